@@ -1,0 +1,49 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Debian's Chromium: Playwright's own browser download is not available on our machines.
+const launchOptions = {
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync'
+	]
+};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	forbidOnly: true,
+	workers: 2,
+	timeout: 30_000,
+	reporter: process.env.CI ? 'line' : 'list',
+	webServer: {
+		command: 'npm run build && npm run preview',
+		port: 4173,
+		reuseExistingServer: false,
+		timeout: 180_000
+	},
+	use: {
+		baseURL: 'http://localhost:4173',
+		serviceWorkers: 'allow',
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		// Checks of the built files themselves: no browser needed, run once.
+		{ name: 'build', testMatch: /build\.spec\.ts/ },
+		{
+			name: 'phone',
+			testIgnore: /build\.spec\.ts/,
+			use: { ...devices['Pixel 7'], launchOptions }
+		},
+		{
+			name: 'desktop',
+			testIgnore: /build\.spec\.ts/,
+			use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions }
+		}
+	]
+});

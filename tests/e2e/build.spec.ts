@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUILD_DIR, prerenderedJson, prerenderedPages } from './site';
+
+function precachedUrls(): string[] {
+	const sw = readFileSync(join(BUILD_DIR, 'sw.js'), 'utf8');
+	return [...sw.matchAll(/\{url:"([^"]+)",revision:/g)].map((match) => match[1] ?? '');
+}
+
+test('the service worker precaches every prerendered page', () => {
+	const urls = precachedUrls();
+	const pages = prerenderedPages();
+	expect(pages).toEqual(expect.arrayContaining(['/', '/study', '/quiz', '/interview', '/stats']));
+	for (const page of pages) {
+		expect(urls, `${page} is not precached`).toContain(page === '/' ? '/' : page.slice(1));
+	}
+	// An unknown address offline still gets the app's own "Page not found".
+	expect(urls).toContain('404.html');
+});
+
+test('the service worker precaches every deck file and the version file', () => {
+	const urls = precachedUrls();
+	expect(urls).toContain('_app/version.json');
+	for (const file of prerenderedJson()) {
+		expect(urls, `${file} is not precached`).toContain(file.slice(1));
+	}
+});
+
+test('the web app manifest has what an install needs', () => {
+	const manifest = JSON.parse(readFileSync(join(BUILD_DIR, 'manifest.webmanifest'), 'utf8'));
+	expect(manifest).toMatchObject({
+		name: expect.any(String),
+		short_name: expect.any(String),
+		description: expect.any(String),
+		start_url: '/',
+		scope: '/',
+		display: 'standalone',
+		theme_color: expect.stringMatching(/^#/),
+		background_color: expect.stringMatching(/^#/)
+	});
+	const icons: { src: string; sizes: string; purpose?: string }[] = manifest.icons;
+	expect(icons.map((icon) => icon.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+	expect(icons.some((icon) => icon.purpose?.includes('maskable'))).toBe(true);
+	for (const icon of icons) {
+		const png = readFileSync(join(BUILD_DIR, icon.src));
+		// A PNG's width and height sit at bytes 16-23 of its IHDR chunk.
+		const size = `${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`;
+		expect(size, icon.src).toBe(icon.sizes);
+	}
+});
