@@ -1,0 +1,138 @@
+import type { Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
+import * as v from 'valibot';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { ContentIssue } from './errors';
+
+/** A notes file as read from disk (or brought by the user). */
+export interface NotesFile {
+	/** File name inside `content/`, e.g. `roles.md`. */
+	file: string;
+	text: string;
+}
+
+/** The frontmatter of a notes file. */
+export interface DeckMeta {
+	deck: string;
+	title: string;
+	description: string;
+	order: number;
+}
+
+/** A notes file parsed: its frontmatter and its Markdown body as an mdast tree. */
+export interface ParsedNotes {
+	file: string;
+	meta: DeckMeta;
+	/** The body, without the frontmatter node. */
+	tree: Root;
+}
+
+const FRONTMATTER_FIELDS = ['deck', 'title', 'description', 'order'] as const;
+
+const DeckMetaSchema = v.object({
+	deck: v.pipe(
+		v.string('must be text'),
+		v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens')
+	),
+	title: v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('must not be empty')),
+	description: v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('must not be empty')),
+	order: v.pipe(v.number('must be a number'), v.integer('must be a whole number'))
+});
+
+/** Parses Markdown the way the generator reads it: CommonMark, GFM tables and YAML frontmatter. */
+export function parseMarkdown(text: string): Root {
+	return fromMarkdown(text, {
+		extensions: [gfm(), frontmatter(['yaml'])],
+		mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])]
+	});
+}
+
+/** The 1-based line a node starts on (1 when the parser gave no position). */
+export function lineOf(node: { position?: { start: { line: number } } }): number {
+	return node.position?.start.line ?? 1;
+}
+
+/**
+ * Parses a notes file and checks its frontmatter.
+ * @returns the parsed notes, or the problems found (each with its line)
+ */
+export function parseNotes(
+	input: NotesFile
+): { notes: ParsedNotes; issues: [] } | { notes?: undefined; issues: ContentIssue[] } {
+	const issue = (line: number, message: string): ContentIssue => ({
+		file: input.file,
+		line,
+		message
+	});
+	const tree = parseMarkdown(input.text);
+	const [first, ...body] = tree.children;
+	if (first?.type !== 'yaml') {
+		return {
+			issues: [
+				issue(1, 'missing frontmatter: start the file with --- deck, title, description, order ---')
+			]
+		};
+	}
+	let data: unknown;
+	try {
+		data = parseYaml(first.value);
+	} catch (error) {
+		const line =
+			error instanceof YAMLParseError && error.linePos ? error.linePos[0].line + 1 : lineOf(first);
+		const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+		return { issues: [issue(line, `frontmatter is not valid YAML: ${reason}`)] };
+	}
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+		return { issues: [issue(1, 'frontmatter must be a set of "field: value" lines')] };
+	}
+	const issues: ContentIssue[] = [];
+	const lines = first.value.split('\n');
+	const lineOfField = (field: string) => {
+		const index = lines.findIndex((line) => line.startsWith(`${field}:`));
+		return index === -1 ? 1 : index + 2;
+	};
+	for (const field of Object.keys(data)) {
+		if (!(FRONTMATTER_FIELDS as readonly string[]).includes(field)) {
+			issues.push(
+				issue(
+					lineOfField(field),
+					`unknown frontmatter field "${field}" (allowed: ${FRONTMATTER_FIELDS.join(', ')})`
+				)
+			);
+		}
+	}
+	for (const field of FRONTMATTER_FIELDS) {
+		if (!(field in data)) issues.push(issue(1, `missing frontmatter field "${field}"`));
+	}
+	const result = v.safeParse(DeckMetaSchema, data);
+	if (!result.success) {
+		for (const problem of result.issues) {
+			const field = problem.path?.[0]?.key;
+			if (typeof field === 'string' && field in data) {
+				issues.push(issue(lineOfField(field), `frontmatter field "${field}" ${problem.message}`));
+			}
+		}
+	}
+	if (issues.length > 0 || !result.success) return { issues };
+	return {
+		notes: { file: input.file, meta: result.output, tree: { type: 'root', children: body } },
+		issues: []
+	};
+}
+
+/** Strips parser positions from a tree so it can be shipped to a page small. */
+export function withoutPositions<T extends Root | RootContent>(node: T): T {
+	const copy: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(node)) {
+		if (key === 'position') continue;
+		copy[key] =
+			key === 'children' && Array.isArray(value)
+				? value.map((child: RootContent) => withoutPositions(child))
+				: value;
+	}
+	return copy as T;
+}
