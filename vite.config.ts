@@ -9,6 +9,9 @@ export default defineConfig({
 			// Prompt mode: a new version waits for the user's "Reload"; it never reloads on its own.
 			registerType: 'prompt',
 			injectRegister: false,
+			// Absolute, so that a first visit to a nested page registers /sw.js for the whole site.
+			base: '/',
+			scope: '/',
 			manifest: {
 				id: '/',
 				name: 'CTO Prep: flashcards, quizzes and interview practice',
@@ -35,7 +38,12 @@ export default defineConfig({
 				]
 			},
 			// The adapter writes 404.html after the worker is built, so it is listed with the version as revision.
-			kit: { includeVersionFile: true, adapterFallback: '404.html', spa: true },
+			kit: {
+				includeVersionFile: true,
+				adapterFallback: '404.html',
+				spa: true,
+				trailingSlash: 'always'
+			},
 			workbox: {
 				globPatterns: [
 					'client/**/*.{js,css,ico,png,svg,webp,webmanifest}',
@@ -45,6 +53,8 @@ export default defineConfig({
 				navigateFallback: '404.html',
 				navigateFallbackDenylist: [/\.[a-z0-9]+$/i],
 				cleanupOutdatedCaches: true,
+				// Kit asks for page data as __data.json?x-sveltekit-invalidated=…: serve the precached file.
+				ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^x-sveltekit-/],
 				// The first install controls the page at once; later versions wait for the user's Reload.
 				clientsClaim: true
 			}

@@ -11,7 +11,9 @@ function precachedUrls(): string[] {
 test('the service worker precaches every prerendered page', () => {
 	const urls = precachedUrls();
 	const pages = prerenderedPages();
-	expect(pages).toEqual(expect.arrayContaining(['/', '/study', '/quiz', '/interview', '/stats']));
+	expect(pages).toEqual(
+		expect.arrayContaining(['/', '/study/', '/quiz/', '/interview/', '/stats/', '/notes/'])
+	);
 	for (const page of pages) {
 		expect(urls, `${page} is not precached`).toContain(page === '/' ? '/' : page.slice(1));
 	}

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 /** Folder the production build is written to. */
 export const BUILD_DIR = join(import.meta.dirname, '../../build');
 
-/** Every prerendered HTML page of the build, as the URL path it is served at. */
+/** Every prerendered page of the build, as the URL path it is served at (`/`, `/study/`). */
 export function prerenderedPages(): string[] {
 	const pages: string[] = [];
 	const walk = (dir: string) => {
@@ -12,9 +12,10 @@ export function prerenderedPages(): string[] {
 			const full = join(dir, entry.name);
 			if (entry.isDirectory()) {
 				if (entry.name !== '_app') walk(full);
-			} else if (entry.name.endsWith('.html') && entry.name !== '404.html') {
-				const path = relative(BUILD_DIR, full).replace(/\.html$/, '');
-				pages.push(path === 'index' ? '/' : `/${path.replace(/\/index$/, '')}`);
+			} else if (entry.name === 'index.html') {
+				// Pages are folder/index.html, served as /folder/.
+				const folder = relative(BUILD_DIR, dir);
+				pages.push(folder === '' ? '/' : `/${folder}/`);
 			}
 		}
 	};

@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { waitForServiceWorker } from './helpers';
+
+test('a learner can browse decks and topics and read the notes, offline too', async ({
+	page,
+	context
+}) => {
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+
+	await page.getByRole('link', { name: 'Notes', exact: true }).click();
+	await expect(page.locator('main h1')).toHaveText('Notes');
+	const deck = page.getByRole('link', { name: 'Famous CTOs' }).first();
+	await deck.click();
+	await expect(page).toHaveURL(/\/notes\/famous-ctos\/$/);
+	await expect(page.locator('main h1')).toContainText('CTO');
+
+	// The topic list jumps to a heading of the notes.
+	const topics = page.getByRole('navigation', { name: 'Topics in this deck' });
+	await topics.getByRole('link').first().click();
+	await expect(page).toHaveURL(/#[a-z0-9-]+$/);
+
+	// Tables, key phrases and interview questions are all readable.
+	await expect(page.getByRole('table').first()).toContainText('Werner Vogels');
+	await expect(page.getByRole('cell', { name: 'Amazon', exact: true })).toBeVisible();
+	await expect(
+		page.getByRole('complementary', { name: 'Interview question' }).first()
+	).toBeVisible();
+});
+
+test('every deck is published as JSON with its items', async ({ request }) => {
+	const index = await (await request.get('/decks/index.json')).json();
+	expect(index.schema).toBe(1);
+	expect(index.decks.length).toBeGreaterThanOrEqual(5);
+	for (const summary of index.decks) {
+		const deck = await (await request.get(summary.url)).json();
+		expect(deck.hash).toBe(summary.hash);
+		expect(deck.items.length).toBeGreaterThan(0);
+		for (const item of deck.items) {
+			expect(item).toHaveProperty('id');
+			expect(item).toHaveProperty('kind');
+			if (item.kind === 'mcq' || item.kind === 'truefalse') {
+				expect(Array.isArray(item.choices)).toBe(true);
+				expect(item.choices[item.answer]).toBeDefined();
+			}
+		}
+	}
+});
