@@ -1,0 +1,130 @@
+import { answerCard, newCardState, undoReview } from '$lib/srs/scheduler';
+import type { CardState, CramReview, Grade, Review, SchedulerParams } from '$lib/srs/types';
+import type { StudyDatabase } from './db';
+import { toStorageError } from './errors';
+import { inTransaction, write } from './transaction';
+
+/** Stored card states of some decks (or of all decks), by card id. */
+export async function loadCardStates(
+	db: StudyDatabase,
+	decks?: readonly string[]
+): Promise<Map<string, CardState>> {
+	try {
+		const states = decks
+			? (
+					await Promise.all(decks.map((deck) => db.getAllFromIndex('cards', 'by-deck', deck)))
+				).flat()
+			: await db.getAll('cards');
+		return new Map(states.map((state) => [state.id, state]));
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}
+
+/** One answer to record. */
+export interface Answer {
+	card: { id: string; deck: string };
+	grade: Grade;
+	mode: 'review' | 'cram';
+	now: number;
+	durationMs: number;
+	params: SchedulerParams;
+}
+
+/**
+ * Records an answer in one transaction: the card's new state and its review are stored together or
+ * not at all. A cram answer only adds its review.
+ * @returns the card's new state (null for cram) and the stored review, with its id
+ */
+export async function recordAnswer(
+	db: StudyDatabase,
+	answer: Answer
+): Promise<{ state: CardState | null; review: Review }> {
+	const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+	return inTransaction(tx, async () => {
+		const reviews = tx.objectStore('reviews');
+		if (answer.mode === 'cram') {
+			const review: CramReview = {
+				card: answer.card.id,
+				deck: answer.card.deck,
+				rating: answer.grade,
+				time: answer.now,
+				durationMs: answer.durationMs,
+				mode: 'cram'
+			};
+			return { state: null, review: { ...review, id: await reviews.add(review) } };
+		}
+		const cards = tx.objectStore('cards');
+		// Read inside the transaction, so an answer given meanwhile in another tab is built upon.
+		const stored =
+			(await cards.get(answer.card.id)) ??
+			newCardState(answer.card.id, answer.card.deck, answer.now);
+		const { state, review } = answerCard(
+			stored,
+			answer.grade,
+			answer.now,
+			answer.params,
+			answer.durationMs
+		);
+		write(cards.put(state));
+		return { state, review: { ...review, id: await reviews.add(review) } };
+	});
+}
+
+/** Undo is only for the latest answer of a card. */
+export class UndoError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'UndoError';
+	}
+}
+
+/**
+ * Undoes an answer in one transaction: the review is deleted and the card goes back to its state
+ * before (ts-fsrs rollback); a card answered for the first time becomes new again.
+ * @returns the card's restored state, or null when it is new again or the answer was cram
+ */
+export async function undoAnswer(db: StudyDatabase, reviewId: number): Promise<CardState | null> {
+	const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+	return inTransaction(tx, async () => {
+		const reviews = tx.objectStore('reviews');
+		const review = await reviews.get(reviewId);
+		if (!review) throw new UndoError('That answer is no longer stored.');
+		if (review.mode === 'cram') {
+			write(reviews.delete(reviewId));
+			return null;
+		}
+		let cursor = await reviews.index('by-card').openCursor(IDBKeyRange.only(review.card), 'prev');
+		while (cursor && cursor.value.mode !== 'review') cursor = await cursor.continue();
+		if (cursor?.primaryKey !== reviewId) {
+			throw new UndoError('Only the latest answer of a card can be undone.');
+		}
+		const cards = tx.objectStore('cards');
+		const state = await cards.get(review.card);
+		if (!state) throw new UndoError('That card has no stored state.');
+		const previous = undoReview(state, review);
+		write(previous ? cards.put(previous) : cards.delete(review.card));
+		write(reviews.delete(reviewId));
+		return previous;
+	});
+}
+
+/**
+ * Asks for cards to be shown first in the next study session ("Review mistakes"). Their FSRS state
+ * is not touched; a card never studied is stored as new, flagged.
+ */
+export async function requestCards(
+	db: StudyDatabase,
+	cards: readonly { id: string; deck: string }[],
+	now: number
+): Promise<void> {
+	const tx = db.transaction('cards', 'readwrite');
+	await inTransaction(tx, async () => {
+		const store = tx.objectStore('cards');
+		const existing = await Promise.all(cards.map((card) => store.get(card.id)));
+		cards.forEach((card, index) => {
+			const state = existing[index] ?? newCardState(card.id, card.deck, now);
+			write(store.put({ ...state, requested: now + index }));
+		});
+	});
+}

@@ -1,0 +1,77 @@
+import type { Deck, Item } from '$lib/content/types';
+import type { StoredDeck, StudyDatabase } from './db';
+import { toStorageError } from './errors';
+import { inTransaction, write } from './transaction';
+
+/** Every deck kept on the device, in deck order. */
+export async function loadDecks(db: StudyDatabase): Promise<StoredDeck[]> {
+	try {
+		const decks = await db.getAll('decks');
+		return decks.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}
+
+/** What changed when a new version of a deck was stored. */
+export interface DeckChanges {
+	/** Items that are new: they appear as new cards. */
+	added: string[];
+	/** Items whose text changed: they keep their progress. */
+	changed: string[];
+	/** Items that are gone: their history is kept, but they are no longer shown. */
+	retired: string[];
+}
+
+/**
+ * Stores a new version of a deck and merges it with the learner's progress by stable item id, in
+ * one transaction: new items become new cards, changed items keep their progress, items that are
+ * gone are retired (history kept, no longer studied), and items that come back are un-retired.
+ */
+export async function storeDeck(db: StudyDatabase, deck: Deck, now: number): Promise<DeckChanges> {
+	const tx = db.transaction(['decks', 'cards'], 'readwrite');
+	return inTransaction(tx, async () => {
+		const decks = tx.objectStore('decks');
+		const previous = await decks.get(deck.id);
+		const changes = compareItems(previous?.items ?? [], deck.items);
+		const ids = new Set(deck.items.map((item) => item.id));
+		write(decks.put({ ...deck, fetchedAt: now }));
+		let cursor = await tx.objectStore('cards').index('by-deck').openCursor(deck.id);
+		while (cursor) {
+			const state = cursor.value;
+			const retired = !ids.has(state.id);
+			if (retired !== state.retired) write(cursor.update({ ...state, retired }));
+			cursor = await cursor.continue();
+		}
+		return changes;
+	});
+}
+
+/**
+ * Removes a deck that is no longer published; the learner's history of its cards is kept, and the
+ * cards are retired.
+ */
+export async function retireDeck(db: StudyDatabase, deckId: string): Promise<void> {
+	const tx = db.transaction(['decks', 'cards'], 'readwrite');
+	await inTransaction(tx, async () => {
+		write(tx.objectStore('decks').delete(deckId));
+		let cursor = await tx.objectStore('cards').index('by-deck').openCursor(deckId);
+		while (cursor) {
+			if (!cursor.value.retired) write(cursor.update({ ...cursor.value, retired: true }));
+			cursor = await cursor.continue();
+		}
+	});
+}
+
+function compareItems(before: readonly Item[], after: readonly Item[]): DeckChanges {
+	const old = new Map(before.map((item) => [item.id, JSON.stringify(item)]));
+	const current = new Set(after.map((item) => item.id));
+	const changes: DeckChanges = { added: [], changed: [], retired: [] };
+	for (const item of after) {
+		const earlier = old.get(item.id);
+		if (earlier === undefined) changes.added.push(item.id);
+		else if (earlier !== JSON.stringify(item)) changes.changed.push(item.id);
+	}
+	for (const id of old.keys()) if (!current.has(id)) changes.retired.push(id);
+	return changes;
+}
