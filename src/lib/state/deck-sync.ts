@@ -1,0 +1,52 @@
+import { parseDeck, parseDeckIndex } from '$lib/content/schema';
+import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
+import { loadDecks, retireDeck, storeDeck, type DeckChanges } from '$lib/storage/decks';
+
+/** Reads JSON from a URL of the site (through the service worker's cache when offline). */
+export type FetchJson = (url: string) => Promise<unknown>;
+
+/** The outcome of bringing the stored decks up to date. */
+export interface DeckSync {
+	decks: StoredDeck[];
+	/** Per deck that changed, what changed. */
+	changes: Map<string, DeckChanges>;
+	/** The deck index could not be read: the stored decks are used as they are. */
+	offline: boolean;
+}
+
+/**
+ * Brings the decks kept in IndexedDB up to date with the published ones: only decks whose content
+ * hash changed are fetched, each is merged with the learner's progress, and decks that are no longer
+ * published are retired. Without a network (and no cached index) the stored decks are used.
+ */
+export async function syncDecks(
+	db: StudyDatabase,
+	fetchJson: FetchJson,
+	now: number
+): Promise<DeckSync> {
+	const changes = new Map<string, DeckChanges>();
+	let index;
+	try {
+		index = parseDeckIndex(await fetchJson('/decks/index.json'));
+	} catch {
+		return { decks: await loadDecks(db), changes, offline: true };
+	}
+	const stored = new Map((await loadDecks(db)).map((deck) => [deck.id, deck]));
+	for (const summary of index.decks) {
+		if (stored.get(summary.id)?.hash === summary.hash) continue;
+		const deck = parseDeck(await fetchJson(summary.url));
+		changes.set(deck.id, await storeDeck(db, deck, now));
+	}
+	const published = new Set(index.decks.map((deck) => deck.id));
+	for (const id of stored.keys()) {
+		if (!published.has(id)) await retireDeck(db, id);
+	}
+	return { decks: await loadDecks(db), changes, offline: false };
+}
+
+/** Fetches JSON with the browser's fetch, failing on HTTP errors. */
+export const fetchJson: FetchJson = async (url) => {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+	return response.json();
+};

@@ -1,0 +1,133 @@
+import { expect, test, type Page } from '@playwright/test';
+import { replayReviews } from '../../src/lib/srs/scheduler';
+import { State, type CardState, type Review } from '../../src/lib/srs/types';
+import { waitForServiceWorker } from './helpers';
+
+/** Reads the stores of the app's IndexedDB database from the page. */
+async function stored(page: Page): Promise<{ cards: CardState[]; reviews: Review[] }> {
+	return page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open('cto-prep');
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		const all = (store: string) =>
+			new Promise<unknown[]>((resolve, reject) => {
+				const request = db.transaction(store).objectStore(store).getAll();
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+		const [cards, reviews] = await Promise.all([all('cards'), all('reviews')]);
+		db.close();
+		return { cards, reviews } as { cards: CardState[]; reviews: Review[] };
+	});
+}
+
+async function counts(page: Page, region: string) {
+	const text = (await page.getByRole('region', { name: region }).textContent()) ?? '';
+	const number = (label: string) => Number(new RegExp(`(\\d+) ${label}`).exec(text)?.[1]);
+	return { due: number('due'), learning: number('learning'), fresh: number('new') };
+}
+
+test('study a dozen cards offline with buttons and keys, undo one, reload: nothing is lost', async ({
+	page,
+	context
+}) => {
+	await page.goto('/study/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await page.reload();
+
+	await expect(page.getByRole('region', { name: 'Today' })).toContainText('20 new');
+	await page.getByRole('button', { name: 'Study all decks' }).click();
+	const session = page.getByRole('region', { name: 'Study session' });
+
+	for (let i = 1; i <= 12; i++) {
+		const reveal = page.getByRole('button', { name: 'Show answer' });
+		await expect(reveal).toBeVisible();
+		if (i % 2 === 0) await page.keyboard.press('Space');
+		else await reveal.click();
+		// The answer side shows where the fact comes from.
+		await expect(session.getByRole('link', { name: /./ }).last()).toHaveAttribute(
+			'href',
+			/^\/notes\//
+		);
+		const grade = i % 4 === 0 ? 'Again' : 'Good';
+		const button = page.getByRole('button', { name: new RegExp(`^${grade}`) });
+		await expect(button).toContainText(/\d+(m|h|d)/);
+		if (i % 3 === 0) await page.keyboard.press(grade === 'Again' ? '1' : '3');
+		else await button.click();
+		await expect(session).toContainText(`${i} done`);
+	}
+
+	await page.keyboard.press('Control+z');
+	await expect(session).toContainText('11 done');
+	await expect(page.getByRole('status').filter({ hasText: 'Last answer undone.' })).toBeAttached();
+
+	const { cards, reviews } = await stored(page);
+	expect(reviews).toHaveLength(11);
+	expect(reviews.every((review) => review.mode === 'review')).toBe(true);
+	// Every card's stored state is exactly the replay of its reviews.
+	for (const card of cards) {
+		const own = reviews.filter((review) => review.card === card.id);
+		expect(replayReviews(card, own)).toEqual(card);
+	}
+
+	await page.reload();
+	const newCards = new Set(
+		reviews.filter((review) => review.state === State.New).map((review) => review.card)
+	);
+	const learning = cards.filter(
+		(card) => card.state === State.Learning || card.state === State.Relearning
+	);
+	expect(await counts(page, 'Today')).toEqual({
+		due: 0,
+		learning: learning.length,
+		fresh: 20 - newCards.size
+	});
+	expect(await stored(page)).toEqual({ cards, reviews });
+});
+
+test('a touch swipe answers: left for Again, right for Good', async ({ page }) => {
+	await page.goto('/study/');
+	await page.getByRole('button', { name: 'Study all decks' }).click();
+	const card = page.getByTestId('study-card');
+	const swipe = async (dx: number) => {
+		const box = await card.boundingBox();
+		const x = (box?.x ?? 0) + (box?.width ?? 0) / 2;
+		const y = (box?.y ?? 0) + 40;
+		const base = { pointerId: 7, pointerType: 'touch', isPrimary: true, clientY: y };
+		await card.dispatchEvent('pointerdown', { ...base, clientX: x });
+		await card.dispatchEvent('pointermove', { ...base, clientX: x + dx / 2 });
+		await card.dispatchEvent('pointerup', { ...base, clientX: x + dx });
+	};
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	await swipe(-150);
+	await expect(page.getByText('1 done')).toBeVisible();
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	await swipe(150);
+	await expect(page.getByText('2 done')).toBeVisible();
+	const { reviews } = await stored(page);
+	expect(reviews.map((review) => review.rating)).toEqual([1, 3]);
+});
+
+test('cramming leaves the schedule alone and ends with a summary', async ({ page }) => {
+	await page.goto('/study/');
+	await page.getByLabel('Deck or topic to cram').selectOption({ label: 'Ten influential CTOs' });
+	await page.getByRole('button', { name: 'Start cramming' }).click();
+	const session = page.getByRole('region', { name: 'Cram session' });
+	await expect(session).toContainText('Cram: schedule unchanged');
+	for (let i = 1; i <= 3; i++) {
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		await page.getByRole('button', { name: /^Again/ }).click();
+		await expect(session).toContainText(`${i} done`);
+	}
+	await page.getByRole('button', { name: 'End session' }).click();
+	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeFocused();
+	await expect(page.getByText('Cards done')).toBeVisible();
+	const { cards, reviews } = await stored(page);
+	expect(cards).toEqual([]);
+	expect(reviews.map((review) => review.mode)).toEqual(['cram', 'cram', 'cram']);
+	await page.getByRole('button', { name: 'Back to decks' }).click();
+	await expect(page.getByRole('region', { name: 'Today' })).toContainText('20 new');
+});

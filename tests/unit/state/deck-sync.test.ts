@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { deckIndex } from '$lib/content/deck';
+import type { Deck } from '$lib/content/types';
+import { loadCardStates } from '$lib/storage/cards';
+import { loadDecks, storeDeck } from '$lib/storage/decks';
+import { newCardState } from '$lib/srs/scheduler';
+import { syncDecks, type FetchJson } from '$lib/state/deck-sync';
+import { freshDB } from '../storage/db';
+import { deckFrom, TABLE, TERMS } from '../content/notes';
+
+const NOW = Date.UTC(2026, 10, 23, 9, 0);
+
+function site(decks: Deck[]): { fetchJson: FetchJson; requests: string[] } {
+	const requests: string[] = [];
+	const files = new Map<string, unknown>([['/decks/index.json', deckIndex(decks)]]);
+	for (const deck of decks) files.set(deck.url, deck);
+	return {
+		requests,
+		fetchJson: async (url) => {
+			requests.push(url);
+			if (!files.has(url)) throw new Error(`404 ${url}`);
+			return structuredClone(files.get(url));
+		}
+	};
+}
+
+describe('syncing decks', () => {
+	const v1 = deckFrom(TERMS);
+	const v2 = deckFrom(TERMS + '\n' + TABLE);
+
+	it('fetches every deck the first time and nothing when nothing changed', async () => {
+		const db = await freshDB();
+		const first = site([v1]);
+		const result = await syncDecks(db, first.fetchJson, NOW);
+		expect(result.offline).toBe(false);
+		expect(result.decks.map((deck) => deck.hash)).toEqual([v1.hash]);
+		expect(first.requests).toEqual(['/decks/index.json', '/decks/test.json']);
+
+		const again = site([v1]);
+		await syncDecks(db, again.fetchJson, NOW);
+		expect(again.requests).toEqual(['/decks/index.json']);
+	});
+
+	it('merges a changed deck and reports what changed', async () => {
+		const db = await freshDB();
+		await syncDecks(db, site([v1]).fetchJson, NOW);
+		const result = await syncDecks(db, site([v2]).fetchJson, NOW);
+		expect(result.decks[0]?.hash).toBe(v2.hash);
+		expect(result.changes.get('test')?.added.length).toBe(v2.items.length - v1.items.length);
+	});
+
+	it('uses the stored decks when the index cannot be read', async () => {
+		const db = await freshDB();
+		await storeDeck(db, v1, NOW);
+		const result = await syncDecks(
+			db,
+			async () => {
+				throw new TypeError('Failed to fetch');
+			},
+			NOW
+		);
+		expect(result.offline).toBe(true);
+		expect(result.decks.map((deck) => deck.id)).toEqual(['test']);
+	});
+
+	it('refuses a malformed deck and keeps what was stored', async () => {
+		const db = await freshDB();
+		await storeDeck(db, v1, NOW);
+		const broken = site([v2]);
+		const fetchJson: FetchJson = async (url) => {
+			const data = (await broken.fetchJson(url)) as Deck;
+			return url.endsWith('test.json') ? { ...data, items: [{ id: 'x', kind: 'mcq' }] } : data;
+		};
+		await expect(syncDecks(db, fetchJson, NOW)).rejects.toThrow(/malformed/);
+		expect((await loadDecks(db))[0]?.hash).toBe(v1.hash);
+	});
+
+	it('retires the cards of a deck that is no longer published', async () => {
+		const db = await freshDB();
+		await syncDecks(db, site([v1]).fetchJson, NOW);
+		await db.put('cards', { ...newCardState(v1.items[0]?.id ?? '', 'test', NOW), reps: 1 });
+		const other = deckFrom(TERMS.replace('## Strategic roles', '## Other roles'));
+		await syncDecks(db, site([{ ...other, id: 'other', url: '/decks/other.json' }]).fetchJson, NOW);
+		expect((await loadDecks(db)).map((deck) => deck.id)).toEqual(['other']);
+		expect([...(await loadCardStates(db)).values()].every((state) => state.retired)).toBe(true);
+	});
+});
