@@ -75,7 +75,9 @@ test('study a dozen cards offline with buttons and keys, undo one, reload: nothi
 
 	await page.reload();
 	const newCards = new Set(
-		reviews.filter((review) => review.state === State.New).map((review) => review.card)
+		reviews
+			.filter((review) => review.mode === 'review' && review.state === State.New)
+			.map((review) => review.card)
 	);
 	const learning = cards.filter(
 		(card) => card.state === State.Learning || card.state === State.Relearning
