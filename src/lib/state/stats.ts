@@ -1,0 +1,56 @@
+import { isCardItem } from '$lib/content/types';
+import { studyDayStart } from '$lib/srs/day';
+import {
+	cardsByState,
+	dueForecast,
+	studyDayRanges,
+	studyStreak,
+	trueRetention,
+	type CardsByState
+} from '$lib/srs/stats';
+import { loadCardStates } from '$lib/storage/cards';
+import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
+import { countAnswers, reviewsSince } from '$lib/storage/reviews';
+import { loadSettings } from '$lib/storage/settings';
+
+/** Days shown in the calendar of answers. */
+export const CALENDAR_DAYS = 7 * 26;
+/** Days of the due forecast. */
+export const FORECAST_DAYS = 30;
+const RETENTION_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Everything the Stats page shows. */
+export interface StatsView {
+	answersToday: number;
+	streak: number;
+	retention: { rate: number | null; count: number };
+	cards: CardsByState;
+	forecast: number[];
+	/** Answers per study day, oldest first. */
+	calendar: { key: string; count: number }[];
+}
+
+/** Reads and computes the learner's statistics. */
+export async function loadStats(
+	db: StudyDatabase,
+	decks: readonly StoredDeck[],
+	now: number
+): Promise<StatsView> {
+	const settings = await loadSettings(db);
+	const [states, recent, perDay] = await Promise.all([
+		loadCardStates(db),
+		reviewsSince(db, now - RETENTION_DAYS * DAY_MS),
+		countAnswers(db, studyDayRanges(now, settings.dayStartHour, CALENDAR_DAYS))
+	]);
+	const todayStart = studyDayStart(now, settings.dayStartHour);
+	const cardIds = decks.flatMap((deck) => deck.items.filter(isCardItem).map((item) => item.id));
+	return {
+		answersToday: recent.filter((review) => review.time >= todayStart).length,
+		streak: studyStreak(perDay, now, settings.dayStartHour),
+		retention: trueRetention(recent, now, RETENTION_DAYS),
+		cards: cardsByState(cardIds, states),
+		forecast: dueForecast(states.values(), now, settings.dayStartHour, FORECAST_DAYS),
+		calendar: [...perDay].map(([key, count]) => ({ key, count }))
+	};
+}
