@@ -111,7 +111,8 @@ export function answerCard(
 	grade: Grade,
 	now: number,
 	params: SchedulerParams,
-	durationMs: number
+	durationMs: number,
+	mode: ScheduledReview['mode'] = 'review'
 ): { state: CardState; review: ScheduledReview } {
 	const { card, log } = scheduler(params).next(toFsrsCard(state), new Date(now), grade);
 	const next = fromFsrsCard(card, { ...state, requested: null });
@@ -121,7 +122,7 @@ export function answerCard(
 		rating: grade,
 		time: now,
 		durationMs,
-		mode: 'review',
+		mode,
 		state: log.state,
 		logDue: log.due.getTime(),
 		dueBefore: state.due,
@@ -169,7 +170,7 @@ export function replayReviews(
 	reviews: readonly Review[]
 ): CardState | null {
 	const scheduled = reviews
-		.filter((review): review is ScheduledReview => review.mode === 'review')
+		.filter((review): review is ScheduledReview => review.mode !== 'cram')
 		.sort((a, b) => a.time - b.time || (a.id ?? 0) - (b.id ?? 0));
 	const first = scheduled[0];
 	if (!first) return null;

@@ -6,6 +6,9 @@ export type { Grade } from 'ts-fsrs';
 /** What a study session is for: scheduled review, or cramming that leaves the schedule alone. */
 export type StudyMode = 'review' | 'cram';
 
+/** Every kind of answer in the review log. */
+export type ReviewMode = Review['mode'];
+
 /**
  * The FSRS memory state of one flashcard, as stored. Times are epoch milliseconds so that IndexedDB
  * can index them. A card with no stored state is new.
@@ -66,9 +69,12 @@ interface ReviewBase {
 	durationMs: number;
 }
 
-/** A scheduled answer: it moved the card's FSRS state. */
+/**
+ * A scheduled answer: it moved the card's FSRS state. Flashcards are reviewed in mode `review`;
+ * interview questions are scheduled like cards, in mode `interview`.
+ */
 export interface ScheduledReview extends ReviewBase, ReviewLogFields, SchedulerParams {
-	mode: 'review';
+	mode: 'review' | 'interview';
 }
 
 /** A cram answer: logged for the learner, but it never touches the schedule. */

@@ -1,5 +1,13 @@
 import { answerCard, newCardState, undoReview } from '$lib/srs/scheduler';
-import type { CardState, CramReview, Grade, Review, SchedulerParams } from '$lib/srs/types';
+import type { InterviewAnswer } from '$lib/quiz/types';
+import type {
+	CardState,
+	CramReview,
+	Grade,
+	Review,
+	ReviewMode,
+	SchedulerParams
+} from '$lib/srs/types';
 import type { StudyDatabase } from './db';
 import { toStorageError } from './errors';
 import { inTransaction, write } from './transaction';
@@ -25,22 +33,24 @@ export async function loadCardStates(
 export interface Answer {
 	card: { id: string; deck: string };
 	grade: Grade;
-	mode: 'review' | 'cram';
+	mode: ReviewMode;
 	now: number;
 	durationMs: number;
 	params: SchedulerParams;
+	/** For an interview question: what was covered, stored with the answer. */
+	interview?: Omit<InterviewAnswer, 'id' | 'item' | 'deck' | 'time' | 'durationMs'>;
 }
 
 /**
- * Records an answer in one transaction: the card's new state and its review are stored together or
- * not at all. A cram answer only adds its review.
+ * Records an answer in one transaction: the card's new state, its review and, for an interview
+ * question, what was covered are stored together or not at all. A cram answer only adds its review.
  * @returns the card's new state (null for cram) and the stored review, with its id
  */
 export async function recordAnswer(
 	db: StudyDatabase,
 	answer: Answer
 ): Promise<{ state: CardState | null; review: Review }> {
-	const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+	const tx = db.transaction(['cards', 'reviews', 'interviewAnswers'], 'readwrite');
 	return inTransaction(tx, async () => {
 		const reviews = tx.objectStore('reviews');
 		if (answer.mode === 'cram') {
@@ -64,9 +74,21 @@ export async function recordAnswer(
 			answer.grade,
 			answer.now,
 			answer.params,
-			answer.durationMs
+			answer.durationMs,
+			answer.mode
 		);
 		write(cards.put(state));
+		if (answer.interview) {
+			write(
+				tx.objectStore('interviewAnswers').add({
+					...answer.interview,
+					item: answer.card.id,
+					deck: answer.card.deck,
+					time: answer.now,
+					durationMs: answer.durationMs
+				})
+			);
+		}
 		return { state, review: { ...review, id: await reviews.add(review) } };
 	});
 }
@@ -95,7 +117,7 @@ export async function undoAnswer(db: StudyDatabase, reviewId: number): Promise<C
 			return null;
 		}
 		let cursor = await reviews.index('by-card').openCursor(IDBKeyRange.only(review.card), 'prev');
-		while (cursor && cursor.value.mode !== 'review') cursor = await cursor.continue();
+		while (cursor && cursor.value.mode === 'cram') cursor = await cursor.continue();
 		if (cursor?.primaryKey !== reviewId) {
 			throw new UndoError('Only the latest answer of a card can be undone.');
 		}

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Deck } from '$lib/content/types';
+import type { InterviewAnswer, QuizAttempt } from '$lib/quiz/types';
 import type { CardState, Review } from '$lib/srs/types';
 import { StorageError, toStorageError } from './errors';
 
@@ -10,7 +11,7 @@ export const DB_NAME = 'cto-prep';
  * The schema version. Raise it with a new `if (oldVersion < N)` step in `migrate`, and a test that
  * opens a fixture database of the previous version.
  */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** A deck as kept on the device: the published deck and when it was fetched. */
 export interface StoredDeck extends Deck {
@@ -36,6 +37,12 @@ export interface StudyDB extends DBSchema {
 		indexes: { 'by-card': string; 'by-time': number };
 	};
 	settings: { key: string; value: SettingRecord };
+	quizAttempts: { key: number; value: QuizAttempt; indexes: { 'by-time': number } };
+	interviewAnswers: {
+		key: number;
+		value: InterviewAnswer;
+		indexes: { 'by-item': string; 'by-time': number };
+	};
 }
 
 export type StudyDatabase = IDBPDatabase<StudyDB>;
@@ -51,6 +58,17 @@ function migrate(db: StudyDatabase, oldVersion: number): void {
 		reviews.createIndex('by-card', 'card');
 		reviews.createIndex('by-time', 'time');
 		db.createObjectStore('settings', { keyPath: 'key' });
+	}
+	if (oldVersion < 2) {
+		// Version 2 keeps quiz attempts and interview answers; nothing earlier changes.
+		const attempts = db.createObjectStore('quizAttempts', { keyPath: 'id', autoIncrement: true });
+		attempts.createIndex('by-time', 'finishedAt');
+		const interviews = db.createObjectStore('interviewAnswers', {
+			keyPath: 'id',
+			autoIncrement: true
+		});
+		interviews.createIndex('by-item', 'item');
+		interviews.createIndex('by-time', 'time');
 	}
 }
 

@@ -9,7 +9,9 @@ import {
 } from '$lib/storage/cards';
 import { StorageError } from '$lib/storage/errors';
 import { countAnswers, reviewsOfCard, reviewsSince } from '$lib/storage/reviews';
-import { replayReviews } from '$lib/srs/scheduler';
+import { loadInterviewAnswers } from '$lib/storage/history';
+import { studiedToday } from '$lib/srs/queue';
+import { factOf, replayReviews } from '$lib/srs/scheduler';
 import { Rating, State, type Grade } from '$lib/srs/types';
 import { freshDB } from './db';
 
@@ -177,5 +179,29 @@ describe('counting answers per day', () => {
 			['second', 1],
 			['third', 0]
 		]);
+	});
+});
+
+describe('interview answers', () => {
+	it('are scheduled like cards and keep what was covered, in one transaction', async () => {
+		const db = await freshDB();
+		const question = { id: 'roles/strategic-roles/why/interview', deck: 'roles' };
+		const { state, review } = await recordAnswer(db, {
+			...answer(Rating.Hard, NOW, question),
+			mode: 'interview',
+			interview: { covered: [0, 2], keyPoints: 4, score: 0.5, notes: 'I said…', mock: null }
+		});
+		expect(state?.reps).toBe(1);
+		expect(review.mode).toBe('interview');
+		const [stored] = await loadInterviewAnswers(db);
+		expect(stored).toMatchObject({
+			item: question.id,
+			covered: [0, 2],
+			score: 0.5,
+			time: NOW,
+			notes: 'I said…'
+		});
+		// Interview answers are not flashcard reviews: they do not use up the day's new cards.
+		expect(studiedToday(await reviewsSince(db, NOW), factOf).newCards).toBe(0);
 	});
 });
