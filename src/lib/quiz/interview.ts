@@ -1,0 +1,76 @@
+import type { InterviewItem } from '$lib/content/types';
+import { Rating, type CardState, type Grade } from '$lib/srs/types';
+
+/** Questions in a mock interview. */
+export const MOCK_LENGTH = 5;
+
+/** The share of key points covered, 0 to 1. */
+export function interviewScore(covered: number, keyPoints: number): number {
+	return keyPoints === 0 ? 0 : Math.min(1, Math.max(0, covered / keyPoints));
+}
+
+/**
+ * The scheduling grade an interview score earns: a question answered poorly comes back soon, one
+ * answered fully goes away for longer.
+ */
+export function gradeForScore(score: number): Grade {
+	if (score >= 0.9) return Rating.Easy;
+	if (score >= 0.6) return Rating.Good;
+	if (score >= 0.3) return Rating.Hard;
+	return Rating.Again;
+}
+
+/**
+ * Orders questions for practice: those due first (most overdue first), then those never answered
+ * (in note order), then the rest by when they come due.
+ */
+export function practiceOrder(
+	questions: readonly InterviewItem[],
+	states: ReadonlyMap<string, CardState>,
+	now: number
+): InterviewItem[] {
+	const rank = (item: InterviewItem): [number, number] => {
+		const state = states.get(item.id);
+		if (!state || state.retired) return [1, 0];
+		return state.due <= now ? [0, state.due] : [2, state.due];
+	};
+	return questions
+		.map((item, index) => ({ item, index, rank: rank(item) }))
+		.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.index - b.index)
+		.map(({ item }) => item);
+}
+
+/** How many interview questions are due now (answered before and due again). */
+export function dueQuestions(
+	questions: readonly InterviewItem[],
+	states: ReadonlyMap<string, CardState>,
+	now: number
+): number {
+	return questions.filter((item) => {
+		const state = states.get(item.id);
+		return state !== undefined && !state.retired && state.due <= now;
+	}).length;
+}
+
+/** Picks the questions of a mock interview at random, from different topics where possible. */
+export function mockQuestions(
+	questions: readonly InterviewItem[],
+	random: () => number,
+	count = MOCK_LENGTH
+): InterviewItem[] {
+	const pool = [...questions];
+	for (let i = pool.length - 1; i > 0; i--) {
+		const j = Math.floor(random() * (i + 1));
+		[pool[i], pool[j]] = [pool[j] as InterviewItem, pool[i] as InterviewItem];
+	}
+	const chosen: InterviewItem[] = [];
+	const topics = new Set<string>();
+	for (const item of pool) {
+		if (chosen.length < count && !topics.has(`${item.id.split('/')[0]}/${item.topic}`)) {
+			chosen.push(item);
+			topics.add(`${item.id.split('/')[0]}/${item.topic}`);
+		}
+	}
+	for (const item of pool) if (chosen.length < count && !chosen.includes(item)) chosen.push(item);
+	return chosen;
+}

@@ -1,0 +1,114 @@
+import type { QuizItem } from '$lib/content/types';
+import {
+	cardsToReview,
+	missedQuestions,
+	quizScope,
+	scoreResponse,
+	type QuizOptions,
+	type QuizResponse,
+	type QuizResult
+} from '$lib/quiz/quiz';
+import type { QuizAnswerRecord, QuizAttempt } from '$lib/quiz/types';
+import { requestCards } from '$lib/storage/cards';
+import type { StudyDatabase } from '$lib/storage/db';
+import { saveQuizAttempt } from '$lib/storage/history';
+import { announceChange } from './database.svelte';
+
+/** One quiz: its questions in order, the learner's answers, and the saved attempt at the end. */
+export class QuizSession {
+	readonly questions: QuizItem[];
+	readonly options: QuizOptions;
+	index = $state(0);
+	phase = $state<'question' | 'feedback' | 'done'>('question');
+	result = $state.raw<QuizResult | null>(null);
+	answers = $state.raw<QuizAnswerRecord[]>([]);
+	/** Flashcards queued by "Review mistakes", once asked. */
+	reviewQueued = $state<number | null>(null);
+	readonly startedAt: number;
+	finishedAt = $state<number | null>(null);
+
+	#db: StudyDatabase;
+	#now: () => number;
+
+	constructor(
+		db: StudyDatabase,
+		questions: QuizItem[],
+		options: QuizOptions,
+		now: () => number = Date.now
+	) {
+		this.#db = db;
+		this.#now = now;
+		this.questions = questions;
+		this.options = options;
+		this.startedAt = now();
+	}
+
+	/** The question on screen, or null once the quiz is over. */
+	get current(): QuizItem | null {
+		return this.phase === 'done' ? null : (this.questions[this.index] ?? null);
+	}
+
+	get correct(): number {
+		return this.answers.filter((answer) => answer.correct).length;
+	}
+
+	/** Scores the learner's response to the current question and shows the feedback. */
+	respond(response: QuizResponse): QuizResult | null {
+		const item = this.current;
+		if (!item || this.phase !== 'question') return null;
+		const result = scoreResponse(item, response);
+		this.result = result;
+		this.answers = [
+			...this.answers,
+			{
+				item: item.id,
+				deck: item.id.slice(0, item.id.indexOf('/')),
+				topic: item.topic,
+				kind: item.kind,
+				correct: result.correct
+			}
+		];
+		this.phase = 'feedback';
+		return result;
+	}
+
+	/** Moves to the next question, or ends the quiz and keeps the attempt. */
+	async next(): Promise<void> {
+		if (this.phase !== 'feedback') return;
+		this.result = null;
+		if (this.index + 1 < this.questions.length) {
+			this.index += 1;
+			this.phase = 'question';
+			return;
+		}
+		await this.finish();
+	}
+
+	/** Ends the quiz (also early) and saves the attempt with the questions answered so far. */
+	async finish(): Promise<void> {
+		if (this.phase === 'done') return;
+		this.phase = 'done';
+		this.finishedAt = this.#now();
+		if (this.answers.length === 0) return;
+		const attempt: QuizAttempt = {
+			scope: quizScope(this.options),
+			kinds: [...this.options.kinds],
+			startedAt: this.startedAt,
+			finishedAt: this.finishedAt,
+			correct: this.correct,
+			total: this.answers.length,
+			answers: this.answers
+		};
+		await saveQuizAttempt(this.#db, attempt);
+		announceChange();
+	}
+
+	/** Makes the flashcards of the missed facts come first in the next study session. */
+	async reviewMistakes(): Promise<number> {
+		const cards = cardsToReview(missedQuestions(this.questions, this.answers));
+		await requestCards(this.#db, cards, this.#now());
+		announceChange();
+		this.reviewQueued = cards.length;
+		return cards.length;
+	}
+}

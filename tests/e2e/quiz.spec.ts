@@ -1,0 +1,115 @@
+import { expect, test, type Page } from '@playwright/test';
+import { waitForServiceWorker } from './helpers';
+
+/** Answers whatever question is on screen: the first choice, the order as shown, pairs in order. */
+async function answerQuestion(page: Page): Promise<void> {
+	const quiz = page.getByRole('region', { name: 'Quiz' });
+	const checkOrder = quiz.getByRole('button', { name: 'Check order' });
+	const checkMatches = quiz.getByRole('button', { name: 'Check matches' });
+	if (await checkOrder.isVisible()) {
+		await checkOrder.click();
+	} else if (await checkMatches.isVisible()) {
+		const lists = quiz.locator('ul.column');
+		const count = await lists.first().getByRole('button').count();
+		for (let i = 0; i < count; i++) {
+			await lists.first().getByRole('button').nth(i).click();
+			await lists.last().getByRole('button').nth(i).click();
+		}
+		await checkMatches.click();
+	} else {
+		await page.keyboard.press('1');
+	}
+}
+
+test('a ten-question quiz from one tap, offline, with feedback, a summary and review of mistakes', async ({
+	page,
+	context
+}) => {
+	await page.goto('/quiz/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await page.reload();
+
+	await page.getByRole('button', { name: 'Start quiz' }).click();
+	const quiz = page.getByRole('region', { name: 'Quiz' });
+	const kinds = new Set<string>();
+	for (let i = 1; i <= 10; i++) {
+		await expect(quiz).toContainText(`Question ${i} of 10`);
+		if (await quiz.getByRole('button', { name: 'Check order' }).isVisible()) kinds.add('order');
+		else if (await quiz.getByRole('button', { name: 'Check matches' }).isVisible())
+			kinds.add('match');
+		else kinds.add('choice');
+		await answerQuestion(page);
+		const feedback = quiz.getByRole('status').filter({ hasText: /Correct|Incorrect/ });
+		await expect(feedback).toContainText(/^(Correct|Incorrect)/);
+		await expect(feedback.getByRole('link')).toHaveAttribute('href', /^\/notes\/[a-z-]+\/#/);
+		const next = quiz.getByRole('button', { name: i < 10 ? 'Next' : 'See results' });
+		await expect(next).toBeFocused();
+		await page.keyboard.press('Enter');
+	}
+	expect(kinds).toEqual(new Set(['choice', 'order', 'match']));
+
+	const summary = page.getByRole('heading', { name: /^You scored \d+ of 10$/ });
+	await expect(summary).toBeFocused();
+	await expect(page.getByRole('table', { name: 'By topic' })).toBeVisible();
+
+	// Unmoved ordering questions are always wrong, so there are mistakes to review.
+	await page.getByRole('button', { name: 'Review mistakes' }).click();
+	const queued = page.getByRole('status').filter({ hasText: 'will come first' });
+	await expect(queued).toContainText(/\d+ flashcards will come first/);
+	const requested = await page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve) => {
+			const request = indexedDB.open('cto-prep');
+			request.onsuccess = () => resolve(request.result);
+		});
+		const cards = await new Promise<{ id: string; requested: number | null }[]>((resolve) => {
+			const request = db.transaction('cards').objectStore('cards').getAll();
+			request.onsuccess = () => resolve(request.result);
+		});
+		db.close();
+		return cards.filter((card) => card.requested !== null).map((card) => card.id);
+	});
+	expect(requested.length).toBeGreaterThan(0);
+
+	// The best score is kept, and the next study session starts with the missed facts.
+	await page.getByRole('button', { name: 'New quiz' }).click();
+	await expect(page.getByRole('region', { name: 'Best scores' })).toContainText(
+		/All decks\s*best \d+% · 1\s+attempt/
+	);
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Study' }).click();
+	await page.getByRole('button', { name: 'Study all decks' }).click();
+	const first = await page.getByTestId('study-card').getAttribute('data-card');
+	expect(requested).toContain(first);
+});
+
+test('ordering works by tapping the move buttons, no dragging needed', async ({ page }) => {
+	await page.goto('/quiz/');
+	await page.getByText('Quiz options').click();
+	await page.getByLabel('Decks or topic').selectOption({ label: 'The five-stage roadmap' });
+	for (const kind of ['Multiple choice', 'True or false', 'Matching'])
+		await page.getByLabel(kind).uncheck();
+	await page.getByRole('button', { name: 'Start this quiz' }).click();
+	const quiz = page.getByRole('region', { name: 'Quiz' });
+	await expect(quiz.getByRole('button', { name: 'Check order' })).toBeVisible();
+	// Put the five stages in order with the move buttons only.
+	const stages = [
+		'Technical staff or programmer',
+		'Technical team lead',
+		'Project manager or head of technology',
+		'Vice President of Technology or Head of Engineering',
+		'CTO'
+	];
+	const steps = quiz.locator('ol li .text');
+	const current = async () => (await steps.allTextContents()).map((text) => text.trim());
+	expect([...(await current())].sort()).toEqual([...stages].sort());
+	for (let target = 0; target < stages.length; target++) {
+		let at = (await current()).indexOf(stages[target] ?? '');
+		while (at > target) {
+			await quiz.getByRole('button', { name: `Move “${stages[target]}” up` }).click();
+			at -= 1;
+		}
+	}
+	expect(await current()).toEqual(stages);
+	await quiz.getByRole('button', { name: 'Check order' }).click();
+	await expect(quiz.getByRole('status')).toContainText('Correct');
+});
