@@ -1,5 +1,6 @@
 import type { InterviewItem } from '$lib/content/types';
 import { Rating, type CardState, type Grade } from '$lib/srs/types';
+import type { InterviewAnswer } from './types';
 
 /** Questions in a mock interview. */
 export const MOCK_LENGTH = 5;
@@ -73,4 +74,29 @@ export function mockQuestions(
 	}
 	for (const item of pool) if (chosen.length < count && !chosen.includes(item)) chosen.push(item);
 	return chosen;
+}
+
+/** A past mock interview: when it started, how many questions were answered, the average score. */
+export interface MockResult {
+	started: number;
+	count: number;
+	average: number;
+}
+
+/** Past mock interviews from the answer history, newest first. */
+export function mockHistory(answers: readonly InterviewAnswer[]): MockResult[] {
+	const byMock = new Map<number, InterviewAnswer[]>();
+	for (const answer of answers) {
+		if (answer.mock === null) continue;
+		const list = byMock.get(answer.mock) ?? [];
+		list.push(answer);
+		byMock.set(answer.mock, list);
+	}
+	return [...byMock.entries()]
+		.map(([started, list]) => ({
+			started,
+			count: list.length,
+			average: list.reduce((sum, answer) => sum + answer.score, 0) / list.length
+		}))
+		.sort((a, b) => b.started - a.started);
 }

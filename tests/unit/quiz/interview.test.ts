@@ -5,6 +5,7 @@ import {
 	dueQuestions,
 	gradeForScore,
 	interviewScore,
+	mockHistory,
 	mockQuestions,
 	practiceOrder
 } from '$lib/quiz/interview';
@@ -79,5 +80,25 @@ describe('interview practice', () => {
 		expect(mock).toHaveLength(5);
 		expect(new Set(mock.map((item) => item.topic)).size).toBe(5);
 		expect(mockQuestions(pool.slice(0, 3), seededRandom('x'))).toHaveLength(3);
+	});
+});
+
+describe('interview history', () => {
+	it('groups mock interview answers, newest first, leaving practice out', () => {
+		const answer = (mock: number | null, score: number) => ({
+			item: 'd/t/q/interview',
+			deck: 'd',
+			time: NOW,
+			durationMs: 1000,
+			covered: [],
+			keyPoints: 4,
+			score,
+			notes: '',
+			mock
+		});
+		expect(mockHistory([answer(1, 0.5), answer(1, 1), answer(null, 0), answer(2, 0.25)])).toEqual([
+			{ started: 2, count: 1, average: 0.25 },
+			{ started: 1, count: 2, average: 0.75 }
+		]);
 	});
 });

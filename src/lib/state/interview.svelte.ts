@@ -1,0 +1,127 @@
+import type { InterviewItem } from '$lib/content/types';
+import { gradeForScore, interviewScore } from '$lib/quiz/interview';
+import { recordAnswer } from '$lib/storage/cards';
+import type { StudyDatabase } from '$lib/storage/db';
+import { errorMessage } from '$lib/storage/errors';
+import { announceChange } from './database.svelte';
+
+/** One answered question of a session. */
+export interface InterviewResult {
+	item: InterviewItem;
+	score: number;
+	durationMs: number;
+}
+
+/**
+ * An interview session: practice (questions one after another, due ones first) or a mock
+ * interview (five in a row with a summary). Each scored answer is scheduled like a card.
+ */
+export class InterviewSession {
+	readonly mode: 'practice' | 'mock';
+	readonly questions: InterviewItem[];
+	readonly limitSeconds: number;
+	index = $state(0);
+	phase = $state<'answering' | 'reveal' | 'scored' | 'done'>('answering');
+	covered = $state<number[]>([]);
+	notes = $state('');
+	results = $state.raw<InterviewResult[]>([]);
+	error = $state<string | null>(null);
+	busy = $state(false);
+	/** When the current question was shown, epoch ms. */
+	shownAt = $state(0);
+
+	#db: StudyDatabase;
+	#retention: number;
+	#mockId: number | null;
+	#now: () => number;
+
+	constructor(
+		db: StudyDatabase,
+		mode: 'practice' | 'mock',
+		questions: InterviewItem[],
+		settings: { interviewSeconds: number; desiredRetention: number },
+		now: () => number = Date.now
+	) {
+		this.#db = db;
+		this.mode = mode;
+		this.questions = questions;
+		this.limitSeconds = settings.interviewSeconds;
+		this.#retention = settings.desiredRetention;
+		this.#now = now;
+		this.#mockId = mode === 'mock' ? now() : null;
+		this.shownAt = now();
+	}
+
+	get current(): InterviewItem | null {
+		return this.phase === 'done' ? null : (this.questions[this.index] ?? null);
+	}
+
+	/** The share of key points ticked so far. */
+	get score(): number {
+		return interviewScore(this.covered.length, this.current?.keyPoints.length ?? 0);
+	}
+
+	/** Shows the model answer and the key points to tick. */
+	reveal(): void {
+		if (this.phase === 'answering') this.phase = 'reveal';
+	}
+
+	/** Stores the score: the question is scheduled by how much was covered. */
+	async saveScore(): Promise<void> {
+		const item = this.current;
+		if (!item || this.phase !== 'reveal' || this.busy) return;
+		this.busy = true;
+		const now = this.#now();
+		const score = this.score;
+		try {
+			await recordAnswer(this.#db, {
+				card: { id: item.id, deck: item.id.slice(0, item.id.indexOf('/')) },
+				grade: gradeForScore(score),
+				mode: 'interview',
+				now,
+				durationMs: now - this.shownAt,
+				params: { retention: this.#retention, fuzz: true },
+				interview: {
+					covered: [...this.covered].sort((a, b) => a - b),
+					keyPoints: item.keyPoints.length,
+					score,
+					notes: this.notes,
+					mock: this.#mockId
+				}
+			});
+			this.results = [...this.results, { item, score, durationMs: now - this.shownAt }];
+			this.phase = 'scored';
+			this.error = null;
+			announceChange();
+		} catch (error) {
+			this.error = errorMessage(error);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** Goes to the next question, or ends the session after the last. */
+	next(): void {
+		if (this.phase !== 'scored') return;
+		if (this.index + 1 >= this.questions.length) {
+			this.phase = 'done';
+			return;
+		}
+		this.index += 1;
+		this.covered = [];
+		this.notes = '';
+		this.phase = 'answering';
+		this.shownAt = this.#now();
+	}
+
+	/** Ends the session now; scored answers are already stored. */
+	finish(): void {
+		this.phase = 'done';
+	}
+
+	/** The average score of the answered questions, 0 to 1. */
+	get average(): number {
+		if (this.results.length === 0) return 0;
+		return this.results.reduce((sum, result) => sum + result.score, 0) / this.results.length;
+	}
+}

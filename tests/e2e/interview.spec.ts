@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import { waitForServiceWorker } from './helpers';
+
+test('a mock interview offline: five questions, ticking key points, a summary and history', async ({
+	page,
+	context
+}) => {
+	await page.goto('/interview/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await page.reload();
+
+	await page.getByRole('button', { name: 'Start a mock interview' }).click();
+	const interview = page.getByRole('region', { name: 'Mock interview' });
+	for (let i = 1; i <= 5; i++) {
+		await expect(interview).toContainText(`Question ${i} of 5`);
+		await expect(interview.getByRole('timer')).toContainText(/[12]:\d\d left/);
+		await expect(interview.getByRole('heading', { level: 2 })).toBeFocused();
+		await interview.getByLabel(/Your answer/).fill(`My answer to question ${i}`);
+		await interview.getByRole('button', { name: 'Reveal key points' }).click();
+		await expect(interview.getByRole('heading', { name: 'A strong answer' })).toBeFocused();
+		const points = interview.getByRole('checkbox');
+		expect(await points.count()).toBeGreaterThanOrEqual(2);
+		await points.nth(0).check();
+		await points.nth(1).check();
+		await expect(interview).toContainText(/2 of \d+ covered/);
+		await interview.getByRole('button', { name: 'Save score' }).click();
+		await expect(interview.getByRole('status')).toContainText('Saved.');
+		await page.keyboard.press('Enter');
+	}
+	await expect(page.getByRole('heading', { name: 'Mock interview complete' })).toBeFocused();
+	await expect(page.getByRole('table', { name: 'Your answers' }).getByRole('row')).toHaveCount(6);
+
+	const stored = await page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve) => {
+			const request = indexedDB.open('cto-prep');
+			request.onsuccess = () => resolve(request.result);
+		});
+		const all = <T>(store: string) =>
+			new Promise<T[]>((resolve) => {
+				const request = db.transaction(store).objectStore(store).getAll();
+				request.onsuccess = () => resolve(request.result as T[]);
+			});
+		const answers = await all<{
+			item: string;
+			covered: number[];
+			mock: number | null;
+			notes: string;
+		}>('interviewAnswers');
+		const reviews = await all<{ card: string; mode: string }>('reviews');
+		const cards = await all<{ id: string }>('cards');
+		db.close();
+		return { answers, reviews, cards };
+	});
+	expect(stored.answers).toHaveLength(5);
+	expect(new Set(stored.answers.map((answer) => answer.mock)).size).toBe(1);
+	expect(stored.answers.every((answer) => answer.covered.join() === '0,1')).toBe(true);
+	expect(stored.answers[0]?.notes).toBe('My answer to question 1');
+	expect(stored.reviews.map((review) => review.mode)).toEqual(Array(5).fill('interview'));
+	expect(stored.cards.map((card) => card.id).sort()).toEqual(
+		stored.answers.map((answer) => answer.item).sort()
+	);
+
+	await page.getByRole('button', { name: 'Back to interview' }).click();
+	await expect(page.getByRole('region', { name: 'Recent mock interviews' })).toContainText(
+		'5 questions'
+	);
+});
+
+test('practice starts with the next question and can stop at any time', async ({ page }) => {
+	await page.goto('/interview/');
+	await page.getByRole('button', { name: 'Practice the next question' }).click();
+	const practice = page.getByRole('region', { name: 'Interview practice' });
+	await expect(practice).toContainText('Question 1');
+	await practice.getByRole('button', { name: 'Reveal key points' }).click();
+	await practice.getByRole('button', { name: 'Save score' }).click();
+	await expect(practice.getByRole('status')).toContainText('will come back soon');
+	await practice.getByRole('button', { name: 'Stop practising' }).click();
+	await expect(page.getByRole('heading', { name: 'Practice complete' })).toBeVisible();
+	await expect(page.getByText('0% of key points covered over 1 question')).toBeVisible();
+});
