@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { ListenPlayer, trackOf, type PlayerState, type Speak, type Wait } from '$lib/listen/player';
+import { deckFrom, PROSE, TERMS } from './content/notes';
+import { isCardItem } from '$lib/content/types';
+
+/** A speech engine that records what it says and finishes each text when told to. */
+function recorder() {
+	const spoken: string[] = [];
+	const pending: (() => void)[] = [];
+	const settle = (signal: AbortSignal) =>
+		new Promise<void>((resolve, reject) => {
+			const onAbort = () => reject(new Error('aborted'));
+			pending.push(() => {
+				signal.removeEventListener('abort', onAbort);
+				resolve();
+			});
+			signal.addEventListener('abort', onAbort, { once: true });
+		});
+	const speak: Speak = (text, signal) => {
+		spoken.push(text);
+		return settle(signal);
+	};
+	const wait: Wait = (_ms, signal) => settle(signal);
+	/** Lets every pending speech or wait finish, and the player move on. */
+	const flush = async (times = 1) => {
+		for (let i = 0; i < times; i++) {
+			pending.splice(0).forEach((resolve) => resolve());
+			await new Promise((resolve) => setTimeout(resolve, 0));
+		}
+	};
+	return { spoken, speak, wait, flush };
+}
+
+const tracks = [
+	{ id: 'a', prompt: 'Prompt A', answer: 'Answer A' },
+	{ id: 'b', prompt: 'Prompt B', answer: 'Answer B' },
+	{ id: 'c', prompt: 'Prompt C', answer: 'Answer C' }
+];
+
+describe('Listen', () => {
+	it('reads each prompt, pauses, reads the answer, and goes on to the next card', async () => {
+		const engine = recorder();
+		const states: PlayerState[] = [];
+		const player = new ListenPlayer(tracks, engine.speak, engine.wait, 3000, (state) =>
+			states.push(state)
+		);
+		player.play();
+		await engine.flush(20);
+		expect(engine.spoken).toEqual([
+			'Prompt A',
+			'Answer A',
+			'Prompt B',
+			'Answer B',
+			'Prompt C',
+			'Answer C'
+		]);
+		expect(player.state.status).toBe('done');
+		expect(states.some((state) => state.part === 'pause')).toBe(true);
+	});
+
+	it('pauses at once and resumes from the start of the same card', async () => {
+		const engine = recorder();
+		const player = new ListenPlayer(tracks, engine.speak, engine.wait, 0, () => undefined);
+		player.play();
+		await engine.flush(2);
+		expect(engine.spoken).toEqual(['Prompt A', 'Answer A']);
+		player.pause();
+		expect(player.state).toMatchObject({ status: 'paused', index: 0 });
+		await engine.flush(3);
+		expect(engine.spoken).toHaveLength(2);
+		player.play();
+		await engine.flush(2);
+		expect(engine.spoken).toEqual(['Prompt A', 'Answer A', 'Prompt A', 'Answer A']);
+	});
+
+	it('skips to the next card', async () => {
+		const engine = recorder();
+		const player = new ListenPlayer(tracks, engine.speak, engine.wait, 0, () => undefined);
+		player.play();
+		await engine.flush(0);
+		player.skip();
+		await engine.flush(0);
+		expect(engine.spoken).toEqual(['Prompt A', 'Prompt B']);
+		expect(player.state).toMatchObject({ status: 'playing', index: 1 });
+	});
+
+	it('reads flashcards of every kind, a cloze with its blank', () => {
+		const cards = deckFrom(TERMS + PROSE)
+			.items.filter(isCardItem)
+			.map(trackOf);
+		expect(cards).toContainEqual({
+			id: 'test/the-rescue/todd-park/cloze',
+			prompt: 'The White House CTO, blank, formed a rescue team.',
+			answer: 'Todd Park'
+		});
+		expect(cards[0]).toEqual({
+			id: 'test/strategic-roles/technology-strategy/basic',
+			prompt: 'Technology strategy',
+			answer: "A roadmap for technology that serves the company's long-term plans."
+		});
+	});
+});
