@@ -10,6 +10,8 @@ import {
 } from '$lib/srs/stats';
 import { loadCardStates } from '$lib/storage/cards';
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
+import { loadInterviewAnswers, loadQuizAttempts } from '$lib/storage/history';
+import { bestScores } from '$lib/quiz/quiz';
 import { countAnswers, reviewsSince } from '$lib/storage/reviews';
 import { loadSettings } from '$lib/storage/settings';
 
@@ -29,6 +31,10 @@ export interface StatsView {
 	forecast: number[];
 	/** Answers per study day, oldest first. */
 	calendar: { key: string; count: number }[];
+	/** Best quiz score and number of attempts per scope (`all` or a deck id), in deck order. */
+	quizzes: { scope: string; title: string; best: number; attempts: number }[];
+	/** Interview answers given and the average share of key points covered. */
+	interviews: { answers: number; average: number | null };
 }
 
 /** Reads and computes the learner's statistics. */
@@ -38,11 +44,18 @@ export async function loadStats(
 	now: number
 ): Promise<StatsView> {
 	const settings = await loadSettings(db);
-	const [states, recent, perDay] = await Promise.all([
+	const [states, recent, perDay, attempts, interviews] = await Promise.all([
 		loadCardStates(db),
 		reviewsSince(db, now - RETENTION_DAYS * DAY_MS),
-		countAnswers(db, studyDayRanges(now, settings.dayStartHour, CALENDAR_DAYS))
+		countAnswers(db, studyDayRanges(now, settings.dayStartHour, CALENDAR_DAYS)),
+		loadQuizAttempts(db),
+		loadInterviewAnswers(db)
 	]);
+	const best = bestScores(attempts);
+	const scopes = [
+		{ id: 'all', title: 'All decks' },
+		...decks.map(({ id, title }) => ({ id, title }))
+	];
 	const todayStart = studyDayStart(now, settings.dayStartHour);
 	const cardIds = decks.flatMap((deck) => deck.items.filter(isCardItem).map((item) => item.id));
 	return {
@@ -51,6 +64,17 @@ export async function loadStats(
 		retention: trueRetention(recent, now, RETENTION_DAYS),
 		cards: cardsByState(cardIds, states),
 		forecast: dueForecast(states.values(), now, settings.dayStartHour, FORECAST_DAYS),
-		calendar: [...perDay].map(([key, count]) => ({ key, count }))
+		calendar: [...perDay].map(([key, count]) => ({ key, count })),
+		quizzes: scopes.flatMap(({ id, title }) => {
+			const score = best.get(id);
+			return score ? [{ scope: id, title, ...score }] : [];
+		}),
+		interviews: {
+			answers: interviews.length,
+			average:
+				interviews.length === 0
+					? null
+					: interviews.reduce((sum, answer) => sum + answer.score, 0) / interviews.length
+		}
 	};
 }
