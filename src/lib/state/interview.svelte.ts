@@ -3,7 +3,8 @@ import { gradeForScore, interviewScore } from '$lib/quiz/interview';
 import { recordAnswer } from '$lib/storage/cards';
 import type { StudyDatabase } from '$lib/storage/db';
 import { errorMessage } from '$lib/storage/errors';
-import { announceChange } from './database.svelte';
+import { neutralizeMarkup } from '$lib/storage/markup';
+import { announceChange } from './database';
 
 /** One answered question of a session. */
 export interface InterviewResult {
@@ -85,7 +86,7 @@ export class InterviewSession {
 					covered: [...this.covered].sort((a, b) => a - b),
 					keyPoints: item.keyPoints.length,
 					score,
-					notes: this.notes,
+					notes: neutralizeMarkup(this.notes),
 					mock: this.#mockId
 				}
 			});

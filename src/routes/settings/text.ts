@@ -1,0 +1,55 @@
+import type { ImportSummary, ProgressCounts } from '$lib/storage/backup';
+
+/** "1 answer", "310 answers". */
+export function plural(count: number, one: string, many: string): string {
+	return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+/** "a, b and c". */
+export function listOf(parts: readonly string[]): string {
+	if (parts.length <= 1) return parts.join('');
+	return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+function progressParts(counts: ProgressCounts): string[] {
+	return [
+		plural(counts.cards, 'card state', 'card states'),
+		plural(counts.reviews, 'answer', 'answers'),
+		plural(counts.quizAttempts, 'quiz attempt', 'quiz attempts'),
+		plural(counts.interviewAnswers, 'interview answer', 'interview answers')
+	];
+}
+
+/** What progress holds, in words: "42 card states, 310 answers, 3 quiz attempts and 5 interview answers". */
+export function describeProgress(counts: ProgressCounts): string {
+	return listOf(progressParts(counts));
+}
+
+/** What an import stored, in words, settings included. */
+export function describeImport(summary: ImportSummary): string {
+	return listOf([...progressParts(summary), plural(summary.settings, 'setting', 'settings')]);
+}
+
+/** Whether there is any progress at all. */
+export function hasProgress(counts: ProgressCounts): boolean {
+	return counts.cards + counts.reviews + counts.quizAttempts + counts.interviewAnswers > 0;
+}
+
+const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+
+/** A size in bytes as a person reads it: "1.2 MB", "3.1 GB" (powers of 1000, as devices show). */
+export function formatBytes(bytes: number): string {
+	let value = bytes;
+	let unit = 0;
+	while (value >= 1000 && unit < UNITS.length - 1) {
+		value /= 1000;
+		unit += 1;
+	}
+	const digits = unit === 0 || value >= 100 ? 0 : 1;
+	return `${value.toLocaleString('en', { maximumFractionDigits: digits })} ${UNITS[unit]}`;
+}
+
+/** A date and time in the reader's own format: "23 Nov 2026, 09:00". */
+export function formatWhen(time: number): string {
+	return new Date(time).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

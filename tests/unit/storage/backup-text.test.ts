@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import {
+	describeImport,
+	describeProgress,
+	formatBytes,
+	hasProgress
+} from '../../../src/routes/settings/text';
+
+describe('what the Settings page says', () => {
+	it('names exactly what a reset deletes', () => {
+		expect(
+			describeProgress({ cards: 42, reviews: 310, quizAttempts: 3, interviewAnswers: 5 })
+		).toBe('42 card states, 310 answers, 3 quiz attempts and 5 interview answers');
+		expect(describeProgress({ cards: 1, reviews: 1, quizAttempts: 0, interviewAnswers: 1 })).toBe(
+			'1 card state, 1 answer, 0 quiz attempts and 1 interview answer'
+		);
+	});
+
+	it('counts what an import stored, settings included', () => {
+		expect(
+			describeImport({
+				cards: 40,
+				reviews: 1200,
+				quizAttempts: 2,
+				interviewAnswers: 5,
+				settings: 1
+			})
+		).toBe('40 card states, 1,200 answers, 2 quiz attempts, 5 interview answers and 1 setting');
+	});
+
+	it('knows whether there is progress to back up', () => {
+		const none = { cards: 0, reviews: 0, quizAttempts: 0, interviewAnswers: 0 };
+		expect(hasProgress(none)).toBe(false);
+		expect(hasProgress({ ...none, quizAttempts: 1 })).toBe(true);
+	});
+
+	it('shows sizes as a person reads them', () => {
+		expect(formatBytes(0)).toBe('0 bytes');
+		expect(formatBytes(999)).toBe('999 bytes');
+		expect(formatBytes(1_234_567)).toBe('1.2 MB');
+		expect(formatBytes(3_100_000_000)).toBe('3.1 GB');
+		expect(formatBytes(250_000_000)).toBe('250 MB');
+	});
+});
