@@ -1,17 +1,6 @@
 import { openStudyDB, type StudyDatabase } from '$lib/storage/db';
-import { StorageError, toStorageError } from '$lib/storage/errors';
-
-/** What the app knows about its storage, for banners and messages. */
-class StorageStatus {
-	/** Another tab upgraded the database: this tab must reload. */
-	outdated = $state(false);
-	/** An older tab keeps the database from upgrading. */
-	blocked = $state(false);
-	/** Storage could not be opened at all. */
-	unavailable = $state<StorageError | null>(null);
-}
-
-export const storageStatus = new StorageStatus();
+import { toStorageError } from '$lib/storage/errors';
+import { storageStatus } from './storage-status.svelte';
 
 let opening: Promise<StudyDatabase> | undefined;
 

@@ -1,7 +1,7 @@
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import { errorMessage } from '$lib/storage/errors';
 import { loadDecks, type DeckChanges } from '$lib/storage/decks';
-import { database } from './database.svelte';
+import { database } from './database';
 import { fetchJson, syncDecks } from './deck-sync';
 
 /**

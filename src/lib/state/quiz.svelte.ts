@@ -12,7 +12,7 @@ import type { QuizAnswerRecord, QuizAttempt } from '$lib/quiz/types';
 import { requestCards } from '$lib/storage/cards';
 import type { StudyDatabase } from '$lib/storage/db';
 import { saveQuizAttempt } from '$lib/storage/history';
-import { announceChange } from './database.svelte';
+import { announceChange } from './database';
 
 /** One quiz: its questions in order, the learner's answers, and the saved attempt at the end. */
 export class QuizSession {

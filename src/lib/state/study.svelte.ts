@@ -19,7 +19,7 @@ import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import { errorMessage } from '$lib/storage/errors';
 import { reviewsSince } from '$lib/storage/reviews';
 import { loadSettings, type Settings } from '$lib/storage/settings';
-import { announceChange } from './database.svelte';
+import { announceChange } from './database';
 
 /** A deck as the study page lists it. */
 export interface DeckOverview {
