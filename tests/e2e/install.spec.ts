@@ -31,6 +31,11 @@ test('after one online visit every page renders offline', async ({ page, context
 	await page.goto('/');
 	await waitForServiceWorker(page);
 	await context.setOffline(true);
+	const failed: string[] = [];
+	page.on('requestfailed', (request) => {
+		// Leaving a page cancels what it was still fetching; that is not a failure to load.
+		if (request.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(request.url());
+	});
 	for (const path of prerenderedPages()) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(200);
@@ -39,6 +44,8 @@ test('after one online visit every page renders offline', async ({ page, context
 	// An address that was never a page still shows the app's own message, offline too.
 	await page.goto('/no-such-page');
 	await expect(page.locator('main h1')).toHaveText('Page not found');
+	// Nothing the pages asked for failed: everything came from the precache.
+	expect(failed).toEqual([]);
 });
 
 test('an unknown address shows a 404 page online', async ({ page }) => {
@@ -57,4 +64,57 @@ test('every page has one h1 inside main and the navigation', async ({ page }) =>
 			).toBeVisible();
 		}
 	}
+});
+
+test('Chrome finds the app installable', async ({ page }) => {
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	const cdp = await page.context().newCDPSession(page);
+	const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+	// Playwright's browser contexts are incognito, which no site can change; nothing else may fail.
+	expect(installabilityErrors.map((error) => error.errorId)).toEqual(['in-incognito']);
+	const { url, errors } = await cdp.send('Page.getAppManifest');
+	expect(url).toMatch(/\/manifest\.webmanifest$/);
+	expect(errors).toEqual([]);
+});
+
+test('an "Install app" button appears when the browser offers installation', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('button', { name: 'Install app' })).toHaveCount(0);
+	await page.evaluate(() => {
+		const event = new Event('beforeinstallprompt', { cancelable: true }) as Event & {
+			prompt: () => Promise<void>;
+			userChoice: Promise<{ outcome: string }>;
+		};
+		event.prompt = async () => {
+			(window as unknown as { prompted: boolean }).prompted = true;
+		};
+		event.userChoice = Promise.resolve({ outcome: 'accepted' });
+		window.dispatchEvent(event);
+	});
+	await page.getByRole('button', { name: 'Install app' }).click();
+	expect(await page.evaluate(() => (window as unknown as { prompted: boolean }).prompted)).toBe(
+		true
+	);
+	await expect(page.getByRole('button', { name: 'Install app' })).toHaveCount(0);
+});
+
+test.describe('on iOS Safari', () => {
+	test.use({
+		userAgent:
+			'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1'
+	});
+
+	test('a hint explains Add to Home Screen and the 7-day data limit, until dismissed', async ({
+		page
+	}) => {
+		await page.goto('/');
+		const hint = page.getByRole('region', { name: 'Keep your progress on iPhone and iPad' });
+		await expect(hint).toContainText('Add to Home Screen');
+		await expect(hint).toContainText('7 days');
+		await hint.getByRole('button', { name: 'Got it' }).click();
+		await page.reload();
+		await expect(page.getByRole('heading', { name: 'Prepare for the CTO role' })).toBeVisible();
+		await expect(hint).toHaveCount(0);
+	});
 });
