@@ -35,14 +35,20 @@ export default defineConfig({
 	projects: [
 		// Checks of the built files themselves: no browser needed, run once.
 		{ name: 'build', testMatch: /build\.spec\.ts/ },
+		// Builds a second version of the app and updates to it: slow, so run once, on a phone.
+		{
+			name: 'update',
+			testMatch: /update\.spec\.ts/,
+			use: { ...devices['Pixel 7'], launchOptions }
+		},
 		{
 			name: 'phone',
-			testIgnore: /build\.spec\.ts/,
+			testIgnore: /(build|update)\.spec\.ts/,
 			use: { ...devices['Pixel 7'], launchOptions }
 		},
 		{
 			name: 'desktop',
-			testIgnore: /build\.spec\.ts/,
+			testIgnore: /(build|update)\.spec\.ts/,
 			use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions }
 		}
 	]
