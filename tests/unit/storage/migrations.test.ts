@@ -107,3 +107,29 @@ describe('the database schema', () => {
 		db.close();
 	});
 });
+
+describe('an upgrade held up by another tab', () => {
+	it('is reported while an old connection stays open, and completes once it closes', async () => {
+		const name = `blocked-${Math.random()}`;
+		// An old tab that does not let go when asked.
+		const old = await openDB(name, 1);
+		let blocked = false;
+		const opening = openStudyDB(name, { onBlocked: () => (blocked = true) });
+		await expect.poll(() => blocked).toBe(true);
+		old.close();
+		const db = await opening;
+		expect(db.version).toBe(DB_VERSION);
+		db.close();
+	});
+
+	it('closes this connection when a newer version needs the database', async () => {
+		const name = `outdated-${Math.random()}`;
+		let outdated = false;
+		const db = await openStudyDB(name, { onOutdated: () => (outdated = true) });
+		const newer = await openDB(name, DB_VERSION + 1);
+		expect(outdated).toBe(true);
+		expect(newer.version).toBe(DB_VERSION + 1);
+		newer.close();
+		expect(db.version).toBe(DB_VERSION);
+	});
+});
