@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { waitForServiceWorker } from './helpers';
 
 test('a mock interview offline: five questions, ticking key points, a summary and history', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { waitForServiceWorker } from './helpers';
 
 test('a learner can browse decks and topics and read the notes, offline too', async ({

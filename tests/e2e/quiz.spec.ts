@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { waitForServiceWorker } from './helpers';
 
 /** Answers whatever question is on screen: the first choice, the order as shown, pairs in order. */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const PROGRESS = ['cards', 'reviews', 'quizAttempts', 'interviewAnswers'] as const;
 const STORES = [...PROGRESS, 'settings'] as const;

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('stats show today’s answers, cards by state, the forecast and the calendar', async ({
 	page

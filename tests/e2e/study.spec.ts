@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { replayReviews } from '../../src/lib/srs/scheduler';
 import { State, type CardState, type Review } from '../../src/lib/srs/types';
 import { waitForServiceWorker } from './helpers';
