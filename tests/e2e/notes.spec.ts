@@ -24,9 +24,7 @@ test('a learner can browse decks and topics and read the notes, offline too', as
 	// Tables, key phrases and interview questions are all readable.
 	await expect(page.getByRole('table').first()).toContainText('Werner Vogels');
 	await expect(page.getByRole('cell', { name: 'Amazon', exact: true })).toBeVisible();
-	await expect(
-		page.getByRole('complementary', { name: 'Interview question' }).first()
-	).toBeVisible();
+	await expect(page.getByRole('note', { name: 'Interview question' }).first()).toBeVisible();
 });
 
 test('every deck is published as JSON with its items', async ({ request }) => {

@@ -1,0 +1,316 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { prerenderedPages } from './site';
+
+/** Runs axe-core (WCAG 2.2 A and AA, and best practices) on the page as it is now. */
+async function audit(page: Page, state: string): Promise<void> {
+	// Start from the top, so the sticky header does not half-cover what is being checked.
+	await page.evaluate(() => window.scrollTo(0, 0));
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+		.analyze();
+	const problems = results.violations.map(
+		(violation) =>
+			`${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+				.slice(0, 3)
+				.map((node) => node.target.join(' '))
+				.join(', ')}`
+	);
+	expect(problems, `axe on ${state}`).toEqual([]);
+}
+
+/**
+ * Every control a finger may aim at is at least 44 by 44 CSS pixels. Links inside running text are
+ * exempt (WCAG 2.5.8's inline exception); a checkbox or radio counts with its label.
+ */
+async function checkTargets(page: Page, state: string): Promise<void> {
+	const small = await page.evaluate(() => {
+		const found: string[] = [];
+		for (const element of document.querySelectorAll<HTMLElement>(
+			'button, a[href], input, select, textarea, summary, [role="button"]'
+		)) {
+			const style = getComputedStyle(element);
+			if (style.visibility === 'hidden' || element.closest('[hidden], .visually-hidden')) continue;
+			let box = element.getBoundingClientRect();
+			if (box.width === 0 && box.height === 0) continue;
+			if (
+				element instanceof HTMLAnchorElement &&
+				element.closest('p, li, td, th, dd, figcaption')
+			) {
+				const block = element.closest('p, li, td, th, dd, figcaption') as HTMLElement;
+				// A link that is the whole item (a list of links) is a target; one inside prose is inline.
+				if (block.textContent?.trim() !== element.textContent?.trim()) continue;
+			}
+			if (element instanceof HTMLInputElement && ['checkbox', 'radio'].includes(element.type)) {
+				const label = element.closest('label');
+				if (label) box = label.getBoundingClientRect();
+			}
+			if (element.classList.contains('skip-link')) continue;
+			if (box.height < 43.5 || box.width < 43.5) {
+				found.push(
+					`${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`
+				);
+			}
+		}
+		return found;
+	});
+	expect(small, `touch targets on ${state}`).toEqual([]);
+}
+
+/**
+ * Nothing sticks out sideways: the page never needs horizontal scrolling. (A phone browser widens
+ * its layout to fit what overflows, so the width is compared with the real viewport, and so is
+ * every element's right edge.)
+ */
+async function checkNoOverflow(page: Page, state: string): Promise<void> {
+	const width = page.viewportSize()?.width ?? 0;
+	const overflowing = await page.evaluate((viewport) => {
+		const found: string[] = [];
+		if (document.documentElement.scrollWidth > viewport + 1) {
+			found.push(`page ${document.documentElement.scrollWidth}px wide`);
+		}
+		for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+			const box = element.getBoundingClientRect();
+			if (box.width === 0 || box.right <= viewport + 1) continue;
+			// Content that scrolls inside its own box (a wide table) is fine.
+			if (element.closest('.table-scroll')) continue;
+			found.push(
+				`${element.tagName.toLowerCase()}.${element.className} ends at ${Math.round(box.right)}px`
+			);
+		}
+		return found.slice(0, 5);
+	}, width);
+	expect(overflowing, `horizontal overflow on ${state}`).toEqual([]);
+}
+
+async function checkAll(page: Page, state: string): Promise<void> {
+	await audit(page, state);
+	await checkTargets(page, state);
+	await checkNoOverflow(page, state);
+}
+
+/** Doubles the text size, the way browser text zoom does (the page's own CSS keeps working). */
+async function zoomText(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		document.documentElement.style.fontSize = '200%';
+	});
+}
+
+async function studyStates(page: Page, check: (state: string) => Promise<void>) {
+	await page.goto('/study/');
+	await page.getByRole('button', { name: 'Study all decks' }).click();
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	await check('a card, front');
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	await expect(page.getByRole('button', { name: /^Good/ })).toBeVisible();
+	await check('a card, back');
+	await page.getByRole('button', { name: /^Good/ }).click();
+	await page.getByRole('button', { name: 'End session' }).click();
+	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
+	await check('a session summary');
+}
+
+async function quizStates(page: Page, check: (state: string) => Promise<void>) {
+	await page.goto('/quiz/');
+	await page.getByText('Quiz options').click();
+	await check('quiz options');
+	for (const kind of ['Multiple choice', 'Put in order', 'Matching'] as const) {
+		await page.goto('/quiz/');
+		await page.getByText('Quiz options').click();
+		for (const other of ['Multiple choice', 'True or false', 'Put in order', 'Matching']) {
+			if (other !== kind) await page.getByLabel(other).uncheck();
+		}
+		await page.getByRole('button', { name: 'Start this quiz' }).click();
+		const quiz = page.getByRole('region', { name: 'Quiz' });
+		await expect(quiz).toContainText('Question 1 of');
+		await check(`a ${kind} question`);
+		if (kind === 'Multiple choice') await page.keyboard.press('1');
+		else if (kind === 'Put in order')
+			await quiz.getByRole('button', { name: 'Check order' }).click();
+		else {
+			const lists = quiz.locator('ul.column');
+			await lists.first().getByRole('button').first().click();
+			await check('a matching question with an item picked');
+			const count = await lists.first().getByRole('button').count();
+			await lists.last().getByRole('button').first().click();
+			for (let i = 1; i < count; i++) {
+				await lists.first().getByRole('button').nth(i).click();
+				await lists.last().getByRole('button').nth(i).click();
+			}
+			await quiz.getByRole('button', { name: 'Check matches' }).click();
+		}
+		await expect(quiz.getByRole('status').filter({ hasText: /Correct|Incorrect/ })).toBeVisible();
+		await check(`feedback on a ${kind} question`);
+	}
+	await page.getByRole('button', { name: 'End quiz' }).click();
+	await expect(page.getByRole('heading', { name: /You scored/ })).toBeVisible();
+	await check('a quiz summary');
+}
+
+async function interviewStates(page: Page, check: (state: string) => Promise<void>) {
+	await page.goto('/interview/');
+	await page.getByRole('button', { name: 'Start a mock interview' }).click();
+	const interview = page.getByRole('region', { name: 'Mock interview' });
+	await check('an interview question');
+	await interview.getByLabel(/Your answer/).fill('My answer');
+	await interview.getByRole('button', { name: 'Reveal key points' }).click();
+	await interview.getByRole('checkbox').first().check();
+	await check('an interview reveal');
+	await interview.getByRole('button', { name: 'Save score' }).click();
+	await check('a scored interview answer');
+	await interview.getByRole('button', { name: 'End interview' }).click();
+	await check('an interview summary');
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test.describe(`${colorScheme} theme`, () => {
+		test.use({ colorScheme });
+
+		test('every page passes axe, has large touch targets and no sideways scrolling', async ({
+			page
+		}) => {
+			test.setTimeout(120_000);
+			for (const path of [...prerenderedPages(), '/no-such-page']) {
+				await page.goto(path);
+				await expect(page.locator('main h1')).toBeVisible();
+				await checkAll(page, path);
+			}
+		});
+
+		test('study, quiz and interview states pass axe', async ({ page }) => {
+			test.setTimeout(90_000);
+			const check = (state: string) => checkAll(page, state);
+			await studyStates(page, check);
+			await quizStates(page, check);
+			await interviewStates(page, check);
+		});
+
+		test('dialogs and notices pass axe', async ({ page }) => {
+			await page.goto('/');
+			await expect(page.getByTestId('offline-ready')).toBeVisible();
+			await checkAll(page, 'the offline-ready notice');
+			await page.goto('/settings/');
+			await page.getByRole('button', { name: 'Reset progress' }).click();
+			await expect(page.getByRole('dialog')).toBeVisible();
+			await audit(page, 'the reset dialog');
+		});
+	});
+}
+
+test('text at 200% wraps instead of clipping or scrolling sideways', async ({ page }) => {
+	test.setTimeout(120_000);
+	for (const path of [...prerenderedPages(), '/no-such-page']) {
+		await page.goto(path);
+		await zoomText(page);
+		await checkNoOverflow(page, `${path} at 200%`);
+	}
+	const zoomed = async (state: string) => {
+		await zoomText(page);
+		await checkNoOverflow(page, `${state} at 200%`);
+	};
+	await studyStates(page, zoomed);
+	await quizStates(page, zoomed);
+	await interviewStates(page, zoomed);
+});
+
+test.describe('with reduced motion', () => {
+	test.use({ reducedMotion: 'reduce' });
+
+	test('animations and transitions are off', async ({ page }) => {
+		await page.goto('/study/');
+		await page.getByRole('button', { name: 'Study all decks' }).click();
+		const duration = await page
+			.getByTestId('study-card')
+			.evaluate((card) => parseFloat(getComputedStyle(card).transitionDuration));
+		expect(duration).toBeLessThan(0.001);
+	});
+});
+
+test('without reduced motion the card moves with the finger smoothly', async ({ page }) => {
+	await page.goto('/study/');
+	await page.getByRole('button', { name: 'Study all decks' }).click();
+	const duration = await page
+		.getByTestId('study-card')
+		.evaluate((card) => parseFloat(getComputedStyle(card).transitionDuration));
+	expect(duration).toBeGreaterThan(0.1);
+});
+
+test('keyboard alone: study, quiz and interview, with visible focus and focus that follows', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.keyboard.press('Tab');
+	const skip = page.getByRole('link', { name: 'Skip to content' });
+	await expect(skip).toBeFocused();
+	expect(await skip.evaluate((link) => getComputedStyle(link).outlineStyle)).not.toBe('none');
+	await page.keyboard.press('Enter');
+	await expect(page.locator('main')).toBeFocused();
+
+	// Study: start, flip with Space, answer with a key, undo with Ctrl+Z.
+	await page.goto('/study/');
+	await page.getByRole('button', { name: 'Study all decks' }).focus();
+	await page.keyboard.press('Enter');
+	const question = page.locator('.question');
+	await expect(question).toBeFocused();
+	await page.keyboard.press('Space');
+	await expect(page.locator('.answer')).toBeFocused();
+	await page.keyboard.press('3');
+	await expect(page.getByText('1 done')).toBeVisible();
+	await expect(question).toBeFocused();
+	await page.keyboard.press('Control+z');
+	await expect(page.getByText('0 done')).toBeVisible();
+
+	// Quiz: start, answer with a number, go on with Enter.
+	await page.goto('/quiz/');
+	await page.getByRole('button', { name: 'Start quiz' }).focus();
+	await page.keyboard.press('Enter');
+	const quiz = page.getByRole('region', { name: 'Quiz' });
+	await expect(quiz.getByRole('heading', { level: 2 })).toBeFocused();
+	while (
+		!(await quiz.getByRole('button', { name: 'Check order' }).isVisible()) &&
+		!(await quiz.getByRole('button', { name: 'Check matches' }).isVisible())
+	) {
+		await page.keyboard.press('2');
+		await expect(quiz.getByRole('button', { name: /Next|See results/ })).toBeFocused();
+		await page.keyboard.press('Enter');
+	}
+	// Ordering and matching work from the keyboard too: Tab to a control, Enter or Space to act.
+	if (await quiz.getByRole('button', { name: 'Check order' }).isVisible()) {
+		await quiz
+			.getByRole('button', { name: /^Move .* down$/ })
+			.first()
+			.focus();
+		await page.keyboard.press('Enter');
+		await quiz.getByRole('button', { name: 'Check order' }).focus();
+		await page.keyboard.press('Enter');
+	} else {
+		const lists = quiz.locator('ul.column');
+		const count = await lists.first().getByRole('button').count();
+		for (let i = 0; i < count; i++) {
+			await lists.first().getByRole('button').nth(i).focus();
+			await page.keyboard.press('Enter');
+			await lists.last().getByRole('button').nth(i).focus();
+			await page.keyboard.press('Space');
+		}
+		await quiz.getByRole('button', { name: 'Check matches' }).focus();
+		await page.keyboard.press('Enter');
+	}
+	await expect(quiz.getByRole('status').filter({ hasText: /Correct|Incorrect/ })).toBeVisible();
+
+	// Interview: reveal, tick with Space, save, all by keyboard.
+	await page.goto('/interview/');
+	await page.getByRole('button', { name: 'Practice the next question' }).focus();
+	await page.keyboard.press('Enter');
+	const practice = page.getByRole('region', { name: 'Interview practice' });
+	await expect(practice.getByRole('heading', { level: 2 })).toBeFocused();
+	await practice.getByRole('button', { name: 'Reveal key points' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(practice.getByRole('heading', { name: 'A strong answer' })).toBeFocused();
+	await practice.getByRole('checkbox').first().focus();
+	await page.keyboard.press('Space');
+	await expect(practice.getByRole('checkbox').first()).toBeChecked();
+	await practice.getByRole('button', { name: 'Save score' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(practice.getByRole('button', { name: /Next question|Finish/ })).toBeFocused();
+});
