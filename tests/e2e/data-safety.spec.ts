@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
+// Nothing here needs the offline cache; without the service worker pages load faster.
+test.use({ serviceWorkers: 'block' });
+
 async function countReviews(page: Page): Promise<{ reviews: number; cards: number }> {
 	return page.evaluate(async () => {
 		const db = await new Promise<IDBDatabase>((resolve) => {

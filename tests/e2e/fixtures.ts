@@ -6,6 +6,23 @@ import { test as base, expect } from '@playwright/test';
  * single request to another origin (no fonts, analytics or CDNs).
  */
 export const test = base.extend<{ guards: void }>({
+	// Navigation waits until the app is interactive, so no test taps a button before it works.
+	page: async ({ page }, use) => {
+		const goto = page.goto.bind(page);
+		const reload = page.reload.bind(page);
+		const hydrated = () => page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+		page.goto = async (...args) => {
+			const response = await goto(...args);
+			await hydrated();
+			return response;
+		};
+		page.reload = async (...args) => {
+			const response = await reload(...args);
+			await hydrated();
+			return response;
+		};
+		await use(page);
+	},
 	guards: [
 		async ({ context }, use) => {
 			const foreign: string[] = [];

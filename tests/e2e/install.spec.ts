@@ -53,19 +53,6 @@ test('an unknown address shows a 404 page online', async ({ page }) => {
 	await expect(page.locator('main h1')).toHaveText('Page not found');
 });
 
-test('every page has one h1 inside main and the navigation', async ({ page }) => {
-	for (const path of prerenderedPages()) {
-		await page.goto(path);
-		await expect(page.locator('h1'), path).toHaveCount(1);
-		await expect(page.locator('main h1'), path).toHaveCount(1);
-		for (const name of ['Study', 'Quiz', 'Interview', 'Stats', 'Settings']) {
-			await expect(
-				page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name })
-			).toBeVisible();
-		}
-	}
-});
-
 test('Chrome finds the app installable', async ({ page }) => {
 	await page.goto('/');
 	await waitForServiceWorker(page);

@@ -11,7 +11,7 @@ test('a mock interview offline: five questions, ticking key points, a summary an
 	await page.reload();
 
 	await page.getByRole('button', { name: 'Start a mock interview' }).click();
-	const interview = page.getByRole('region', { name: 'Mock interview' });
+	const interview = page.getByRole('region', { name: 'Mock interview', exact: true });
 	for (let i = 1; i <= 5; i++) {
 		await expect(interview).toContainText(`Question ${i} of 5`);
 		await expect(interview.getByRole('timer')).toContainText(/[12]:\d\d left/);
@@ -70,7 +70,7 @@ test('a mock interview offline: five questions, ticking key points, a summary an
 test('practice starts with the next question and can stop at any time', async ({ page }) => {
 	await page.goto('/interview/');
 	await page.getByRole('button', { name: 'Practice the next question' }).click();
-	const practice = page.getByRole('region', { name: 'Interview practice' });
+	const practice = page.getByRole('region', { name: 'Interview practice', exact: true });
 	await expect(practice).toContainText('Question 1');
 	await practice.getByRole('button', { name: 'Reveal key points' }).click();
 	await practice.getByRole('button', { name: 'Save score' }).click();

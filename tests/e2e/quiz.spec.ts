@@ -4,7 +4,7 @@ import { waitForServiceWorker } from './helpers';
 
 /** Answers whatever question is on screen: the first choice, the order as shown, pairs in order. */
 async function answerQuestion(page: Page): Promise<void> {
-	const quiz = page.getByRole('region', { name: 'Quiz' });
+	const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
 	const checkOrder = quiz.getByRole('button', { name: 'Check order' });
 	const checkMatches = quiz.getByRole('button', { name: 'Check matches' });
 	if (await checkOrder.isVisible()) {
@@ -32,7 +32,7 @@ test('a ten-question quiz from one tap, offline, with feedback, a summary and re
 	await page.reload();
 
 	await page.getByRole('button', { name: 'Start quiz' }).click();
-	const quiz = page.getByRole('region', { name: 'Quiz' });
+	const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
 	const kinds = new Set<string>();
 	for (let i = 1; i <= 10; i++) {
 		await expect(quiz).toContainText(`Question ${i} of 10`);
@@ -90,7 +90,7 @@ test('ordering works by tapping the move buttons, no dragging needed', async ({ 
 	for (const kind of ['Multiple choice', 'True or false', 'Matching'])
 		await page.getByLabel(kind).uncheck();
 	await page.getByRole('button', { name: 'Start this quiz' }).click();
-	const quiz = page.getByRole('region', { name: 'Quiz' });
+	const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
 	await expect(quiz.getByRole('button', { name: 'Check order' })).toBeVisible();
 	// Put the five stages in order with the move buttons only.
 	const stages = [

@@ -3,6 +3,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
+// Nothing here needs the offline cache; without the service worker pages load faster.
+test.use({ serviceWorkers: 'block' });
+
 const PROGRESS = ['cards', 'reviews', 'quizAttempts', 'interviewAnswers'] as const;
 const STORES = [...PROGRESS, 'settings'] as const;
 
