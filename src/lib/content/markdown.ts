@@ -43,12 +43,76 @@ const DeckMetaSchema = v.object({
 	order: v.pipe(v.number('must be a number'), v.integer('must be a whole number'))
 });
 
-/** Parses Markdown the way the generator reads it: CommonMark, GFM tables and YAML frontmatter. */
+/**
+ * Parses Markdown the way the generator reads it: CommonMark, GFM tables and YAML frontmatter.
+ * A file is parsed one topic at a time, where that gives the same tree: micromark rewrites the
+ * events of the whole document each time a list or block quote closes, so parsing a file in one go
+ * takes time that grows with the square of its length.
+ */
 export function parseMarkdown(text: string): Root {
+	const chunks = topicChunks(text);
+	if (chunks.length <= 1) return parseWhole(text);
+	const children: RootContent[] = [];
+	let end: Root['position'];
+	for (const chunk of chunks) {
+		const tree = parseWhole(chunk.text);
+		shiftPositions(tree, chunk.line - 1, chunk.offset);
+		children.push(...tree.children);
+		end = tree.position;
+	}
+	return {
+		type: 'root',
+		children,
+		position: end && { start: { line: 1, column: 1, offset: 0 }, end: end.end }
+	};
+}
+
+function parseWhole(text: string): Root {
 	return fromMarkdown(text, {
 		extensions: [gfm(), frontmatter(['yaml'])],
 		mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])]
 	});
+}
+
+/**
+ * Splits Markdown before each `## ` heading that follows a blank line: a blank line ends every
+ * paragraph, table and lazy line, and an unindented heading closes every list and block quote, so
+ * nothing reaches across. Fenced code and HTML blocks can span blank lines, and link and footnote
+ * definitions are read across the whole document, so a text with any of them stays whole.
+ */
+function topicChunks(text: string): { text: string; line: number; offset: number }[] {
+	if (/```|~~~|\]:|^ {0,3}</m.test(text)) return [{ text, line: 1, offset: 0 }];
+	const chunks: { text: string; line: number; offset: number }[] = [];
+	const heading = /\n[ \t]*\r?\n(?=##(?:[ \t]|\r?\n|$))/g;
+	let start = { line: 1, offset: 0 };
+	for (const match of text.matchAll(heading)) {
+		const offset = match.index + match[0].length;
+		chunks.push({ text: text.slice(start.offset, offset), ...start });
+		start = { line: start.line + countLines(text, start.offset, offset), offset };
+	}
+	chunks.push({ text: text.slice(start.offset), ...start });
+	return chunks;
+}
+
+function countLines(text: string, from: number, to: number): number {
+	let lines = 0;
+	for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1))
+		lines += 1;
+	return lines;
+}
+
+/** Moves the positions of a tree parsed from a part of a file to where that part sits in the file. */
+function shiftPositions(node: Root | RootContent, lines: number, offset: number): void {
+	const { position } = node;
+	if (position) {
+		for (const point of [position.start, position.end]) {
+			point.line += lines;
+			if (point.offset !== undefined) point.offset += offset;
+		}
+	}
+	if ('children' in node) {
+		for (const child of node.children) shiftPositions(child, lines, offset);
+	}
 }
 
 /** The 1-based line a node starts on (1 when the parser gave no position). */
