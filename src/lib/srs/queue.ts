@@ -94,12 +94,20 @@ export function buildQueue(
 		return true;
 	};
 	const requestedToday = requested.filter(firstOfFact);
-	const reviewsToday = reviews
-		.filter(firstOfFact)
-		.slice(0, Math.max(0, limits.reviewsPerDay - today.reviews));
-	const freshToday = fresh
-		.filter(firstOfFact)
-		.slice(0, Math.max(0, limits.newPerDay - today.newCards));
+	// Every due review claims its fact, even past the daily limit, so no sibling is shown instead.
+	const reviewLimit = Math.max(0, limits.reviewsPerDay - today.reviews);
+	const reviewsToday: CardState[] = [];
+	for (const card of reviews) {
+		if (firstOfFact(card) && reviewsToday.length < reviewLimit) reviewsToday.push(card);
+	}
+	// New cards come last, so nothing needs their facts: stop at the limit rather than walk every
+	// new card of a large collection.
+	const newLimit = Math.max(0, limits.newPerDay - today.newCards);
+	const freshToday: StudyCard[] = [];
+	for (const card of fresh) {
+		if (freshToday.length >= newLimit) break;
+		if (firstOfFact(card)) freshToday.push(card);
+	}
 	return { requested: requestedToday, reviews: reviewsToday, learning, fresh: freshToday };
 }
 

@@ -7,22 +7,32 @@ export interface StudyScope {
 	topic?: string;
 }
 
-/** The flashcards of a scope, in deck order, and their items by id. */
+/**
+ * The flashcards of a scope, in deck order, and their items by id. The map is built when it is first
+ * read: the study page counts the cards of every deck and never reads it.
+ */
 export function cardsInScope(
 	decks: readonly Deck[],
 	scope: StudyScope
-): { cards: StudyCard[]; items: Map<string, CardItem> } {
+): { cards: StudyCard[]; readonly items: Map<string, CardItem> } {
 	const cards: StudyCard[] = [];
-	const items = new Map<string, CardItem>();
+	const found: CardItem[] = [];
 	for (const deck of decks) {
 		if (scope.deck && deck.id !== scope.deck) continue;
 		for (const item of deck.items) {
 			if (!isCardItem(item) || (scope.topic && item.topic !== scope.topic)) continue;
 			cards.push({ id: item.id, deck: deck.id, fact: item.fact });
-			items.set(item.id, item);
+			found.push(item);
 		}
 	}
-	return { cards, items };
+	let items: Map<string, CardItem> | undefined;
+	return {
+		cards,
+		get items() {
+			items ??= new Map(found.map((item) => [item.id, item]));
+			return items;
+		}
+	};
 }
 
 /** The cards in a random order (Fisher–Yates), for cramming. */
