@@ -18,30 +18,39 @@ export interface DeckSync {
  * Brings the decks kept in IndexedDB up to date with the published ones: only decks whose content
  * hash changed are fetched, each is merged with the learner's progress, and decks that are no longer
  * published are retired. Without a network (and no cached index) the stored decks are used.
+ * @param known the stored decks when the caller has just read them: they are not read again, and
+ *   when nothing changed they are what is returned (the same array), so a large library is never
+ *   held twice
  */
 export async function syncDecks(
 	db: StudyDatabase,
 	fetchJson: FetchJson,
-	now: number
+	now: number,
+	known?: StoredDeck[]
 ): Promise<DeckSync> {
 	const changes = new Map<string, DeckChanges>();
+	const current = known ?? (await loadDecks(db));
 	let index;
 	try {
 		index = parseDeckIndex(await fetchJson('/decks/index.json'));
 	} catch {
-		return { decks: await loadDecks(db), changes, offline: true };
+		return { decks: current, changes, offline: true };
 	}
-	const stored = new Map((await loadDecks(db)).map((deck) => [deck.id, deck]));
+	const stored = new Map(current.map((deck) => [deck.id, deck]));
+	let updated = false;
 	for (const summary of index.decks) {
 		if (stored.get(summary.id)?.hash === summary.hash) continue;
 		const deck = parseDeck(await fetchJson(summary.url));
 		changes.set(deck.id, await storeDeck(db, deck, now));
+		updated = true;
 	}
 	const published = new Set(index.decks.map((deck) => deck.id));
 	for (const id of stored.keys()) {
-		if (!published.has(id)) await retireDeck(db, id);
+		if (published.has(id)) continue;
+		await retireDeck(db, id);
+		updated = true;
 	}
-	return { decks: await loadDecks(db), changes, offline: false };
+	return { decks: updated ? await loadDecks(db) : current, changes, offline: false };
 }
 
 /** Fetches JSON with the browser's fetch, failing on HTTP errors. */

@@ -13,13 +13,15 @@ class DeckLibrary {
 	/** What the last update changed, per deck. */
 	changes = $state.raw<Map<string, DeckChanges>>(new Map());
 	error = $state<string | null>(null);
-	#ready: Promise<{ db: StudyDatabase; decks: StoredDeck[] }> | undefined;
+	// Only the connection is kept: a resolved value holding the decks would keep a replaced library
+	// in memory beside the new one (tens of MB with 100,000 cards).
+	#ready: Promise<StudyDatabase> | undefined;
 
 	/**
-	 * The database and the decks, once they are available.
+	 * The database, once the decks are available in `decks`.
 	 * @throws StorageError when storage cannot be opened
 	 */
-	ready(): Promise<{ db: StudyDatabase; decks: StoredDeck[] }> {
+	ready(): Promise<StudyDatabase> {
 		this.#ready ??= this.#load().catch((error: unknown) => {
 			this.#ready = undefined;
 			this.error = errorMessage(error);
@@ -28,7 +30,7 @@ class DeckLibrary {
 		return this.#ready;
 	}
 
-	async #load(): Promise<{ db: StudyDatabase; decks: StoredDeck[] }> {
+	async #load(): Promise<StudyDatabase> {
 		const db = await database();
 		const stored = await loadDecks(db);
 		if (stored.length === 0) {
@@ -37,13 +39,16 @@ class DeckLibrary {
 			this.decks = stored;
 			void this.#sync(db);
 		}
-		return { db, decks: this.decks };
+		return db;
 	}
 
 	async #sync(db: StudyDatabase): Promise<void> {
 		try {
-			const result = await syncDecks(db, fetchJson, Date.now());
-			this.decks = result.decks;
+			// The decks just read are compared, not read again; unchanged, they stay the same array, so
+			// pages that follow `decks` do not reload their counts for nothing.
+			const known = this.decks.length > 0 ? this.decks : undefined;
+			const result = await syncDecks(db, fetchJson, Date.now(), known);
+			if (result.decks !== this.decks) this.decks = result.decks;
 			if (result.changes.size > 0) this.changes = result.changes;
 		} catch (error) {
 			// The stored decks stay in use; the problem is shown, nothing is lost.

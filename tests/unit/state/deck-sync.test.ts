@@ -41,6 +41,16 @@ describe('syncing decks', () => {
 		expect(again.requests).toEqual(['/decks/index.json']);
 	});
 
+	it('returns the decks it was given, not a second copy, when nothing changed', async () => {
+		const db = await freshDB();
+		await syncDecks(db, site([v1]).fetchJson, NOW);
+		const known = await loadDecks(db);
+		const result = await syncDecks(db, site([v1]).fetchJson, NOW, known);
+		expect(result.decks).toBe(known);
+		const changed = await syncDecks(db, site([v2]).fetchJson, NOW, known);
+		expect(changed.decks[0]?.hash).toBe(v2.hash);
+	});
+
 	it('merges a changed deck and reports what changed', async () => {
 		const db = await freshDB();
 		await syncDecks(db, site([v1]).fetchJson, NOW);
