@@ -1,3 +1,5 @@
+import { untrack } from 'svelte';
+
 /**
  * Knows whether the user is in the middle of a study, quiz or interview session, so that an app
  * update is never applied (and the page never reloaded) while they are answering.
@@ -20,6 +22,17 @@ class SessionGuard {
 				this.#active -= 1;
 			}
 		};
+	}
+
+	/**
+	 * Holds updates back for as long as `running()` is true, and no longer than the component that
+	 * calls it (call it while the component initialises).
+	 */
+	holdWhile(running: () => boolean): void {
+		$effect(() => {
+			// begin() reads the count it changes: untracked, or the effect would restart itself.
+			if (running()) return untrack(() => this.begin());
+		});
 	}
 }
 
