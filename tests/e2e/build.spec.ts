@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILD_DIR, prerenderedJson, prerenderedPages } from './site';
+import { BUILD_DIR, firstLoadFiles, gzipSize, prerenderedJson, prerenderedPages } from './site';
 
 function precachedUrls(): string[] {
 	const sw = readFileSync(join(BUILD_DIR, 'sw.js'), 'utf8');
@@ -50,4 +50,45 @@ test('the web app manifest has what an install needs', () => {
 		const size = `${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`;
 		expect(size, icon.src).toBe(icon.sizes);
 	}
+});
+
+// Budgets from the performance issue: a page is usable on a slow train connection at once.
+const FIRST_LOAD_BUDGET = 50 * 1024;
+const PRECACHE_BUDGET = 400 * 1024;
+
+test('every page loads at most 50 KB of JS and CSS (gzip) before it is interactive', () => {
+	const pages = prerenderedPages();
+	for (const page of [...pages, '/404.html']) {
+		const files = firstLoadFiles(page).filter((file) => /\.(js|css)$/.test(file));
+		// The framework's runtime and the page's own module are always among them.
+		expect(
+			files.some((file) => file.includes('/entry/start.')),
+			page
+		).toBe(true);
+		expect(
+			files.some((file) => file.includes('/nodes/')),
+			page
+		).toBe(true);
+		const bytes = files.reduce((sum, file) => sum + gzipSize(file), 0);
+		expect(bytes, `${page} loads ${(bytes / 1024).toFixed(1)} KB`).toBeLessThanOrEqual(
+			FIRST_LOAD_BUDGET
+		);
+	}
+});
+
+test('everything the service worker precaches is at most 400 KB (gzip)', () => {
+	const files = [
+		...precachedUrls().map((url) =>
+			join(BUILD_DIR, url === '/' ? 'index.html' : url.endsWith('/') ? `${url}index.html` : url)
+		),
+		// The worker and its runtime are downloaded too.
+		join(BUILD_DIR, 'sw.js'),
+		...readdirSync(BUILD_DIR)
+			.filter((name) => /^workbox-.*\.js$/.test(name))
+			.map((name) => join(BUILD_DIR, name))
+	];
+	const bytes = files.reduce((sum, file) => sum + gzipSize(file), 0);
+	expect(bytes, `the precache is ${(bytes / 1024).toFixed(1)} KB`).toBeLessThanOrEqual(
+		PRECACHE_BUDGET
+	);
 });

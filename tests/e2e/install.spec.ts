@@ -28,6 +28,8 @@ test('the service worker takes control on the first visit', async ({ page }) => 
 });
 
 test('after one online visit every page renders offline', async ({ page, context }) => {
+	// Every page in turn, each with its screen: give it room on a busy machine.
+	test.setTimeout(90_000);
 	await page.goto('/');
 	await waitForServiceWorker(page);
 	await context.setOffline(true);
@@ -40,6 +42,9 @@ test('after one online visit every page renders offline', async ({ page, context
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(200);
 		await expect(page.locator('main h1'), path).toBeVisible();
+		// The page's screen came from the precache too: no "Loading…" that never ends.
+		await expect(page.getByText(/^(Loading|Counting)/), path).toHaveCount(0);
+		await expect(page.getByRole('alert'), path).toHaveCount(0);
 	}
 	// An address that was never a page still shows the app's own message, offline too.
 	await page.goto('/no-such-page');

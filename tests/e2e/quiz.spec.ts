@@ -114,3 +114,54 @@ test('ordering works by tapping the move buttons, no dragging needed', async ({ 
 	await quiz.getByRole('button', { name: 'Check order' }).click();
 	await expect(quiz.getByRole('status')).toContainText('Correct');
 });
+
+test('a tap on "Start quiz" before the quiz code has arrived starts the quiz once it has', async ({
+	page
+}) => {
+	// Hold back the module holding the quiz screen until the tap has happened.
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	let held = false;
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes('Check matches')) {
+			held = true;
+			await released;
+		}
+		await route.fulfill({ response, body });
+	});
+	await page.goto('/quiz/');
+	await expect.poll(() => held).toBe(true);
+
+	const start = page.getByRole('button', { name: 'Start quiz' });
+	await start.focus();
+	await page.keyboard.press('Enter');
+	await expect(start).toHaveAttribute('aria-busy', 'true');
+	release();
+
+	const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
+	await expect(quiz).toContainText('Question 1 of 10');
+	await expect(quiz.getByRole('heading', { level: 2 })).toBeFocused();
+});
+
+test('focus on "Start quiz" stays on it when the quiz code arrives', async ({ page }) => {
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes('Check matches')) await released;
+		await route.fulfill({ response, body });
+	});
+	await page.goto('/quiz/');
+	const start = page.getByRole('button', { name: 'Start quiz' });
+	await start.focus();
+	release();
+	await expect(page.getByText('Quiz options')).toBeVisible();
+	await expect(start).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('region', { name: 'Quiz', exact: true })).toContainText(
+		'Question 1 of 10'
+	);
+});

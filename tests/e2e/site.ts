@@ -1,5 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /** Folder the production build is written to. */
 export const BUILD_DIR = join(import.meta.dirname, '../../build');
@@ -38,4 +39,44 @@ export function prerenderedJson(): string[] {
 	};
 	walk(BUILD_DIR);
 	return files.sort();
+}
+
+/** Size of a built file once gzipped, in bytes: the size a browser downloads. */
+export function gzipSize(file: string): number {
+	return gzipSync(readFileSync(file), { level: 9 }).length;
+}
+
+/** The build's file a URL of the site refers to (`/`, `/study/`, `/_app/…`, `./_app/…`). */
+function fileOf(url: string, fromFolder: string): string {
+	const path = url.startsWith('/') ? join(BUILD_DIR, url) : resolve(fromFolder, url);
+	return path.endsWith('/') ? join(path, 'index.html') : path;
+}
+
+/** Modules a built module imports statically (`import … from "./x.js"`, `import "./x.js"`). */
+function staticImports(source: string): string[] {
+	const imports = source.matchAll(/(?:^|[;}\s])import\s*(?:[\w$*{},\s]+from\s*)?["']([^"']+)["']/g);
+	return [...imports].map((match) => match[1] ?? '');
+}
+
+/**
+ * Every script and style sheet a prerendered page loads before it is interactive: what its HTML
+ * preloads, links and imports, and everything those modules import in turn. Modules that are
+ * only imported dynamically (`import()`, loaded on demand) are not part of it.
+ */
+export function firstLoadFiles(page: string): string[] {
+	const html = fileOf(page, BUILD_DIR);
+	const found = new Set<string>();
+	const visit = (file: string) => {
+		if (found.has(file)) return;
+		found.add(file);
+		if (file.endsWith('.js')) {
+			for (const url of staticImports(readFileSync(file, 'utf8')))
+				visit(fileOf(url, dirname(file)));
+		}
+	};
+	const source = readFileSync(html, 'utf8');
+	const links = source.matchAll(/<link href="([^"]+)" rel="(?:modulepreload|stylesheet)"/g);
+	const starts = source.matchAll(/import\("([^"]+)"\)/g);
+	for (const match of [...links, ...starts]) visit(fileOf(match[1] ?? '', dirname(html)));
+	return [...found].sort();
 }
