@@ -42,14 +42,20 @@ export default defineConfig({
 			testMatch: /update\.spec\.ts/,
 			use: { ...devices['Pixel 7'], deviceScaleFactor: 1, launchOptions }
 		},
+		// The README's screenshots: a phone in the light theme, the real pixel ratio.
+		{
+			name: 'screenshots',
+			testMatch: /screenshots\.spec\.ts/,
+			use: { ...devices['Pixel 7'], deviceScaleFactor: 2, colorScheme: 'light', launchOptions }
+		},
 		{
 			name: 'phone',
-			testIgnore: /(build|update)\.spec\.ts/,
+			testIgnore: /(build|update|screenshots)\.spec\.ts/,
 			use: { ...devices['Pixel 7'], deviceScaleFactor: 1, launchOptions }
 		},
 		{
 			name: 'desktop',
-			testIgnore: /(build|update)\.spec\.ts/,
+			testIgnore: /(build|update|screenshots)\.spec\.ts/,
 			use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions }
 		}
 	]
