@@ -134,3 +134,51 @@ test('cramming leaves the schedule alone and ends with a summary', async ({ page
 	await page.getByRole('button', { name: 'Back to decks' }).click();
 	await expect(page.getByRole('region', { name: 'Today' })).toContainText('20 new');
 });
+
+test('the deck list is in the page as served, before any script has run', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/study/');
+	const index = (await (await page.request.get('/decks/index.json')).json()) as {
+		decks: { title: string }[];
+	};
+	expect(index.decks.length).toBeGreaterThan(1);
+	for (const deck of index.decks) {
+		await expect(page.getByRole('heading', { level: 3, name: deck.title })).toBeVisible();
+	}
+	// The counts are the learner's own: unknown until their progress is read.
+	await expect(page.getByRole('region', { name: 'Today' })).toContainText('… due');
+	await context.close();
+});
+
+test('a tap on "Study all decks" before the study code has arrived starts the session once it has', async ({
+	page
+}) => {
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	let held = false;
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes('Show answer')) {
+			held = true;
+			await released;
+		}
+		await route.fulfill({ response, body });
+	});
+	await page.goto('/study/');
+	await expect.poll(() => held).toBe(true);
+
+	const start = page.getByRole('button', { name: 'Study all decks' });
+	await start.focus();
+	await page.keyboard.press('Enter');
+	await expect(start).toHaveAttribute('aria-busy', 'true');
+	release();
+
+	await expect(page.getByTestId('study-card')).toBeVisible();
+	await expect(page.locator('.question')).toBeFocused();
+	// Once counted, the page shows numbers, not the placeholders.
+	await page.getByRole('button', { name: 'End session' }).click();
+	await page.getByRole('button', { name: 'Back to decks' }).click();
+	await expect(page.getByRole('region', { name: 'Today' })).not.toContainText('…');
+});
