@@ -1,7 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILD_DIR, firstLoadFiles, gzipSize, prerenderedJson, prerenderedPages } from './site';
+import {
+	BUILD_DIR,
+	firstLoadFiles,
+	gzipSize,
+	gzipTextSize,
+	inlineStyles,
+	prerenderedJson,
+	prerenderedPages
+} from './site';
 
 function precachedUrls(): string[] {
 	const sw = readFileSync(join(BUILD_DIR, 'sw.js'), 'utf8');
@@ -56,7 +64,7 @@ test('the web app manifest has what an install needs', () => {
 const FIRST_LOAD_BUDGET = 50 * 1024;
 const PRECACHE_BUDGET = 400 * 1024;
 
-test('every page loads at most 50 KB of JS and CSS (gzip) before it is interactive', () => {
+test('every page loads at most 50 KB of JS and CSS (gzip, inline styles too) before it is interactive', () => {
 	const pages = prerenderedPages();
 	for (const page of [...pages, '/404.html']) {
 		const files = firstLoadFiles(page).filter((file) => /\.(js|css)$/.test(file));
@@ -69,10 +77,25 @@ test('every page loads at most 50 KB of JS and CSS (gzip) before it is interacti
 			files.some((file) => file.includes('/nodes/')),
 			page
 		).toBe(true);
-		const bytes = files.reduce((sum, file) => sum + gzipSize(file), 0);
+		const bytes =
+			files.reduce((sum, file) => sum + gzipSize(file), 0) + gzipTextSize(inlineStyles(page));
 		expect(bytes, `${page} loads ${(bytes / 1024).toFixed(1)} KB`).toBeLessThanOrEqual(
 			FIRST_LOAD_BUDGET
 		);
+	}
+});
+
+test('no page waits for a style sheet before its first paint', () => {
+	for (const page of [...prerenderedPages(), '/404.html']) {
+		const html = readFileSync(
+			join(BUILD_DIR, page === '/404.html' ? page : `${page}index.html`),
+			'utf8'
+		);
+		const blocking = [...html.matchAll(/<link [^>]*rel="stylesheet"[^>]*>/g)]
+			.map((match) => match[0])
+			.filter((link) => !link.includes(' disabled'));
+		expect(blocking, page).toEqual([]);
+		expect(inlineStyles(page), page).toContain('.app-header');
 	}
 });
 

@@ -46,6 +46,11 @@ export function gzipSize(file: string): number {
 	return gzipSync(readFileSync(file), { level: 9 }).length;
 }
 
+/** Size of a text once gzipped, in bytes. */
+export function gzipTextSize(text: string): number {
+	return text === '' ? 0 : gzipSync(text, { level: 9 }).length;
+}
+
 /** The build's file a URL of the site refers to (`/`, `/study/`, `/_app/…`, `./_app/…`). */
 function fileOf(url: string, fromFolder: string): string {
 	const path = url.startsWith('/') ? join(BUILD_DIR, url) : resolve(fromFolder, url);
@@ -75,8 +80,19 @@ export function firstLoadFiles(page: string): string[] {
 		}
 	};
 	const source = readFileSync(html, 'utf8');
-	const links = source.matchAll(/<link href="([^"]+)" rel="(?:modulepreload|stylesheet)"/g);
+	// Sheets whose styles are inlined stay linked for later navigations, disabled: not loaded.
+	const links = [
+		...source.matchAll(/<link href="([^"]+)" rel="(?:modulepreload|stylesheet)"([^>]*)>/g)
+	].filter((match) => !(match[2] ?? '').includes('disabled'));
 	const starts = source.matchAll(/import\("([^"]+)"\)/g);
 	for (const match of [...links, ...starts]) visit(fileOf(match[1] ?? '', dirname(html)));
 	return [...found].sort();
+}
+
+/** The CSS a prerendered page carries inline, in `<style>` elements. */
+export function inlineStyles(page: string): string {
+	const source = readFileSync(fileOf(page, BUILD_DIR), 'utf8');
+	return [...source.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)]
+		.map((match) => match[1])
+		.join('\n');
 }
