@@ -2,7 +2,20 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
+/**
+ * What every page needs before it is interactive (the framework, the layout and its banners) goes
+ * into one chunk instead of a dozen small ones: on a slow connection each request costs a round
+ * trip. Screens, storage and the scheduler stay in chunks of their own, loaded on demand.
+ */
+const shell =
+	/node_modules\/(svelte|@sveltejs\/kit|devalue|esm-env|clsx)\/|src\/routes\/(\+layout|Nav|StorageBanner|UpdateBanner|InstallCard)\b/;
+
+export default defineConfig(({ isSsrBuild }) => ({
+	build: isSsrBuild
+		? {}
+		: {
+				rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'shell', test: shell }] } } }
+			},
 	plugins: [
 		sveltekit(),
 		SvelteKitPWA({
@@ -66,4 +79,4 @@ export default defineConfig({
 		env: { TZ: 'UTC' },
 		expect: { requireAssertions: true }
 	}
-});
+}));
