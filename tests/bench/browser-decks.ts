@@ -1,4 +1,5 @@
-import type { CardItem, Deck, DeckIndex, ItemKind } from '../../src/lib/content/types';
+import { countKinds } from '../../src/lib/content/deck';
+import type { CardItem, Deck, DeckIndex } from '../../src/lib/content/types';
 
 /** Decks the synthetic library is split into, like a learner who added many decks. */
 const DECKS = 10;
@@ -46,17 +47,6 @@ function item(deck: string, topic: number, n: number): CardItem {
 function deckOf(index: number, items: number): Deck {
 	const id = `bench-${index + 1}`;
 	const cards = Array.from({ length: items }, (_, n) => item(id, n % TOPICS, n));
-	const counts: Record<ItemKind, number> = {
-		basic: 0,
-		reverse: 0,
-		cloze: 0,
-		mcq: 0,
-		truefalse: 0,
-		order: 0,
-		match: 0,
-		interview: 0
-	};
-	for (const card of cards) counts[card.kind] += 1;
 	return {
 		id,
 		title: `Synthetic deck ${index + 1}`,
@@ -65,7 +55,7 @@ function deckOf(index: number, items: number): Deck {
 		url: `/decks/${id}.json`,
 		// The app only compares the index's hash with the stored deck's: any stable value will do.
 		hash: `bench-${items}-${index}`,
-		counts,
+		counts: countKinds(cards),
 		topics: Array.from({ length: TOPICS }, (_, t) => ({
 			id: `topic-${t}`,
 			title: `Topic ${t}`

@@ -2,7 +2,7 @@
 // and the deck generator on the real notes and on notes 10 and 100 times larger.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildLibrary } from '$lib/content/deck';
+import { buildLibrary, countKinds } from '$lib/content/deck';
 import { seededRandom } from '$lib/content/hash';
 import type { NotesFile } from '$lib/content/markdown';
 import { isCardItem, type Deck, type Item } from '$lib/content/types';
@@ -156,16 +156,7 @@ function syntheticDecks(n: number, random: () => number): Deck[] {
 			order: d,
 			url: `/decks/${deckId}.json`,
 			hash: 'synthetic',
-			counts: {
-				basic: 0,
-				reverse: 0,
-				cloze: 0,
-				mcq: 0,
-				truefalse: 0,
-				order: 0,
-				match: 0,
-				interview: 0
-			},
+			counts: countKinds(items),
 			topics,
 			items
 		});

@@ -14,3 +14,26 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 	});
 	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
+
+/**
+ * Holds back the app's module whose code contains `marker` (e.g. a screen loaded on demand) until
+ * `release()` is called. `held()` tells whether the page has asked for it yet.
+ */
+export async function holdModule(
+	page: Page,
+	marker: string
+): Promise<{ held: () => boolean; release: () => void }> {
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	let held = false;
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes(marker)) {
+			held = true;
+			await released;
+		}
+		await route.fulfill({ response, body });
+	});
+	return { held: () => held, release };
+}

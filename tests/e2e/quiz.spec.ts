@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { waitForServiceWorker } from './helpers';
+import { holdModule, waitForServiceWorker } from './helpers';
 
 /** Answers whatever question is on screen: the first choice, the order as shown, pairs in order. */
 async function answerQuestion(page: Page): Promise<void> {
@@ -119,20 +119,9 @@ test('a tap on "Start quiz" before the quiz code has arrived starts the quiz onc
 	page
 }) => {
 	// Hold back the module holding the quiz screen until the tap has happened.
-	let release = () => {};
-	const released = new Promise<void>((resolve) => (release = resolve));
-	let held = false;
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		const response = await route.fetch();
-		const body = await response.text();
-		if (body.includes('Check matches')) {
-			held = true;
-			await released;
-		}
-		await route.fulfill({ response, body });
-	});
+	const { held, release } = await holdModule(page, 'Check matches');
 	await page.goto('/quiz/');
-	await expect.poll(() => held).toBe(true);
+	await expect.poll(held).toBe(true);
 
 	const start = page.getByRole('button', { name: 'Start quiz' });
 	await start.focus();
@@ -146,14 +135,7 @@ test('a tap on "Start quiz" before the quiz code has arrived starts the quiz onc
 });
 
 test('focus on "Start quiz" stays on it when the quiz code arrives', async ({ page }) => {
-	let release = () => {};
-	const released = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		const response = await route.fetch();
-		const body = await response.text();
-		if (body.includes('Check matches')) await released;
-		await route.fulfill({ response, body });
-	});
+	const { release } = await holdModule(page, 'Check matches');
 	await page.goto('/quiz/');
 	const start = page.getByRole('button', { name: 'Start quiz' });
 	await start.focus();

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { replayReviews } from '../../src/lib/srs/scheduler';
 import { State, type CardState, type Review } from '../../src/lib/srs/types';
-import { waitForServiceWorker } from './helpers';
+import { holdModule, waitForServiceWorker } from './helpers';
 
 /** Reads the stores of the app's IndexedDB database from the page. */
 async function stored(page: Page): Promise<{ cards: CardState[]; reviews: Review[] }> {
@@ -154,20 +154,9 @@ test('the deck list is in the page as served, before any script has run', async 
 test('a tap on "Study all decks" before the study code has arrived starts the session once it has', async ({
 	page
 }) => {
-	let release = () => {};
-	const released = new Promise<void>((resolve) => (release = resolve));
-	let held = false;
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		const response = await route.fetch();
-		const body = await response.text();
-		if (body.includes('Show answer')) {
-			held = true;
-			await released;
-		}
-		await route.fulfill({ response, body });
-	});
+	const { held, release } = await holdModule(page, 'Show answer');
 	await page.goto('/study/');
-	await expect.poll(() => held).toBe(true);
+	await expect.poll(held).toBe(true);
 
 	const start = page.getByRole('button', { name: 'Study all decks' });
 	await start.focus();

@@ -24,11 +24,7 @@ export function buildDeck(
 	const { items, issues: itemIssues } = generateItems(notes.meta.deck, input.file, structures);
 	const issues = [...structureIssues, ...itemIssues].sort((a, b) => a.line - b.line);
 	if (issues.length > 0) return { issues };
-	const counts = Object.fromEntries(ITEM_KINDS.map((kind) => [kind, 0])) as Record<
-		ItemKind,
-		number
-	>;
-	for (const item of items) counts[item.kind] += 1;
+	const counts = countKinds(items);
 	const summary = {
 		id: notes.meta.deck,
 		title: notes.meta.title,
@@ -40,6 +36,16 @@ export function buildDeck(
 	};
 	const hash = hashString(JSON.stringify({ summary, items }));
 	return { deck: { ...summary, hash, items }, notes, issues: [] };
+}
+
+/** How many items of each kind there are, every kind listed. */
+export function countKinds(items: readonly { kind: ItemKind }[]): Record<ItemKind, number> {
+	const counts = Object.fromEntries(ITEM_KINDS.map((kind) => [kind, 0])) as Record<
+		ItemKind,
+		number
+	>;
+	for (const item of items) counts[item.kind] += 1;
+	return counts;
 }
 
 /** A built collection of decks: published decks and the notes they came from, in deck order. */

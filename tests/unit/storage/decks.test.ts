@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countKinds } from '$lib/content/deck';
 import type { BasicItem, Deck } from '$lib/content/types';
 import { loadCardStates, recordAnswer } from '$lib/storage/cards';
 import { loadDecks, retireDeck, storeDeck } from '$lib/storage/decks';
@@ -30,16 +31,7 @@ function deck(items: BasicItem[], hash: string): Deck {
 		order: 1,
 		url: '/decks/roles.json',
 		hash,
-		counts: {
-			basic: items.length,
-			reverse: 0,
-			cloze: 0,
-			mcq: 0,
-			truefalse: 0,
-			order: 0,
-			match: 0,
-			interview: 0
-		},
+		counts: countKinds(items),
 		topics: [{ id: 'strategic-roles', title: 'Strategic roles' }],
 		items
 	};
