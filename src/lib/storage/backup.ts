@@ -10,7 +10,7 @@ import {
 	type BackupSection,
 	type BackupSetting
 } from './backup-schema';
-import type { StudyDatabase } from './db';
+import type { StoredDeck, StudyDatabase } from './db';
 import { toStorageError } from './errors';
 import { SettingsSchema, type SettingKey } from './settings';
 import { inTransaction, write } from './transaction';
@@ -367,15 +367,25 @@ function checkRecordsAgree(backup: Backup): void {
 }
 
 /**
+ * The item ids of each stored deck, or null while no deck is stored yet (a first visit still
+ * downloading them): then the first deck sync settles which cards are retired.
+ */
+function liveItems(decks: readonly StoredDeck[]): Map<string, Set<string>> | null {
+	if (decks.length === 0) return null;
+	return new Map(decks.map((deck) => [deck.id, new Set(deck.items.map((item) => item.id))]));
+}
+
+/**
  * Replaces all progress with a backup's, in one read-write transaction: card states, answers, quiz
  * attempts, interview answers and the six settings are cleared, then every record of the backup is
- * stored under its original key. Either all of it is stored or nothing changes. Decks and the app's
+ * stored under its original key, its cards retired or not by the decks on this device. Either all of it is stored or nothing changes. Decks and the app's
  * own `meta:` records are kept.
  * @throws StorageError when storage fails (nothing was changed)
  */
 export async function importProgress(db: StudyDatabase, backup: Backup): Promise<ImportSummary> {
-	const tx = db.transaction([...PROGRESS_STORES, 'settings'], 'readwrite');
+	const tx = db.transaction([...PROGRESS_STORES, 'settings', 'decks'], 'readwrite');
 	return inTransaction(tx, async () => {
+		const live = liveItems(await tx.objectStore('decks').getAll());
 		const cards = tx.objectStore('cards');
 		const reviews = tx.objectStore('reviews');
 		const attempts = tx.objectStore('quizAttempts');
@@ -386,7 +396,12 @@ export async function importProgress(db: StudyDatabase, backup: Backup): Promise
 		write(attempts.clear());
 		write(interviews.clear());
 		for (const key of SETTING_KEYS) write(settings.delete(key));
-		for (const card of backup.cards) write(cards.put(card));
+		// A card is studied when its item is in the decks on this device, whatever the file says:
+		// it may come from a device with other content.
+		for (const card of backup.cards) {
+			const retired = live ? !live.get(card.deck)?.has(card.id) : card.retired;
+			write(cards.put(retired === card.retired ? card : { ...card, retired }));
+		}
 		for (const review of backup.reviews) write(reviews.put(review));
 		for (const attempt of backup.quizAttempts) write(attempts.put(attempt));
 		for (const answer of backup.interviewAnswers) write(interviews.put(answer));

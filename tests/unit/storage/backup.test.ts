@@ -19,7 +19,7 @@ import { loadMeta, saveMeta, saveSetting, SettingsSchema } from '$lib/storage/se
 import { QUIZ_KINDS, type QuizKind } from '$lib/content/types';
 import { Rating, State, type CardState, type Grade, type Review } from '$lib/srs/types';
 import type { InterviewAnswer, QuizAttempt } from '$lib/quiz/types';
-import { deckFrom, TERMS } from '../content/notes';
+import { deckFrom, QUESTION, TERMS } from '../content/notes';
 import { freshDB } from './db';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
@@ -55,10 +55,11 @@ async function progress(db: StudyDatabase) {
 /** A database as a learner leaves it after a few days: every kind of record, a deck, settings. */
 async function studiedDB(): Promise<StudyDatabase> {
 	const db = await freshDB();
-	const deck = deckFrom(TERMS);
+	const deck = deckFrom(`${TERMS}\n${QUESTION}`);
 	await storeDeck(db, deck, NOW);
 	const [first, second] = deck.items.map((item) => ({ id: item.id, deck: deck.id }));
-	if (!first || !second) throw new Error('the test deck has too few items');
+	const question = deck.items.find((item) => item.kind === 'interview');
+	if (!first || !second || !question) throw new Error('the test deck lacks items');
 	const answer = (card: typeof first, grade: Grade, now: number, mode: Review['mode']) =>
 		recordAnswer(db, { card, grade, mode, now, durationMs: 4200, params: PARAMS });
 	await answer(first, Rating.Good, NOW, 'review');
@@ -66,7 +67,7 @@ async function studiedDB(): Promise<StudyDatabase> {
 	await answer(second, Rating.Easy, NOW + DAY, 'review');
 	await answer(second, Rating.Hard, NOW + DAY + MINUTE, 'cram');
 	await recordAnswer(db, {
-		card: { id: 'test/interview/why/interview', deck: 'test' },
+		card: { id: question.id, deck: deck.id },
 		grade: Rating.Good,
 		mode: 'interview',
 		now: NOW + 2 * DAY,
@@ -195,6 +196,36 @@ describe('importing progress', () => {
 		await importProgress(other, backup);
 		expect(await progress(other)).toEqual(await progress(db));
 		expect(await loadMeta(other, 'lastBackupAt')).toBe(NOW - DAY);
+	});
+
+	it('retires or brings back each card by the decks on this device, not by the file', async () => {
+		const backup = await exportProgress(await studiedDB(), NOW);
+		const [kept, ...rest] = backup.cards;
+		if (!kept) throw new Error('the backup has no cards');
+		// From a device with other content: a card of this deck marked retired there, a card whose
+		// item is gone from it, and a card of a deck this device does not have.
+		const gone = { ...kept, id: 'test/strategic-roles/gone/basic', retired: false };
+		const elsewhere = { ...kept, id: 'other/topic/fact/basic', deck: 'other', retired: false };
+		const file = { ...backup, cards: [{ ...kept, retired: true }, ...rest, gone, elsewhere] };
+		const target = await freshDB();
+		await storeDeck(target, deckFrom(`${TERMS}\n${QUESTION}`), NOW);
+		await importProgress(target, file);
+		const retired = new Map((await target.getAll('cards')).map((card) => [card.id, card.retired]));
+		expect(retired.get(kept.id)).toBe(false);
+		for (const card of rest) expect(retired.get(card.id)).toBe(false);
+		expect(retired.get(gone.id)).toBe(true);
+		expect(retired.get(elsewhere.id)).toBe(true);
+	});
+
+	it("keeps the file's retired flags while no deck is stored yet", async () => {
+		const backup = await exportProgress(await studiedDB(), NOW);
+		const file = {
+			...backup,
+			cards: backup.cards.map((card, index) => ({ ...card, retired: index === 0 }))
+		};
+		const target = await freshDB();
+		await importProgress(target, file);
+		expect(await target.getAll('cards')).toEqual(file.cards);
 	});
 
 	it('lets new answers be added after the imported ones, with new ids', async () => {
