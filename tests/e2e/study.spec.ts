@@ -166,8 +166,47 @@ test('a tap on "Study all decks" before the study code has arrived starts the se
 
 	await expect(page.getByTestId('study-card')).toBeVisible();
 	await expect(page.locator('.question')).toBeFocused();
-	// Once counted, the page shows numbers, not the placeholders.
-	await page.getByRole('button', { name: 'End session' }).click();
-	await page.getByRole('button', { name: 'Back to decks' }).click();
-	await expect(page.getByRole('region', { name: 'Today' })).not.toContainText('…');
+});
+
+test('focus and the cram choice stay put while the counts arrive; then they are numbers', async ({
+	page
+}) => {
+	const { held, release } = await holdModule(page, 'Show answer');
+	await page.goto('/study/');
+	await expect.poll(held).toBe(true);
+	const today = page.getByRole('region', { name: 'Today' });
+	await expect(today).toContainText('… due');
+
+	await page.getByLabel('Deck or topic to cram').selectOption({ label: 'The five-stage roadmap' });
+	const deckButton = page.getByRole('button', { name: /^Study / }).first();
+	await deckButton.focus();
+	release();
+
+	await expect(today).toContainText(/\d+ new/);
+	await expect(today).not.toContainText('…');
+	await expect(deckButton).toBeFocused();
+	await expect(page.getByLabel('Deck or topic to cram').locator('option:checked')).toHaveText(
+		'The five-stage roadmap'
+	);
+});
+
+test('a start tapped on a page that is left before the study code arrives is forgotten', async ({
+	page
+}) => {
+	const { held, release } = await holdModule(page, 'Show answer');
+	await page.goto('/study/');
+	await expect.poll(held).toBe(true);
+	await page.getByRole('button', { name: 'Study all decks' }).click();
+	// Away before the cards were counted, then back: no session starts by itself.
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible();
+	release();
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Study' }).click();
+	const today = page.getByRole('region', { name: 'Today' });
+	await expect(today).toContainText(/\d+ new/);
+	await expect(page.getByRole('button', { name: 'Study all decks' })).not.toHaveAttribute(
+		'aria-busy',
+		'true'
+	);
+	await expect(page.getByTestId('study-card')).toHaveCount(0);
 });
