@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
  * trip. Screens, storage and the scheduler stay in chunks of their own, loaded on demand.
  */
 const shell =
-	/node_modules\/(svelte|@sveltejs\/kit|devalue|esm-env|clsx)\/|src\/routes\/(\+layout|Nav|StorageBanner|UpdateBanner|InstallCard)\b/;
+	/node_modules\/(svelte|@sveltejs\/kit|devalue|esm-env|clsx)\/|src\/routes\/(\+layout|Nav|StorageBanner|UpdateBanner)\b/;
 
 export default defineConfig(({ isSsrBuild }) => ({
 	build: isSsrBuild
