@@ -1,6 +1,6 @@
 import type { InterviewItem } from '$lib/content/types';
 import { gradeForScore, interviewScore } from '$lib/quiz/interview';
-import { recordAnswer } from '$lib/storage/cards';
+import { recordAnswer, undoAnswer } from '$lib/storage/cards';
 import type { StudyDatabase } from '$lib/storage/db';
 import { errorMessage } from '$lib/storage/errors';
 import { neutralizeMarkup } from '$lib/storage/markup';
@@ -35,6 +35,8 @@ export class InterviewSession {
 	#retention: number;
 	#mockId: number | null;
 	#now: () => number;
+	/** The review of the score just saved, while it can be taken back. */
+	#saved: number | null = null;
 
 	constructor(
 		db: StudyDatabase,
@@ -75,7 +77,7 @@ export class InterviewSession {
 		const now = this.#now();
 		const score = this.score;
 		try {
-			await recordAnswer(this.#db, {
+			const { review } = await recordAnswer(this.#db, {
 				card: { id: item.id, deck: item.id.slice(0, item.id.indexOf('/')) },
 				grade: gradeForScore(score),
 				mode: 'interview',
@@ -90,8 +92,31 @@ export class InterviewSession {
 					mock: this.#mockId
 				}
 			});
+			this.#saved = review.id ?? null;
 			this.results = [...this.results, { item, score, durationMs: now - this.shownAt }];
 			this.phase = 'scored';
+			this.error = null;
+			announceChange();
+		} catch (error) {
+			this.error = errorMessage(error);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/**
+	 * Takes back the score just saved (ts-fsrs rollback: the question is scheduled as it was, and its
+	 * record is deleted), so the ticks can be changed and saved again.
+	 */
+	async undoScore(): Promise<void> {
+		const saved = this.#saved;
+		if (this.phase !== 'scored' || this.busy || saved === null) return;
+		this.busy = true;
+		try {
+			await undoAnswer(this.#db, saved);
+			this.#saved = null;
+			this.results = this.results.slice(0, -1);
+			this.phase = 'reveal';
 			this.error = null;
 			announceChange();
 		} catch (error) {
@@ -104,6 +129,7 @@ export class InterviewSession {
 	/** Goes to the next question, or ends the session after the last. */
 	next(): void {
 		if (this.phase !== 'scored') return;
+		this.#saved = null;
 		if (this.index + 1 >= this.questions.length) {
 			this.phase = 'done';
 			return;

@@ -103,11 +103,12 @@ export class UndoError extends Error {
 
 /**
  * Undoes an answer in one transaction: the review is deleted and the card goes back to its state
- * before (ts-fsrs rollback); a card answered for the first time becomes new again.
+ * before (ts-fsrs rollback); a card answered for the first time becomes new again. An interview
+ * answer's record (key points covered, notes) goes with it.
  * @returns the card's restored state, or null when it is new again or the answer was cram
  */
 export async function undoAnswer(db: StudyDatabase, reviewId: number): Promise<CardState | null> {
-	const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+	const tx = db.transaction(['cards', 'reviews', 'interviewAnswers'], 'readwrite');
 	return inTransaction(tx, async () => {
 		const reviews = tx.objectStore('reviews');
 		const review = await reviews.get(reviewId);
@@ -127,6 +128,13 @@ export async function undoAnswer(db: StudyDatabase, reviewId: number): Promise<C
 		const previous = undoReview(state, review);
 		write(previous ? cards.put(previous) : cards.delete(review.card));
 		write(reviews.delete(reviewId));
+		if (review.mode === 'interview') {
+			// Stored by the same transaction as the review: same question, same time.
+			const answers = tx.objectStore('interviewAnswers').index('by-item');
+			let answer = await answers.openCursor(IDBKeyRange.only(review.card), 'prev');
+			while (answer && answer.value.time !== review.time) answer = await answer.continue();
+			if (answer) write(answer.delete());
+		}
 		return previous;
 	});
 }

@@ -204,4 +204,27 @@ describe('interview answers', () => {
 		// Interview answers are not flashcard reviews: they do not use up the day's new cards.
 		expect(studiedToday(await reviewsSince(db, NOW), factOf).newCards).toBe(0);
 	});
+
+	it('are undone with what was covered: the state before, no review, no interview record', async () => {
+		const db = await freshDB();
+		const question = { id: 'roles/strategic-roles/why/interview', deck: 'roles' };
+		const interview = (grade: Grade, now: number, covered: number[]) =>
+			recordAnswer(db, {
+				...answer(grade, now, question),
+				mode: 'interview',
+				interview: { covered, keyPoints: 4, score: covered.length / 4, notes: '', mock: null }
+			});
+		const first = await interview(Rating.Good, NOW, [0, 1, 2]);
+		const second = await interview(Rating.Again, NOW + DAY, [0]);
+		expect(await loadInterviewAnswers(db)).toHaveLength(2);
+
+		expect(await undoAnswer(db, second.review.id as number)).toEqual(first.state);
+		expect(await reviewsOfCard(db, question.id)).toEqual([first.review]);
+		const left = await loadInterviewAnswers(db);
+		expect(left.map((stored) => stored.time)).toEqual([NOW]);
+
+		expect(await undoAnswer(db, first.review.id as number)).toBeNull();
+		expect(await loadInterviewAnswers(db)).toEqual([]);
+		expect((await loadCardStates(db)).has(question.id)).toBe(false);
+	});
 });
