@@ -64,16 +64,18 @@ const PAGE_INIT = `(() => {
 			w.ctoBenchLastActive = Math.max(w.ctoBenchLastActive, entry.startTime + entry.duration);
 		}
 	}).observe({ type: 'longtask', buffered: true });
-	const picked = () => [...document.querySelectorAll('button')].some(
-		(button) => button.textContent.trim() === 'Study all decks'
-	);
+	// The picker is prerendered without counts (data-pending): it counts once they are shown.
+	const picked = () => document.querySelector('[data-pending]') === null &&
+		[...document.querySelectorAll('button')].some(
+			(button) => button.textContent.trim() === 'Study all decks'
+		);
 	const observer = new MutationObserver(() => {
 		if (w.ctoBenchPickerAt !== undefined || !picked()) return;
 		w.ctoBenchPickerAt = -1;
 		observer.disconnect();
 		requestAnimationFrame(() => setTimeout(() => { w.ctoBenchPickerAt = performance.now(); }, 0));
 	});
-	observer.observe(document, { subtree: true, childList: true, characterData: true });
+	observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 })();`;
 
 const SETTLED = `window.ctoBenchPickerAt > 0 && window.ctoBenchBusy === 0 &&
