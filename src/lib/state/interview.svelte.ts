@@ -73,10 +73,9 @@ export class InterviewSession {
 	async saveScore(): Promise<void> {
 		const item = this.current;
 		if (!item || this.phase !== 'reveal' || this.busy) return;
-		this.busy = true;
 		const now = this.#now();
 		const score = this.score;
-		try {
+		await this.#store(async () => {
 			const { review } = await recordAnswer(this.#db, {
 				card: { id: item.id, deck: item.id.slice(0, item.id.indexOf('/')) },
 				grade: gradeForScore(score),
@@ -95,13 +94,7 @@ export class InterviewSession {
 			this.#saved = review.id ?? null;
 			this.results = [...this.results, { item, score, durationMs: now - this.shownAt }];
 			this.phase = 'scored';
-			this.error = null;
-			announceChange();
-		} catch (error) {
-			this.error = errorMessage(error);
-		} finally {
-			this.busy = false;
-		}
+		});
 	}
 
 	/**
@@ -111,12 +104,19 @@ export class InterviewSession {
 	async undoScore(): Promise<void> {
 		const saved = this.#saved;
 		if (this.phase !== 'scored' || this.busy || saved === null) return;
-		this.busy = true;
-		try {
+		await this.#store(async () => {
 			await undoAnswer(this.#db, saved);
 			this.#saved = null;
 			this.results = this.results.slice(0, -1);
 			this.phase = 'reveal';
+		});
+	}
+
+	/** Runs one change to storage, busy meanwhile; a failure is shown and changes nothing. */
+	async #store(change: () => Promise<void>): Promise<void> {
+		this.busy = true;
+		try {
+			await change();
 			this.error = null;
 			announceChange();
 		} catch (error) {
