@@ -147,3 +147,23 @@ test('focus on "Start quiz" stays on it when the quiz code arrives', async ({ pa
 		'Question 1 of 10'
 	);
 });
+
+test('"Start quiz" says it is busy while a first visit still downloads the decks', async ({
+	page
+}) => {
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/decks/index.json', async (route) => {
+		await released;
+		await route.continue();
+	});
+	await page.goto('/quiz/');
+	await expect(page.getByText('Quiz options')).toBeVisible();
+	const start = page.getByRole('button', { name: 'Start quiz' });
+	await start.click();
+	await expect(start).toHaveAttribute('aria-busy', 'true');
+	release();
+	await expect(page.getByRole('region', { name: 'Quiz', exact: true })).toContainText(
+		'Question 1 of 10'
+	);
+});
