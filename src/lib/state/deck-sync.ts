@@ -1,6 +1,12 @@
 import { parseDeck, parseDeckIndex } from '$lib/content/schema';
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
-import { loadDecks, retireDeck, storeDeck, type DeckChanges } from '$lib/storage/decks';
+import {
+	deckIdsWithCards,
+	loadDecks,
+	retireDeck,
+	storeDeck,
+	type DeckChanges
+} from '$lib/storage/decks';
 
 /** Reads JSON from a URL of the site (through the service worker's cache when offline). */
 export type FetchJson = (url: string) => Promise<unknown>;
@@ -49,6 +55,10 @@ export async function syncDecks(
 		if (published.has(id)) continue;
 		await retireDeck(db, id);
 		updated = true;
+	}
+	// Cards of a deck this device never stored (a backup from a device with other content).
+	for (const id of await deckIdsWithCards(db)) {
+		if (!published.has(id) && !stored.has(id)) await retireDeck(db, id);
 	}
 	return { decks: updated ? await loadDecks(db) : current, changes, offline: false };
 }

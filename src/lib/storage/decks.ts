@@ -63,6 +63,23 @@ export async function retireDeck(db: StudyDatabase, deckId: string): Promise<voi
 	});
 }
 
+/** The decks that have card states on this device, stored or not: each id once. */
+export async function deckIdsWithCards(db: StudyDatabase): Promise<string[]> {
+	try {
+		const ids: string[] = [];
+		const tx = db.transaction('cards');
+		let cursor = await tx.store.index('by-deck').openKeyCursor(null, 'nextunique');
+		while (cursor) {
+			ids.push(cursor.key);
+			cursor = await cursor.continue();
+		}
+		await tx.done;
+		return ids;
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}
+
 function compareItems(before: readonly Item[], after: readonly Item[]): DeckChanges {
 	const old = new Map(before.map((item) => [item.id, JSON.stringify(item)]));
 	const current = new Set(after.map((item) => item.id));

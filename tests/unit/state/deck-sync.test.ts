@@ -94,4 +94,16 @@ describe('syncing decks', () => {
 		expect((await loadDecks(db)).map((deck) => deck.id)).toEqual(['other']);
 		expect([...(await loadCardStates(db)).values()].every((state) => state.retired)).toBe(true);
 	});
+
+	it('retires cards of a deck this device never had (brought by a backup), and only those', async () => {
+		const db = await freshDB();
+		const foreign = { ...newCardState('elsewhere/topic/fact/basic', 'elsewhere', NOW), reps: 2 };
+		const ours = { ...newCardState(v1.items[0]?.id ?? '', 'test', NOW), reps: 1 };
+		await db.put('cards', foreign);
+		await db.put('cards', ours);
+		await syncDecks(db, site([v1]).fetchJson, NOW);
+		const states = await loadCardStates(db);
+		expect(states.get(foreign.id)?.retired).toBe(true);
+		expect(states.get(ours.id)?.retired).toBe(false);
+	});
 });
