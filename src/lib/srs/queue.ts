@@ -131,6 +131,11 @@ export function queueCounts(queue: StudyQueue): QueueCounts {
 	};
 }
 
+/** Whether a queue with these counts has anything to study. */
+export function hasCards(counts: QueueCounts): boolean {
+	return counts.due + counts.learning + counts.fresh > 0;
+}
+
 /** The next card to show, or when the next learning card will be ready, or nothing left today. */
 export type NextCard =
 	{ kind: 'card'; id: string } | { kind: 'wait'; until: number } | { kind: 'done' };

@@ -56,9 +56,12 @@ export async function syncDecks(
 		await retireDeck(db, id);
 		updated = true;
 	}
-	// Cards of a deck this device never stored (a backup from a device with other content).
-	for (const id of await deckIdsWithCards(db)) {
-		if (!published.has(id) && !stored.has(id)) await retireDeck(db, id);
+	// Cards of a deck this device never stored, from a backup imported before any deck was: settled
+	// when the decks change, not on every start-up.
+	if (updated) {
+		for (const id of await deckIdsWithCards(db)) {
+			if (!published.has(id) && !stored.has(id)) await retireDeck(db, id);
+		}
 	}
 	return { decks: updated ? await loadDecks(db) : current, changes, offline: false };
 }

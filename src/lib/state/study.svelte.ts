@@ -56,10 +56,14 @@ export interface StudyData {
 	now: () => number;
 }
 
+/** What there is to study today: in all decks together, and in each deck. */
+export interface StudyOverview {
+	all: QueueCounts;
+	decks: DeckOverview[];
+}
+
 /** Counts of what each deck has to study today, and of all decks together. */
-export async function deckOverviews(
-	data: StudyData
-): Promise<{ all: QueueCounts; decks: DeckOverview[] }> {
+export async function deckOverviews(data: StudyData): Promise<StudyOverview> {
 	const now = data.now();
 	const today = studiedToday(
 		await reviewsSince(data.db, studyDayStart(now, data.settings.dayStartHour)),

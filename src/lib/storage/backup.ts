@@ -367,8 +367,8 @@ function checkRecordsAgree(backup: Backup): void {
 }
 
 /**
- * The item ids of each stored deck, or null while no deck is stored yet (a first visit still
- * downloading them): then the first deck sync settles which cards are retired.
+ * The item ids of each stored deck, or null while no deck is stored yet (a first visit that could
+ * not download them): then the deck sync that stores them settles which cards are retired.
  */
 function liveItems(decks: readonly StoredDeck[]): Map<string, Set<string>> | null {
 	if (decks.length === 0) return null;
@@ -378,8 +378,8 @@ function liveItems(decks: readonly StoredDeck[]): Map<string, Set<string>> | nul
 /**
  * Replaces all progress with a backup's, in one read-write transaction: card states, answers, quiz
  * attempts, interview answers and the six settings are cleared, then every record of the backup is
- * stored under its original key, its cards retired or not by the decks on this device. Either all of it is stored or nothing changes. Decks and the app's
- * own `meta:` records are kept.
+ * stored under its original key, its cards retired or not by the decks on this device. Either all
+ * of it is stored or nothing changes. Decks and the app's own `meta:` records are kept.
  * @throws StorageError when storage fails (nothing was changed)
  */
 export async function importProgress(db: StudyDatabase, backup: Backup): Promise<ImportSummary> {

@@ -1,4 +1,3 @@
-import { deckIndex } from '$lib/content/deck';
 import { library } from '$lib/server/library';
 import type { PageServerLoad } from './$types';
 
@@ -7,9 +6,5 @@ import type { PageServerLoad } from './$types';
  * screen at once; the counts, which come from the learner's stored progress, follow.
  */
 export const load: PageServerLoad = () => ({
-	decks: deckIndex(library().decks).decks.map(({ id, title, topics }) => ({
-		id,
-		title,
-		topics: topics.map((topic) => ({ id: topic.id, title: topic.title }))
-	}))
+	decks: library().decks.map(({ id, title, topics }) => ({ id, title, topics }))
 });
