@@ -15,6 +15,7 @@ import { DB_NAME, openStudyDB, type StoredDeck } from '$lib/storage/db';
 import { loadDecks } from '$lib/storage/decks';
 import { reviewsSince } from '$lib/storage/reviews';
 import { DEFAULT_SETTINGS, loadSettings } from '$lib/storage/settings';
+import { median } from './numbers';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -88,13 +89,6 @@ function transactionDone(tx: IDBTransaction): Promise<void> {
 		tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
 		tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
 	});
-}
-
-function median(values: readonly number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	const upper = sorted[middle] ?? Number.NaN;
-	return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? upper) + upper) / 2;
 }
 
 /** A learner's state for a card: 10% never studied, 5% being learned today, the rest in review. */

@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { build } from 'vite';
 import type { AnswerTimes, BenchPage, FirstCardSteps } from './browser-page';
 import { syntheticDecks } from './browser-decks';
+import { median, round } from './numbers';
 import type { Bench, BenchContext, Figure, Section } from './types';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -249,14 +250,6 @@ async function measureSize(
 	}
 }
 
-function median(values: readonly number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	const upper = sorted[middle] ?? Number.NaN;
-	return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? upper) + upper) / 2;
-}
-
-const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 const count = (cards: number) => cards.toLocaleString('en');
 
 /** The issue sets its targets for 10,000 cards and more; a smaller (quick) library is only reported. */

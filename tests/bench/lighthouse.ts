@@ -5,6 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median } from './numbers';
 import type { Bench, Figure, Section } from './types.ts';
 
 /** The pages the issue names, with the short name used in figures and report files. */
@@ -242,15 +243,14 @@ async function appliedLcp(
 	withTarget = true
 ): Promise<{ figure: Figure; note: string }> {
 	const reportPath = join(reportDir, `${name}-devtools.json`);
-	const { median, lcps } = await medianRun(url, runs, reportPath, 'devtools');
+	const { median: report, lcps } = await medianRun(url, runs, reportPath, 'devtools');
 	const { requestLatencyMs, downloadThroughputKbps, cpuSlowdownMultiplier } =
-		median.configSettings.throttling;
+		report.configSettings.throttling;
 	const note =
 		`Applied throttling (Lighthouse's devtools mode, its equivalent of the simulated profile): ` +
 		`${requestLatencyMs ?? '?'} ms request latency, ${((downloadThroughputKbps ?? 0) / 1024).toFixed(2)} Mbit/s down, ` +
 		`${cpuSlowdownMultiplier ?? '?'}x CPU; LCP of each run: ${lcps.map((lcp) => `${lcp} ms`).join(', ')}; report: ${reportPath}.`;
-	const sorted = [...lcps].sort((a, b) => a - b);
-	const value = sorted[Math.floor(sorted.length / 2)] ?? NaN;
+	const value = Math.round(median(lcps));
 	const figure = { name: `${name}: LCP, applied throttling`, value, unit: 'ms' };
 	if (!withTarget) return { figure, note };
 	return { figure: { ...figure, target: `< ${lcpLimitMs} ms`, pass: value < lcpLimitMs }, note };

@@ -18,6 +18,7 @@ import {
 	trueRetention
 } from '$lib/srs/stats';
 import { Rating, State, type CardState, type Grade, type Review } from '$lib/srs/types';
+import { median, round } from './numbers';
 import type { Bench, Figure, Section } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -73,19 +74,6 @@ let sink = 0;
 /** Uses a result, so the engine cannot drop the work that made it. */
 function keep(value: unknown): void {
 	if (value === sink) sink += 1;
-}
-
-function median(values: readonly number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1
-		? (sorted[middle] ?? 0)
-		: ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-function round(value: number, digits: number): number {
-	const scale = 10 ** digits;
-	return Math.round(value * scale) / scale;
 }
 
 // ---------------------------------------------------------------------------------------------

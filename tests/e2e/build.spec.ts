@@ -3,9 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
 	BUILD_DIR,
+	fileOf,
 	firstLoadFiles,
 	gzipSize,
-	gzipTextSize,
+	gzippedBytes,
 	inlineStyles,
 	prerenderedJson,
 	prerenderedPages
@@ -78,7 +79,7 @@ test('every page loads at most 50 KB of JS and CSS (gzip, inline styles too) bef
 			page
 		).toBe(true);
 		const bytes =
-			files.reduce((sum, file) => sum + gzipSize(file), 0) + gzipTextSize(inlineStyles(page));
+			files.reduce((sum, file) => sum + gzipSize(file), 0) + gzippedBytes(inlineStyles(page));
 		expect(bytes, `${page} loads ${(bytes / 1024).toFixed(1)} KB`).toBeLessThanOrEqual(
 			FIRST_LOAD_BUDGET
 		);
@@ -87,10 +88,7 @@ test('every page loads at most 50 KB of JS and CSS (gzip, inline styles too) bef
 
 test('no page waits for a style sheet before its first paint', () => {
 	for (const page of [...prerenderedPages(), '/404.html']) {
-		const html = readFileSync(
-			join(BUILD_DIR, page === '/404.html' ? page : `${page}index.html`),
-			'utf8'
-		);
+		const html = readFileSync(fileOf(page), 'utf8');
 		const blocking = [...html.matchAll(/<link [^>]*rel="stylesheet"[^>]*>/g)]
 			.map((match) => match[0])
 			.filter((link) => !link.includes(' disabled'));
@@ -101,9 +99,7 @@ test('no page waits for a style sheet before its first paint', () => {
 
 test('everything the service worker precaches is at most 400 KB (gzip)', () => {
 	const files = [
-		...precachedUrls().map((url) =>
-			join(BUILD_DIR, url === '/' ? 'index.html' : url.endsWith('/') ? `${url}index.html` : url)
-		),
+		...precachedUrls().map((url) => fileOf(`/${url.replace(/^\//, '')}`)),
 		// The worker and its runtime are downloaded too.
 		join(BUILD_DIR, 'sw.js'),
 		...readdirSync(BUILD_DIR)

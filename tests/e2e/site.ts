@@ -43,16 +43,16 @@ export function prerenderedJson(): string[] {
 
 /** Size of a built file once gzipped, in bytes: the size a browser downloads. */
 export function gzipSize(file: string): number {
-	return gzipSync(readFileSync(file), { level: 9 }).length;
+	return gzippedBytes(readFileSync(file));
 }
 
-/** Size of a text once gzipped, in bytes. */
-export function gzipTextSize(text: string): number {
-	return text === '' ? 0 : gzipSync(text, { level: 9 }).length;
+/** Size of some content once gzipped, in bytes (none for none). */
+export function gzippedBytes(content: string | Buffer): number {
+	return content.length === 0 ? 0 : gzipSync(content, { level: 9 }).length;
 }
 
 /** The build's file a URL of the site refers to (`/`, `/study/`, `/_app/…`, `./_app/…`). */
-function fileOf(url: string, fromFolder: string): string {
+export function fileOf(url: string, fromFolder = BUILD_DIR): string {
 	const path = url.startsWith('/') ? join(BUILD_DIR, url) : resolve(fromFolder, url);
 	return path.endsWith('/') ? join(path, 'index.html') : path;
 }
@@ -69,7 +69,7 @@ function staticImports(source: string): string[] {
  * only imported dynamically (`import()`, loaded on demand) are not part of it.
  */
 export function firstLoadFiles(page: string): string[] {
-	const html = fileOf(page, BUILD_DIR);
+	const html = fileOf(page);
 	const found = new Set<string>();
 	const visit = (file: string) => {
 		if (found.has(file)) return;
@@ -91,7 +91,7 @@ export function firstLoadFiles(page: string): string[] {
 
 /** The CSS a prerendered page carries inline, in `<style>` elements. */
 export function inlineStyles(page: string): string {
-	const source = readFileSync(fileOf(page, BUILD_DIR), 'utf8');
+	const source = readFileSync(fileOf(page), 'utf8');
 	return [...source.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)]
 		.map((match) => match[1])
 		.join('\n');
