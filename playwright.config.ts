@@ -19,7 +19,10 @@ export default defineConfig({
 	fullyParallel: true,
 	forbidOnly: true,
 	workers: 2,
-	timeout: 30_000,
+	// Limits, not waits: every test waits for states. They are generous so that a machine whose
+	// cores are busy with something else (see `npm run test:e2e:stress`) fails nothing.
+	timeout: 60_000,
+	expect: { timeout: 15_000 },
 	reporter: process.env.CI ? 'line' : 'list',
 	webServer: {
 		command: 'npm run build && npm run preview',
@@ -30,7 +33,9 @@ export default defineConfig({
 	use: {
 		baseURL: 'http://localhost:4173',
 		serviceWorkers: 'allow',
-		trace: 'retain-on-failure'
+		// A trace helps where it can be opened; CI prints its log only, and tracing costs a sixth of
+		// the suite's time.
+		trace: process.env.CI ? 'off' : 'retain-on-failure'
 	},
 	projects: [
 		// Checks of the built files themselves: no browser needed, run once.
@@ -42,21 +47,35 @@ export default defineConfig({
 			testMatch: /update\.spec\.ts/,
 			use: { ...devices['Pixel 7'], deviceScaleFactor: 1, launchOptions }
 		},
-		// The README's screenshots: a phone in the light theme, the real pixel ratio.
-		{
-			name: 'screenshots',
-			testMatch: /screenshots\.spec\.ts/,
-			use: { ...devices['Pixel 7'], deviceScaleFactor: 2, colorScheme: 'light', launchOptions }
-		},
+		// Every flow, on a phone: the app's first audience.
 		{
 			name: 'phone',
 			testIgnore: /(build|update|screenshots)\.spec\.ts/,
 			use: { ...devices['Pixel 7'], deviceScaleFactor: 1, launchOptions }
 		},
+		// What differs on a wide screen is layout and the keyboard: the accessibility checks (axe,
+		// touch targets, overflow at 100% and 200% text, keyboard alone). The flows behind them are
+		// the same code as on a phone.
 		{
 			name: 'desktop',
-			testIgnore: /(build|update|screenshots)\.spec\.ts/,
+			testMatch: /accessibility\.spec\.ts/,
 			use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions }
-		}
+		},
+		// The README's screenshots (`npm run screenshots`): a phone in the light theme, the real pixel
+		// ratio. They compare no pixels, so `npm test` does not take them.
+		...(process.env.SCREENSHOTS
+			? [
+					{
+						name: 'screenshots',
+						testMatch: /screenshots\.spec\.ts/,
+						use: {
+							...devices['Pixel 7'],
+							deviceScaleFactor: 2,
+							colorScheme: 'light' as const,
+							launchOptions
+						}
+					}
+				]
+			: [])
 	]
 });

@@ -1,48 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { axeInBothThemes } from './axe';
 import { expect, test } from './fixtures';
-import { prerenderedPages } from './site';
+import { waitForServiceWorker } from './helpers';
+import { sitePages } from './site';
 
-/** The rules a colour scheme can change; the rest depend on markup and layout only. */
-const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
-
-/**
- * Runs axe-core on the page as it is now: WCAG 2.2 A and AA and best practices in the light theme,
- * then the colour rules again in the dark theme (markup and layout are the same in both).
- */
+/** Runs axe-core on the page as it is now, in both themes, from the top of the page. */
 async function audit(page: Page, state: string): Promise<void> {
 	// Start from the top, so the sticky header does not half-cover what is being checked.
 	await page.evaluate(() => window.scrollTo(0, 0));
-	const problems: string[] = [];
-	for (const colorScheme of ['light', 'dark'] as const) {
-		await page.emulateMedia({ colorScheme });
-		const builder = new AxeBuilder({ page })
-			// Only violations are wanted; skipping the lists of passes makes each run much faster.
-			.options({ resultTypes: ['violations'] });
-		const results = await (
-			colorScheme === 'dark'
-				? builder.withRules(COLOUR_RULES)
-				: builder.withTags([
-						'wcag2a',
-						'wcag2aa',
-						'wcag21a',
-						'wcag21aa',
-						'wcag22aa',
-						'best-practice'
-					])
-		).analyze();
-		problems.push(
-			...results.violations.map(
-				(violation) =>
-					`${colorScheme}: ${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
-						.slice(0, 3)
-						.map((node) => node.target.join(' '))
-						.join(', ')}`
-			)
-		);
-	}
-	await page.emulateMedia({ colorScheme: 'light' });
-	expect(problems, `axe on ${state}`).toEqual([]);
+	expect(await axeInBothThemes(page), `axe on ${state}`).toEqual([]);
 }
 
 /**
@@ -109,17 +75,26 @@ async function checkNoOverflow(page: Page, state: string): Promise<void> {
 	expect(overflowing, `horizontal overflow on ${state}`).toEqual([]);
 }
 
+/**
+ * Text at 200% (the way browser text zoom does it: the page's own CSS keeps working) wraps instead
+ * of clipping or scrolling sideways. The text size is put back afterwards.
+ */
+async function checkZoomedText(page: Page, state: string): Promise<void> {
+	await page.evaluate(() => {
+		document.documentElement.style.fontSize = '200%';
+	});
+	await checkNoOverflow(page, `${state} at 200%`);
+	await page.evaluate(() => {
+		document.documentElement.style.fontSize = '';
+	});
+}
+
+/** Every check of a page or state: axe in both themes, touch targets, and no overflow at 100% and 200%. */
 async function checkAll(page: Page, state: string): Promise<void> {
 	await audit(page, state);
 	await checkTargets(page, state);
 	await checkNoOverflow(page, state);
-}
-
-/** Doubles the text size, the way browser text zoom does (the page's own CSS keeps working). */
-async function zoomText(page: Page): Promise<void> {
-	await page.evaluate(() => {
-		document.documentElement.style.fontSize = '200%';
-	});
+	await checkZoomedText(page, state);
 }
 
 async function studyStates(page: Page, check: (state: string) => Promise<void>) {
@@ -136,38 +111,41 @@ async function studyStates(page: Page, check: (state: string) => Promise<void>) 
 	await check('a session summary');
 }
 
-async function quizStates(page: Page, check: (state: string) => Promise<void>) {
+type QuizKind = 'Multiple choice' | 'Put in order' | 'Matching';
+
+/** The quiz options, then a quiz of one kind: a question, its feedback, and (after multiple choice) the summary. */
+async function quizStates(
+	page: Page,
+	kind: QuizKind,
+	check: (state: string) => Promise<void>
+): Promise<void> {
 	await page.goto('/quiz/');
 	await page.getByText('Quiz options').click();
-	await check('quiz options');
-	for (const kind of ['Multiple choice', 'Put in order', 'Matching'] as const) {
-		await page.goto('/quiz/');
-		await page.getByText('Quiz options').click();
-		for (const other of ['Multiple choice', 'True or false', 'Put in order', 'Matching']) {
-			if (other !== kind) await page.getByLabel(other).uncheck();
-		}
-		await page.getByRole('button', { name: 'Start this quiz' }).click();
-		const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
-		await expect(quiz).toContainText('Question 1 of');
-		await check(`a ${kind} question`);
-		if (kind === 'Multiple choice') await page.keyboard.press('1');
-		else if (kind === 'Put in order')
-			await quiz.getByRole('button', { name: 'Check order' }).click();
-		else {
-			const lists = quiz.locator('ul.column');
-			await lists.first().getByRole('button').first().click();
-			await check('a matching question with an item picked');
-			const count = await lists.first().getByRole('button').count();
-			await lists.last().getByRole('button').first().click();
-			for (let i = 1; i < count; i++) {
-				await lists.first().getByRole('button').nth(i).click();
-				await lists.last().getByRole('button').nth(i).click();
-			}
-			await quiz.getByRole('button', { name: 'Check matches' }).click();
-		}
-		await expect(quiz.getByRole('status').filter({ hasText: /Correct|Incorrect/ })).toBeVisible();
-		await check(`feedback on a ${kind} question`);
+	if (kind === 'Multiple choice') await check('quiz options');
+	for (const other of ['Multiple choice', 'True or false', 'Put in order', 'Matching']) {
+		if (other !== kind) await page.getByLabel(other).uncheck();
 	}
+	await page.getByRole('button', { name: 'Start this quiz' }).click();
+	const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
+	await expect(quiz).toContainText('Question 1 of');
+	await check(`a ${kind} question`);
+	if (kind === 'Multiple choice') await page.keyboard.press('1');
+	else if (kind === 'Put in order') await quiz.getByRole('button', { name: 'Check order' }).click();
+	else {
+		const lists = quiz.locator('ul.column');
+		await lists.first().getByRole('button').first().click();
+		await check('a matching question with an item picked');
+		const count = await lists.first().getByRole('button').count();
+		await lists.last().getByRole('button').first().click();
+		for (let i = 1; i < count; i++) {
+			await lists.first().getByRole('button').nth(i).click();
+			await lists.last().getByRole('button').nth(i).click();
+		}
+		await quiz.getByRole('button', { name: 'Check matches' }).click();
+	}
+	await expect(quiz.getByRole('status').filter({ hasText: /Correct|Incorrect/ })).toBeVisible();
+	await check(`feedback on a ${kind} question`);
+	if (kind !== 'Multiple choice') return;
 	await page.getByRole('button', { name: 'End quiz' }).click();
 	await expect(page.getByRole('heading', { name: /You scored/ })).toBeVisible();
 	await check('a quiz summary');
@@ -191,29 +169,41 @@ async function interviewStates(page: Page, check: (state: string) => Promise<voi
 // These tests need no offline cache: without the service worker each page loads faster.
 test.use({ serviceWorkers: 'block' });
 
-test('every page passes axe in both themes, has large touch targets and no sideways scrolling', async ({
-	page
-}) => {
-	test.setTimeout(120_000);
-	for (const path of [...prerenderedPages(), '/no-such-page']) {
-		await page.goto(path);
-		// One h1, inside main, and the navigation to every mode.
-		await expect(page.locator('h1'), path).toHaveCount(1);
-		await expect(page.locator('main h1'), path).toBeVisible();
-		const nav = page.getByRole('navigation', { name: 'Main' });
-		for (const name of ['Study', 'Quiz', 'Interview', 'Stats', 'Settings']) {
-			await expect(nav.getByRole('link', { name }), path).toBeVisible();
+// A few pages a test: each test stays short (the two workers share them), and the pages of one
+// test share a browser context and its cache.
+const PAGES = [...sitePages(), '/no-such-page'];
+const GROUPS = 4;
+for (let group = 0; group < GROUPS; group++) {
+	const paths = PAGES.filter((_, index) => index % GROUPS === group);
+	test(`${paths.join(', ')}: axe in both themes, large touch targets, no sideways scrolling`, async ({
+		page
+	}) => {
+		for (const path of paths) {
+			await page.goto(path);
+			// One h1, inside main, and the navigation to every mode.
+			await expect(page.locator('h1'), path).toHaveCount(1);
+			await expect(page.locator('main h1'), path).toBeVisible();
+			const nav = page.getByRole('navigation', { name: 'Main' });
+			for (const name of ['Study', 'Quiz', 'Interview', 'Stats', 'Settings']) {
+				await expect(nav.getByRole('link', { name }), path).toBeVisible();
+			}
+			await checkAll(page, path);
 		}
-		await checkAll(page, path);
-	}
+	});
+}
+
+test('study states pass every check', async ({ page }) => {
+	await studyStates(page, (state) => checkAll(page, state));
 });
 
-test('study, quiz and interview states pass axe in both themes', async ({ page }) => {
-	test.setTimeout(90_000);
-	const check = (state: string) => checkAll(page, state);
-	await studyStates(page, check);
-	await quizStates(page, check);
-	await interviewStates(page, check);
+for (const kind of ['Multiple choice', 'Put in order', 'Matching'] as const) {
+	test(`quiz states pass every check: ${kind}`, async ({ page }) => {
+		await quizStates(page, kind, (state) => checkAll(page, state));
+	});
+}
+
+test('interview states pass every check', async ({ page }) => {
+	await interviewStates(page, (state) => checkAll(page, state));
 });
 
 test.describe('with the service worker', () => {
@@ -221,6 +211,8 @@ test.describe('with the service worker', () => {
 
 	test('dialogs and notices pass axe in both themes', async ({ page }) => {
 		await page.goto('/');
+		// The notice shows once everything is cached, however long that takes.
+		await waitForServiceWorker(page);
 		await expect(page.getByTestId('offline-ready')).toBeVisible();
 		await checkAll(page, 'the offline-ready notice');
 		await page.goto('/settings/');
@@ -230,47 +222,39 @@ test.describe('with the service worker', () => {
 	});
 });
 
-test('text at 200% wraps instead of clipping or scrolling sideways', async ({ page }) => {
-	test.setTimeout(120_000);
-	for (const path of [...prerenderedPages(), '/no-such-page']) {
-		await page.goto(path);
-		await zoomText(page);
-		await checkNoOverflow(page, `${path} at 200%`);
-	}
-	const zoomed = async (state: string) => {
-		await zoomText(page);
-		await checkNoOverflow(page, `${state} at 200%`);
-	};
-	await studyStates(page, zoomed);
-	await quizStates(page, zoomed);
-	await interviewStates(page, zoomed);
-});
+test.describe('the card that follows a finger', () => {
+	// Only a touch screen drags the card; the same style sheet serves every viewport.
+	test.skip(({ isMobile }) => !isMobile, 'a phone-only behaviour');
 
-test.describe('with reduced motion', () => {
-	test.use({ reducedMotion: 'reduce' });
+	test.describe('with reduced motion', () => {
+		test.use({ reducedMotion: 'reduce' });
 
-	test('animations and transitions are off', async ({ page }) => {
+		test('animations and transitions are off', async ({ page }) => {
+			await page.goto('/study/');
+			await page.getByRole('button', { name: 'Study all decks' }).click();
+			const duration = await page
+				.getByTestId('study-card')
+				.evaluate((card) => parseFloat(getComputedStyle(card).transitionDuration));
+			expect(duration).toBeLessThan(0.001);
+		});
+	});
+
+	test('without reduced motion it moves smoothly', async ({ page }) => {
 		await page.goto('/study/');
 		await page.getByRole('button', { name: 'Study all decks' }).click();
 		const duration = await page
 			.getByTestId('study-card')
 			.evaluate((card) => parseFloat(getComputedStyle(card).transitionDuration));
-		expect(duration).toBeLessThan(0.001);
+		expect(duration).toBeGreaterThan(0.1);
 	});
 });
 
-test('without reduced motion the card moves with the finger smoothly', async ({ page }) => {
-	await page.goto('/study/');
-	await page.getByRole('button', { name: 'Study all decks' }).click();
-	const duration = await page
-		.getByTestId('study-card')
-		.evaluate((card) => parseFloat(getComputedStyle(card).transitionDuration));
-	expect(duration).toBeGreaterThan(0.1);
-});
-
 test('keyboard alone: study, quiz and interview, with visible focus and focus that follows', async ({
-	page
+	page,
+	isMobile
 }) => {
+	// A keyboard is a desktop's (a phone's on-screen keyboard types text, it does not navigate).
+	test.skip(isMobile, 'a desktop behaviour');
 	await page.goto('/');
 	await page.keyboard.press('Tab');
 	const skip = page.getByRole('link', { name: 'Skip to content' });

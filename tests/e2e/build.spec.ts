@@ -9,7 +9,8 @@ import {
 	gzippedBytes,
 	inlineStyles,
 	prerenderedJson,
-	prerenderedPages
+	prerenderedPages,
+	sitePages
 } from './site';
 
 function precachedUrls(): string[] {
@@ -26,6 +27,8 @@ test('the service worker precaches every prerendered page', () => {
 	for (const page of pages) {
 		expect(urls, `${page} is not precached`).toContain(page === '/' ? '/' : page.slice(1));
 	}
+	// The end-to-end tests are listed from sitePages() before the build exists: it must be the same.
+	expect(sitePages()).toEqual(pages);
 	// An unknown address offline still gets the app's own "Page not found".
 	expect(urls).toContain('404.html');
 });

@@ -24,6 +24,28 @@ export function prerenderedPages(): string[] {
 	return pages.sort();
 }
 
+/**
+ * Every page the site should have, known without a build (tests are listed before the build is
+ * made): the app's pages and one notes page per file in `content/`. A build test checks that this
+ * is exactly what was prerendered.
+ */
+export function sitePages(): string[] {
+	const decks = readdirSync(join(import.meta.dirname, '../../content'))
+		.filter((name) => name.endsWith('.md') && name !== 'README.md')
+		.map((name) => `/notes/${name.slice(0, -'.md'.length)}/`);
+	const app = [
+		'/',
+		'/interview/',
+		'/listen/',
+		'/notes/',
+		'/quiz/',
+		'/settings/',
+		'/stats/',
+		'/study/'
+	];
+	return [...app, ...decks].sort();
+}
+
 /** Every prerendered JSON file of the build (decks), as the URL path it is served at. */
 export function prerenderedJson(): string[] {
 	const files: string[] = [];

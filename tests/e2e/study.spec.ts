@@ -83,11 +83,14 @@ test('study a dozen cards offline with buttons and keys, undo one, reload: nothi
 	const learning = cards.filter(
 		(card) => card.state === State.Learning || card.state === State.Relearning
 	);
-	expect(await counts(page, 'Today')).toEqual({
-		due: 0,
-		learning: learning.length,
-		fresh: 20 - newCards.size
-	});
+	// The prerendered list shows placeholders until the counts are read: wait for the numbers.
+	await expect
+		.poll(() => counts(page, 'Today'))
+		.toEqual({
+			due: 0,
+			learning: learning.length,
+			fresh: 20 - newCards.size
+		});
 	expect(await stored(page)).toEqual({ cards, reviews });
 });
 

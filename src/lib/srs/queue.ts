@@ -1,3 +1,4 @@
+import type { QueueCounts } from './counts';
 import { State, type CardState, type Review } from './types';
 
 /** A flashcard of a current deck, in study order. */
@@ -115,13 +116,6 @@ function compareIds(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The counts a deck shows before studying: due, learning and new. */
-export interface QueueCounts {
-	due: number;
-	learning: number;
-	fresh: number;
-}
-
 /** Counts of a queue; requested cards count as due. */
 export function queueCounts(queue: StudyQueue): QueueCounts {
 	return {
@@ -129,11 +123,6 @@ export function queueCounts(queue: StudyQueue): QueueCounts {
 		learning: queue.learning.length,
 		fresh: queue.fresh.length
 	};
-}
-
-/** Whether a queue with these counts has anything to study. */
-export function hasCards(counts: QueueCounts): boolean {
-	return counts.due + counts.learning + counts.fresh > 0;
 }
 
 /** The next card to show, or when the next learning card will be ready, or nothing left today. */

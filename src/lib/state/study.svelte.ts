@@ -1,4 +1,5 @@
 import type { CardItem } from '$lib/content/types';
+import type { QueueCounts } from '$lib/srs/counts';
 import { studyDayEnd, studyDayStart } from '$lib/srs/day';
 import {
 	afterAnswer,
@@ -7,7 +8,6 @@ import {
 	nextCard,
 	queueCounts,
 	studiedToday,
-	type QueueCounts,
 	type StudyCard,
 	type StudyQueue
 } from '$lib/srs/queue';
