@@ -14,7 +14,8 @@ import { loadCardStates, recordAnswer } from '$lib/storage/cards';
 import { DB_NAME, openStudyDB, type StoredDeck } from '$lib/storage/db';
 import { loadDecks } from '$lib/storage/decks';
 import { reviewsSince } from '$lib/storage/reviews';
-import { DEFAULT_SETTINGS, loadSettings } from '$lib/storage/settings';
+import { DEFAULT_SETTINGS } from '$lib/settings';
+import { loadSettings } from '$lib/storage/settings';
 import { median } from './numbers';
 
 const MINUTE = 60_000;

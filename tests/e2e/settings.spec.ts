@@ -101,7 +101,14 @@ test('export, reset and import give back exactly the progress there was', async 
 				'Progress imported: 3 card states, 3 answers, 0 quiz attempts, 0 interview answers and 0 settings.'
 		})
 	).toBeVisible();
-	expect(await stored(page)).toEqual(before);
+	// Every record comes back; answers get new keys from their store, in the same order.
+	const after = await stored(page);
+	const withoutIds = (records: unknown[]) =>
+		records.map((record) => ({ ...(record as object), id: undefined }));
+	expect(after.cards).toEqual(before.cards);
+	expect(withoutIds(after.reviews)).toEqual(withoutIds(before.reviews));
+	expect(after.settings).toEqual(before.settings);
+	expect(after.decks).toEqual(before.decks);
 
 	// What was imported is what the study page shows.
 	await page.goto('/study/');

@@ -68,6 +68,17 @@ function toFsrsCard(state: CardState): Card {
 	};
 }
 
+/**
+ * The card as ts-fsrs may schedule it at `now`. A last review after `now` (the device's clock was
+ * set back since, or a backup came from a device whose clock ran ahead) counts as a review now:
+ * ts-fsrs refuses a negative elapsed time, and the learner must still be able to answer.
+ */
+function schedulable(state: CardState, now: number): Card {
+	const card = toFsrsCard(state);
+	if (card.last_review && card.last_review.getTime() > now) card.last_review = new Date(now);
+	return card;
+}
+
 function fromFsrsCard(
 	card: Card,
 	identity: Pick<CardState, 'id' | 'deck' | 'fact' | 'retired' | 'requested'>
@@ -93,7 +104,7 @@ export function previewDue(
 	now: number,
 	params: SchedulerParams
 ): Record<Grade, number> {
-	const preview = scheduler(params).repeat(toFsrsCard(state), new Date(now));
+	const preview = scheduler(params).repeat(schedulable(state, now), new Date(now));
 	return {
 		[Rating.Again]: preview[Rating.Again].card.due.getTime(),
 		[Rating.Hard]: preview[Rating.Hard].card.due.getTime(),
@@ -114,7 +125,7 @@ export function answerCard(
 	durationMs: number,
 	mode: ScheduledReview['mode'] = 'review'
 ): { state: CardState; review: ScheduledReview } {
-	const { card, log } = scheduler(params).next(toFsrsCard(state), new Date(now), grade);
+	const { card, log } = scheduler(params).next(schedulable(state, now), new Date(now), grade);
 	const next = fromFsrsCard(card, { ...state, requested: null });
 	const review: ScheduledReview = {
 		card: state.id,
@@ -162,21 +173,33 @@ export function undoReview(state: CardState, review: ScheduledReview): CardState
 }
 
 /**
- * Replays a card's reviews from a new card: the state the review log says the card is in.
- * Cram reviews do not count. Returns null when no scheduled review exists (the card is new).
+ * Replays a card's scheduled answers in time order from a new card, as they were first recorded:
+ * the card state the review log says it is in, and each review with the card's state before it.
+ * Cram answers do not count. The state is null when no scheduled answer exists (the card is new).
+ * @param identity what the log does not say: whether the card is retired, and a pending request
+ *   ("Review mistakes") made after its last answer
  */
-export function replayReviews(
+export function replayCard(
 	identity: Pick<CardState, 'id' | 'deck' | 'retired' | 'requested'>,
 	reviews: readonly Review[]
-): CardState | null {
+): { state: CardState | null; reviews: ScheduledReview[] } {
 	const scheduled = reviews
 		.filter((review): review is ScheduledReview => review.mode !== 'cram')
 		.sort((a, b) => a.time - b.time || (a.id ?? 0) - (b.id ?? 0));
 	const first = scheduled[0];
-	if (!first) return null;
-	let card = createEmptyCard(new Date(first.time));
-	for (const review of scheduled) {
-		card = scheduler(review).next(card, new Date(review.time), review.rating).card;
+	if (!first) return { state: null, reviews: [] };
+	// A new card was stored before its first answer when it was asked for ("Review mistakes"): its
+	// due date then is that moment, which the first answer recorded.
+	const created = first.state === State.New ? Math.min(first.dueBefore, first.time) : first.time;
+	let state = newCardState(identity.id, identity.deck, created);
+	const replayed: ScheduledReview[] = [];
+	for (const given of scheduled) {
+		const next = answerCard(state, given.rating, given.time, given, given.durationMs, given.mode);
+		state = next.state;
+		replayed.push(given.id === undefined ? next.review : { ...next.review, id: given.id });
 	}
-	return fromFsrsCard(card, { ...identity, fact: factOf(identity.id) });
+	const last = scheduled.at(-1)?.time ?? first.time;
+	const requested =
+		identity.requested !== null && identity.requested > last ? identity.requested : null;
+	return { state: { ...state, retired: identity.retired, requested }, reviews: replayed };
 }

@@ -2,8 +2,9 @@ import type { InterviewItem } from '$lib/content/types';
 import { gradeForScore, interviewScore } from '$lib/quiz/interview';
 import { recordAnswer, undoAnswer } from '$lib/storage/cards';
 import type { StudyDatabase } from '$lib/storage/db';
-import { errorMessage } from '$lib/storage/errors';
-import { neutralizeMarkup } from '$lib/storage/markup';
+import { errorMessage } from '$lib/errors';
+import { answerDuration } from '$lib/limits';
+import { neutralizeMarkup } from '$lib/markup';
 import { announceChange } from './database';
 
 /** One answered question of a session. */
@@ -75,13 +76,14 @@ export class InterviewSession {
 		if (!item || this.phase !== 'reveal' || this.busy) return;
 		const now = this.#now();
 		const score = this.score;
+		const durationMs = answerDuration(this.shownAt, now);
 		await this.#store(async () => {
 			const { review } = await recordAnswer(this.#db, {
 				card: { id: item.id, deck: item.id.slice(0, item.id.indexOf('/')) },
 				grade: gradeForScore(score),
 				mode: 'interview',
 				now,
-				durationMs: now - this.shownAt,
+				durationMs,
 				params: { retention: this.#retention, fuzz: true },
 				interview: {
 					covered: [...this.covered].sort((a, b) => a - b),
@@ -92,7 +94,7 @@ export class InterviewSession {
 				}
 			});
 			this.#saved = review.id ?? null;
-			this.results = [...this.results, { item, score, durationMs: now - this.shownAt }];
+			this.results = [...this.results, { item, score, durationMs }];
 			this.phase = 'scored';
 		});
 	}

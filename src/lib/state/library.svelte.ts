@@ -1,5 +1,5 @@
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
-import { errorMessage } from '$lib/storage/errors';
+import { errorMessage } from '$lib/errors';
 import { loadDecks, type DeckChanges } from '$lib/storage/decks';
 import { database } from './database';
 import { fetchJson, syncDecks } from './deck-sync';

@@ -12,6 +12,7 @@ import type { QuizAnswerRecord, QuizAttempt } from '$lib/quiz/types';
 import { requestCards } from '$lib/storage/cards';
 import type { StudyDatabase } from '$lib/storage/db';
 import { saveQuizAttempt } from '$lib/storage/history';
+import { errorMessage } from '$lib/errors';
 import { announceChange } from './database';
 
 /** One quiz: its questions in order, the learner's answers, and the saved attempt at the end. */
@@ -26,6 +27,10 @@ export class QuizSession {
 	reviewQueued = $state<number | null>(null);
 	readonly startedAt: number;
 	finishedAt = $state<number | null>(null);
+	/** Whether the finished attempt is in the history: 'failed' shows why and offers to try again. */
+	saved = $state<'no' | 'saving' | 'saved' | 'failed'>('no');
+	/** Why the attempt could not be kept, in words a person can act on. */
+	saveError = $state<string | null>(null);
 
 	#db: StudyDatabase;
 	#now: () => number;
@@ -84,12 +89,22 @@ export class QuizSession {
 		await this.finish();
 	}
 
-	/** Ends the quiz (also early) and saves the attempt with the questions answered so far. */
+	/**
+	 * Ends the quiz (also early) and saves the attempt with the questions answered so far. A failed
+	 * save is never silent: `saved` is 'failed' and `saveError` says why until `saveAttempt` works.
+	 */
 	async finish(): Promise<void> {
 		if (this.phase === 'done') return;
 		this.phase = 'done';
 		this.finishedAt = this.#now();
 		if (this.answers.length === 0) return;
+		await this.saveAttempt();
+	}
+
+	/** Keeps the finished attempt in the history (again, after a failure). */
+	async saveAttempt(): Promise<void> {
+		if (this.phase !== 'done' || this.answers.length === 0 || this.finishedAt === null) return;
+		if (this.saved === 'saving' || this.saved === 'saved') return;
 		const attempt: QuizAttempt = {
 			scope: quizScope(this.options),
 			kinds: [...this.options.kinds],
@@ -99,8 +114,16 @@ export class QuizSession {
 			total: this.answers.length,
 			answers: this.answers
 		};
-		await saveQuizAttempt(this.#db, attempt);
-		announceChange();
+		this.saved = 'saving';
+		try {
+			await saveQuizAttempt(this.#db, attempt);
+			this.saved = 'saved';
+			this.saveError = null;
+			announceChange();
+		} catch (error) {
+			this.saved = 'failed';
+			this.saveError = `This score was not kept in your history. ${errorMessage(error)}`;
+		}
 	}
 
 	/** Makes the flashcards of the missed facts come first in the next study session. */

@@ -1,4 +1,5 @@
 import type { CardItem } from '$lib/content/types';
+import { answerDuration } from '$lib/limits';
 import type { QueueCounts } from '$lib/srs/counts';
 import { studyDayEnd, studyDayStart } from '$lib/srs/day';
 import {
@@ -16,9 +17,10 @@ import { cardsInScope, shuffleCards, type StudyScope } from '$lib/srs/scope';
 import { Rating, type CardState, type Grade, type StudyMode } from '$lib/srs/types';
 import { loadCardStates, recordAnswer, undoAnswer } from '$lib/storage/cards';
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
-import { errorMessage } from '$lib/storage/errors';
+import { errorMessage } from '$lib/errors';
 import { reviewsSince } from '$lib/storage/reviews';
-import { loadSettings, type Settings } from '$lib/storage/settings';
+import type { Settings } from '$lib/settings';
+import { loadSettings } from '$lib/storage/settings';
 import { announceChange } from './database';
 
 /** A deck as the study page lists it. */
@@ -198,7 +200,7 @@ export class StudySession {
 				grade,
 				mode: this.mode,
 				now,
-				durationMs: Math.max(0, now - this.#shownAt),
+				durationMs: answerDuration(this.#shownAt, now),
 				params: this.#params
 			});
 			this.#undo.push({

@@ -8,6 +8,7 @@ import type {
 	ReviewMode,
 	SchedulerParams
 } from '$lib/srs/types';
+import { AppError } from '$lib/errors';
 import type { StudyDatabase } from './db';
 import { toStorageError } from './errors';
 import { inTransaction, write } from './transaction';
@@ -94,7 +95,7 @@ export async function recordAnswer(
 }
 
 /** Undo is only for the latest answer of a card. */
-export class UndoError extends Error {
+export class UndoError extends AppError {
 	constructor(message: string) {
 		super(message);
 		this.name = 'UndoError';

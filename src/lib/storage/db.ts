@@ -1,4 +1,11 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import {
+	openDB,
+	unwrap,
+	type DBSchema,
+	type IDBPDatabase,
+	type IDBPTransaction,
+	type StoreNames
+} from 'idb';
 import type { Deck } from '$lib/content/types';
 import type { InterviewAnswer, QuizAttempt } from '$lib/quiz/types';
 import type { CardState, Review } from '$lib/srs/types';
@@ -11,7 +18,7 @@ export const DB_NAME = 'cto-prep';
  * The schema version. Raise it with a new `if (oldVersion < N)` step in `migrate`, and a test that
  * opens a fixture database of the previous version.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A deck as kept on the device: the published deck and when it was fetched. */
 export interface StoredDeck extends Deck {
@@ -47,22 +54,21 @@ export interface StudyDB extends DBSchema {
 
 export type StudyDatabase = IDBPDatabase<StudyDB>;
 
-/** The schema migrations, one step per version, applied in order from the stored version. */
-function migrate(db: StudyDatabase, oldVersion: number): void {
-	if (oldVersion < 1) {
-		db.createObjectStore('decks', { keyPath: 'id' });
-		const cards = db.createObjectStore('cards', { keyPath: 'id' });
-		cards.createIndex('by-due', 'due');
-		cards.createIndex('by-deck', 'deck');
+type UpgradeTransaction = IDBPTransaction<StudyDB, StoreNames<StudyDB>[], 'versionchange'>;
+
+/** The stores whose keys a key generator hands out. */
+const GENERATED_KEYS = ['reviews', 'quizAttempts', 'interviewAnswers'] as const;
+
+/** Creates one of the stores with generated keys, with its indexes. */
+function createHistoryStore(db: StudyDatabase, name: (typeof GENERATED_KEYS)[number]): void {
+	if (name === 'reviews') {
 		const reviews = db.createObjectStore('reviews', { keyPath: 'id', autoIncrement: true });
 		reviews.createIndex('by-card', 'card');
 		reviews.createIndex('by-time', 'time');
-		db.createObjectStore('settings', { keyPath: 'key' });
-	}
-	if (oldVersion < 2) {
-		// Version 2 keeps quiz attempts and interview answers; nothing earlier changes.
+	} else if (name === 'quizAttempts') {
 		const attempts = db.createObjectStore('quizAttempts', { keyPath: 'id', autoIncrement: true });
 		attempts.createIndex('by-time', 'finishedAt');
+	} else {
 		const interviews = db.createObjectStore('interviewAnswers', {
 			keyPath: 'id',
 			autoIncrement: true
@@ -70,6 +76,72 @@ function migrate(db: StudyDatabase, oldVersion: number): void {
 		interviews.createIndex('by-item', 'item');
 		interviews.createIndex('by-time', 'time');
 	}
+}
+
+/** The schema migrations, one step per version, applied in order from the stored version. */
+function migrate(db: StudyDatabase, oldVersion: number, tx: UpgradeTransaction): void {
+	if (oldVersion < 1) {
+		db.createObjectStore('decks', { keyPath: 'id' });
+		const cards = db.createObjectStore('cards', { keyPath: 'id' });
+		cards.createIndex('by-due', 'due');
+		cards.createIndex('by-deck', 'deck');
+		createHistoryStore(db, 'reviews');
+		db.createObjectStore('settings', { keyPath: 'key' });
+	}
+	if (oldVersion < 2) {
+		// Version 2 keeps quiz attempts and interview answers; nothing earlier changes.
+		createHistoryStore(db, 'quizAttempts');
+		createHistoryStore(db, 'interviewAnswers');
+	}
+	if (oldVersion >= 1 && oldVersion < 3) {
+		// Version 3: imports no longer bring their own keys. One that brought a key of 2^53 - 1 left
+		// its store's key generator exhausted, so no answer could be saved; such a store is rebuilt.
+		for (const name of GENERATED_KEYS) {
+			if (db.objectStoreNames.contains(name)) repairKeyGenerator(db, tx, name);
+		}
+	}
+}
+
+/** Keys past this are as good as exhausted: a learner never makes that many records. */
+const EXHAUSTED = 2 ** 53 - 2 ** 32;
+
+/**
+ * Asks a store's key generator for a key (a throwaway record, deleted at once). When it has none
+ * left, or almost none, the store is made anew with its records under new keys, in their order.
+ * Only IndexedDB requests run here, so the upgrade transaction stays open throughout.
+ */
+function repairKeyGenerator(
+	db: StudyDatabase,
+	tx: UpgradeTransaction,
+	name: (typeof GENERATED_KEYS)[number]
+): void {
+	const store = unwrap(tx.objectStore(name));
+	const probe = store.add({});
+	const rebuild = () => {
+		const all = store.getAll();
+		all.onsuccess = () => {
+			const records = all.result as { id: number }[];
+			db.deleteObjectStore(name);
+			createHistoryStore(db, name);
+			const fresh = unwrap(tx.objectStore(name));
+			for (const record of records.sort((a, b) => a.id - b.id)) {
+				const copy: Partial<typeof record> = { ...record };
+				delete copy.id;
+				fresh.add(copy);
+			}
+		};
+	};
+	probe.onsuccess = () => {
+		const key = probe.result as number;
+		store.delete(key);
+		if (key >= EXHAUSTED) rebuild();
+	};
+	probe.onerror = (event) => {
+		// ConstraintError: the generator is spent. Handled here, so the upgrade goes on.
+		event.preventDefault();
+		event.stopPropagation();
+		rebuild();
+	};
 }
 
 /** What an open connection reports to the app. */
@@ -92,7 +164,8 @@ export async function openStudyDB(
 	if (typeof indexedDB === 'undefined') throw new StorageError('unavailable');
 	try {
 		const db = await openDB<StudyDB>(name, DB_VERSION, {
-			upgrade: (database, oldVersion) => migrate(database, oldVersion),
+			upgrade: (database, oldVersion, _newVersion, transaction) =>
+				migrate(database, oldVersion, transaction),
 			blocked: () => events.onBlocked?.(),
 			blocking: () => {
 				// Let the other tab upgrade: close now, and tell this page it must reload.

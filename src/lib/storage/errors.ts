@@ -1,3 +1,5 @@
+import { AppError } from '$lib/errors';
+
 /** Why storage failed, in terms a person can act on. */
 export type StorageProblem =
 	'quota' | 'unavailable' | 'blocked' | 'outdated' | 'closed' | 'unknown';
@@ -16,7 +18,7 @@ const MESSAGES: Record<StorageProblem, string> = {
 };
 
 /** A storage failure with a clear message; nothing already stored was changed by it. */
-export class StorageError extends Error {
+export class StorageError extends AppError {
 	readonly problem: StorageProblem;
 
 	constructor(problem: StorageProblem, options?: { cause?: unknown }) {
@@ -39,12 +41,4 @@ export function toStorageError(error: unknown): StorageError {
 		return new StorageError('unavailable', { cause: error });
 	}
 	return new StorageError('unknown', { cause: error });
-}
-
-/** The message to show for any error: storage errors say what happened and what to do. */
-export function errorMessage(error: unknown): string {
-	if (error instanceof StorageError) return error.message;
-	if (error instanceof Error && error.name === 'QuotaExceededError') return MESSAGES.quota;
-	if (error instanceof Error && error.message) return error.message;
-	return MESSAGES.unknown;
 }

@@ -25,9 +25,19 @@ export function describeProgress(counts: ProgressCounts): string {
 	return listOf(progressParts(counts));
 }
 
-/** What an import stored, in words, settings included. */
+/** What an import stored, in words, settings included, and what was rebuilt from the answers. */
 export function describeImport(summary: ImportSummary): string {
-	return listOf([...progressParts(summary), plural(summary.settings, 'setting', 'settings')]);
+	const stored = listOf([
+		...progressParts(summary),
+		plural(summary.settings, 'setting', 'settings')
+	]);
+	return summary.rebuilt > 0 ? `${stored}. ${describeRebuilt(summary.rebuilt)}` : stored;
+}
+
+/** Why some card states of a backup are not stored as the file has them. */
+export function describeRebuilt(rebuilt: number): string {
+	const cards = plural(rebuilt, 'card', 'cards');
+	return `In this file, ${cards} had a state that did not match ${rebuilt === 1 ? 'its' : 'their'} own answers. Answers are the record of truth, so ${rebuilt === 1 ? 'that card is' : 'those cards are'} set from ${rebuilt === 1 ? 'its' : 'their'} answers.`;
 }
 
 /** Whether there is any progress at all. */

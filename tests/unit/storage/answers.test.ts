@@ -11,7 +11,7 @@ import { StorageError } from '$lib/storage/errors';
 import { countAnswers, reviewsOfCard, reviewsSince } from '$lib/storage/reviews';
 import { loadInterviewAnswers } from '$lib/storage/history';
 import { studiedToday } from '$lib/srs/queue';
-import { factOf, replayReviews } from '$lib/srs/scheduler';
+import { factOf, replayCard } from '$lib/srs/scheduler';
 import { Rating, State, type Grade } from '$lib/srs/types';
 import { freshDB } from './db';
 
@@ -124,10 +124,10 @@ describe('the review log is the record of truth', () => {
 				}
 				const states = await loadCardStates(db);
 				for (const card of cards) {
-					const replayed = replayReviews(
+					const replayed = replayCard(
 						{ ...card, retired: false, requested: null },
 						await reviewsOfCard(db, card.id)
-					);
+					).state;
 					expect(states.get(card.id) ?? null).toEqual(replayed);
 				}
 				db.close();

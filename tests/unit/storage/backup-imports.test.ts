@@ -1,15 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-	checkBackupSize,
-	exportProgress,
-	ImportError,
-	importProgress,
-	MAX_BACKUP_CHARACTERS,
-	parseBackup,
-	serializeBackup
-} from '$lib/storage/backup';
+import { ImportError } from '$lib/backup/errors';
+import { serializeBackup } from '$lib/backup/file';
+import { checkBackupSize, MAX_BACKUP_CHARACTERS, parseBackup } from '$lib/backup/parse';
+import { exportProgress, importProgress } from '$lib/storage/backup';
 import { recordAnswer } from '$lib/storage/cards';
 import type { StudyDatabase } from '$lib/storage/db';
 import { storeDeck } from '$lib/storage/decks';
@@ -20,6 +15,8 @@ import { deckFrom, TERMS } from '../content/notes';
 import { freshDB } from './db';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
+/** When the corpus's files are imported: after they were made (27 November 2026). */
+const IMPORTED_AT = Date.UTC(2026, 10, 28, 9, 0);
 const PARAMS = { retention: 0.9, fuzz: false };
 const CORPUS = join(import.meta.dirname, '../fixtures/bad-imports');
 
@@ -29,7 +26,8 @@ const EXPECTED: Record<string, string> = {
 	'constructor-key.json': 'settings[1] has a field named "constructor", which is refused',
 	'covered-point-out-of-range.json':
 		'interviewAnswers[0] covers a key point the question does not have',
-	'date-out-of-range.json': 'reviews[0].time must be a date between the years 2000 and 2300',
+	'date-out-of-range.json':
+		'reviews[0].time must be a date between November 2026 and the year 2300',
 	'decks-included.json': 'The file has a field "decks" that a progress backup does not have',
 	'deeply-nested.json': 'cards[0][0][0][0][0] is nested deeper than anything in a progress backup',
 	'duplicate-card-id.json': 'cards[3] has the same card id',
@@ -51,7 +49,7 @@ const EXPECTED: Record<string, string> = {
 	'missing-section.json': 'The backup has no "reviews" section',
 	'nan-text.json': 'cards[0].stability must be a number',
 	'negative-count.json': 'cards[1].reps must not be negative',
-	'negative-date.json': 'cards[2].due must be a date between the years 2000 and 2300',
+	'negative-date.json': 'cards[2].due must be a date between November 2026 and the year 2300',
 	'not-json.txt': 'it is not valid JSON',
 	'null-record.json': 'reviews[1] must be an answer',
 	'null.json': 'The file holds only null',
@@ -84,7 +82,31 @@ const EXPECTED: Record<string, string> = {
 	'uppercase-deck.json': 'interviewAnswers[0].deck must look like a deck id',
 	'version-as-text.json': 'This backup has an unknown version ("1")',
 	'wrong-fact.json': 'cards[2] has a fact that is not its id without the kind',
-	'wrong-format.json': 'its format is "anki-deck", not "cto-prep-progress"'
+	'wrong-format.json': 'its format is "anki-deck", not "cto-prep-progress"',
+	// Dates: nothing after the backup was made, nothing before the app existed, no due date past
+	// ts-fsrs's longest interval, no backup made after this device's now.
+	'last-review-in-2299.json':
+		'cards[2].lastReview is dated 1 June 2299 at 00:00 UTC, after the backup itself was made',
+	'last-review-two-hours-ahead.json':
+		'cards[2].lastReview is dated 27 November 2026 at 11:00 UTC, after the backup itself was made (27 November 2026 at 09:00 UTC)',
+	'reviews-200-years-ahead.json': 'reviews[0].time is dated 6 October 2226',
+	'exported-in-the-future.json':
+		"This backup says it was made on 1 January 2299 at 00:00 UTC, which is later than this device's clock says it is now",
+	'before-the-app-existed.json':
+		'quizAttempts[0].startedAt must be a date between November 2026 and the year 2300',
+	'due-beyond-any-interval.json':
+		'cards[2].due is 1 January 2290 at 00:00 UTC, further ahead than the app ever schedules a card',
+	// Numbers: within what ts-fsrs and a learner can produce.
+	'stability-1e308.json': 'cards[1].stability must be between 0 and 36500',
+	'duration-1e308.json': 'reviews[2].durationMs must be at most an hour',
+	'difficulty-below-one.json': 'cards[0].difficulty must be 0 (a new card) or between 1 and 10',
+	'learning-step-too-far.json': 'reviews[0].learningSteps must be at most 2',
+	'retention-out-of-range.json': 'reviews[4].retention must be between 0.7 and 0.99',
+	'more-lapses-than-answers.json': 'cards[2] has more lapses than answers',
+	'scheduled-days-too-many.json': 'cards[2].scheduledDays must be at most 36500 days',
+	// An interview answer is always stored with its scheduled answer.
+	'interview-answer-to-nothing.json':
+		'interviewAnswers[0] is an answer to the question "ghost/nowhere/none/interview", but the backup has no scheduled answer to it'
 };
 
 /** A database holding one of everything, and app records beside the settings. */
@@ -147,7 +169,7 @@ async function everything(db: StudyDatabase) {
 /** Imports a file as the Settings page does; returns the refusal. */
 async function refusal(db: StudyDatabase, text: string): Promise<unknown> {
 	try {
-		await importProgress(db, parseBackup(text));
+		await importProgress(db, parseBackup(text, IMPORTED_AT));
 	} catch (error) {
 		return error;
 	}
@@ -209,15 +231,16 @@ describe('a bad file', () => {
 
 describe('a good file', () => {
 	it('is read even with a byte order mark in front', async () => {
-		const text = serializeBackup(await exportProgress(await knownDB(), NOW));
-		expect(parseBackup(`\uFEFF${text}`)).toEqual(parseBackup(text));
+		const text = serializeBackup(await exportProgress(await knownDB(), IMPORTED_AT));
+		expect(parseBackup(`\uFEFF${text}`, IMPORTED_AT)).toEqual(parseBackup(text, IMPORTED_AT));
 	});
 
 	it('is not refused for a note with angle brackets that are not markup', async () => {
-		const backup = await exportProgress(await knownDB(), NOW);
+		const backup = await exportProgress(await knownDB(), IMPORTED_AT);
 		const [answer] = backup.interviewAnswers;
 		if (!answer) throw new Error('no interview answer');
 		answer.notes = 'Latency < 200 ms, costs > budget, 3 <= teams; "quotes" & ampersands.';
-		expect(parseBackup(serializeBackup(backup)).interviewAnswers[0]?.notes).toBe(answer.notes);
+		const { backup: read } = parseBackup(serializeBackup(backup), IMPORTED_AT);
+		expect(read.interviewAnswers[0]?.notes).toBe(answer.notes);
 	});
 });

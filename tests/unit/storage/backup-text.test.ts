@@ -23,9 +23,22 @@ describe('what the Settings page says', () => {
 				reviews: 1200,
 				quizAttempts: 2,
 				interviewAnswers: 5,
-				settings: 1
+				settings: 1,
+				rebuilt: 0
 			})
 		).toBe('40 card states, 1,200 answers, 2 quiz attempts, 5 interview answers and 1 setting');
+		expect(
+			describeImport({
+				cards: 2,
+				reviews: 3,
+				quizAttempts: 0,
+				interviewAnswers: 0,
+				settings: 0,
+				rebuilt: 1
+			})
+		).toBe(
+			'2 card states, 3 answers, 0 quiz attempts, 0 interview answers and 0 settings. In this file, 1 card had a state that did not match its own answers. Answers are the record of truth, so that card is set from its answers.'
+		);
 	});
 
 	it('knows whether there is progress to back up', () => {

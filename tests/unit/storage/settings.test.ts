@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	DEFAULT_SETTINGS,
-	loadMeta,
-	loadSettings,
-	saveMeta,
-	saveSetting
-} from '$lib/storage/settings';
+import { DEFAULT_SETTINGS } from '$lib/settings';
+import { loadMeta, loadSettings, saveMeta, saveSetting } from '$lib/storage/settings';
 import { freshDB } from './db';
 
 describe('settings', () => {
@@ -20,7 +15,9 @@ describe('settings', () => {
 		const db = await freshDB();
 		await saveSetting(db, 'newPerDay', 35);
 		expect((await loadSettings(db)).newPerDay).toBe(35);
-		await expect(saveSetting(db, 'desiredRetention', 1.5)).rejects.toThrow(/desiredRetention/);
+		await expect(saveSetting(db, 'desiredRetention', 1.5)).rejects.toThrow(
+			'This setting must be a number from 0.7 to 0.99. Nothing was changed.'
+		);
 		expect((await loadSettings(db)).desiredRetention).toBe(0.9);
 	});
 

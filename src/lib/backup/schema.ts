@@ -1,8 +1,16 @@
 import * as v from 'valibot';
 import { QUIZ_KINDS } from '$lib/content/types';
 import type { InterviewAnswer, QuizAttempt } from '$lib/quiz/types';
+import {
+	SETTING_KEYS,
+	settingBounds,
+	SettingsSchema,
+	settingRule,
+	type SettingKey,
+	type Settings
+} from '$lib/settings';
 import { Rating, State, type CardState, type Review } from '$lib/srs/types';
-import { SettingsSchema, type SettingKey, type Settings } from './settings';
+import { LIMITS } from '$lib/limits';
 
 /** What the `format` field of every progress backup says. */
 export const BACKUP_FORMAT = 'cto-prep-progress';
@@ -30,14 +38,12 @@ export const MAX_RECORDS: Readonly<Record<BackupSection, number>> = {
 	reviews: 400_000,
 	quizAttempts: 50_000,
 	interviewAnswers: 100_000,
-	settings: Object.keys(SettingsSchema.entries).length
+	settings: SETTING_KEYS.length
 };
 
 /** Item ids are slugs joined by slashes: `roles/strategic-roles/technology-strategy/basic`. */
 export const ITEM_ID = /^[a-z0-9]+(?:[/-]+[a-z0-9]+)*$/;
 const DECK_ID = /^[a-z0-9]+(?:-+[a-z0-9]+)*$/;
-const EARLIEST = Date.UTC(2000, 0, 1);
-const LATEST = Date.UTC(2300, 0, 1);
 const MAX_NOTES = 100_000;
 const MAX_LIST = 1_000;
 
@@ -53,28 +59,37 @@ const deckId = v.pipe(
 	v.maxLength(100, 'must be at most 100 characters long'),
 	v.regex(DECK_ID, 'must look like a deck id (lower-case letters, digits and hyphens)')
 );
-const count = v.pipe(
-	v.number('must be a number'),
-	v.integer('must be a whole number'),
-	v.minValue(0, 'must not be negative'),
-	v.maxValue(Number.MAX_SAFE_INTEGER, 'is too large')
-);
+const whole = (max: number, rule: string) =>
+	v.pipe(
+		v.number('must be a number'),
+		v.integer('must be a whole number'),
+		v.minValue(0, 'must not be negative'),
+		v.maxValue(max, rule)
+	);
+const between = (min: number, max: number) =>
+	v.pipe(
+		v.number('must be a number'),
+		v.finite('must be a finite number'),
+		v.minValue(min, `must be between ${min} and ${max}`),
+		v.maxValue(max, `must be between ${min} and ${max}`)
+	);
+/**
+ * The key a record was stored under. An import never stores it (records get new keys, so no file
+ * can exhaust a store's key generator); it only orders records and must be unique.
+ */
 const storeId = v.pipe(
 	v.number('must be a number'),
 	v.integer('must be a whole number'),
 	v.minValue(1, 'must be 1 or more'),
 	v.maxValue(Number.MAX_SAFE_INTEGER, 'is too large')
 );
-const amount = v.pipe(
-	v.number('must be a number'),
-	v.finite('must be a finite number'),
-	v.minValue(0, 'must not be negative')
-);
+const dateRule = 'must be a date between November 2026 and the year 2300';
+/** Any time the app writes. How far after the file's export a time may be is checked afterwards. */
 const time = v.pipe(
 	v.number('must be a time in milliseconds'),
 	v.integer('must be a whole number of milliseconds'),
-	v.minValue(EARLIEST, 'must be a date between the years 2000 and 2300'),
-	v.maxValue(LATEST, 'must be a date between the years 2000 and 2300')
+	v.minValue(LIMITS.appEpoch, dateRule),
+	v.maxValue(LIMITS.latest, dateRule)
 );
 const flag = v.boolean('must be true or false');
 const rating = v.picklist(
@@ -85,13 +100,30 @@ const fsrsState = v.picklist(
 	[State.New, State.Learning, State.Review, State.Relearning],
 	'must be 0, 1, 2 or 3 (new, learning, review or relearning)'
 );
-const difficulty = v.pipe(amount, v.maxValue(10, 'must be between 0 and 10'));
-const share = v.pipe(amount, v.maxValue(1, 'must be between 0 and 1'));
-const retention = v.pipe(
-	v.number('must be a number'),
-	v.gtValue(0, 'must be between 0 and 1'),
-	v.ltValue(1, 'must be between 0 and 1')
+/** FSRS memory stability in days: 0 for a new card, else ts-fsrs keeps it within 0.001–36,500. */
+const stability = between(0, LIMITS.maxStability);
+/** FSRS difficulty: 0 for a new card, else ts-fsrs keeps it within 1–10. */
+const difficulty = v.pipe(
+	between(0, 10),
+	v.check((value) => value === 0 || value >= 1, 'must be 0 (a new card) or between 1 and 10')
 );
+/** Whole days: no interval or gap ts-fsrs computes is longer than its maximum interval. */
+const days = whole(LIMITS.maxIntervalDays, `must be at most ${LIMITS.maxIntervalDays} days`);
+/** The step within ts-fsrs's learning or relearning steps (two and one step long). */
+const learningSteps = whole(LIMITS.maxLearningStep, `must be at most ${LIMITS.maxLearningStep}`);
+/** Times answered: every answer is a review in the file, so no card has more. */
+const count = whole(MAX_RECORDS.reviews, `must be at most ${MAX_RECORDS.reviews}`);
+/** Time spent on one answer: the app keeps at most an hour (a card left open counts an hour). */
+const duration = v.pipe(
+	v.number('must be a number'),
+	v.finite('must be a finite number'),
+	v.minValue(0, 'must not be negative'),
+	v.maxValue(LIMITS.maxAnswerMs, 'must be at most an hour (3,600,000 ms)')
+);
+/** The desired retention an answer was scheduled with: the setting's own range. */
+const retentionRange = settingBounds('desiredRetention');
+const retention = between(retentionRange.min, retentionRange.max);
+const share = between(0, 1);
 
 /** The id of a card's fact: its id without the kind (as `factOf` in the scheduler). */
 function factOf(cardId: string): string {
@@ -105,11 +137,11 @@ const CardSchema = v.pipe(
 			deck: deckId,
 			fact: itemId,
 			due: time,
-			stability: amount,
+			stability,
 			difficulty,
-			elapsedDays: count,
-			scheduledDays: count,
-			learningSteps: count,
+			elapsedDays: days,
+			scheduledDays: days,
+			learningSteps,
 			reps: count,
 			lapses: count,
 			state: fsrsState,
@@ -119,7 +151,11 @@ const CardSchema = v.pipe(
 		},
 		'must be a card state (an object)'
 	),
-	v.check((card) => card.fact === factOf(card.id), 'has a fact that is not its id without the kind')
+	v.check(
+		(card) => card.fact === factOf(card.id),
+		'has a fact that is not its id without the kind'
+	),
+	v.check((card) => card.lapses <= card.reps, 'has more lapses than answers')
 );
 
 const reviewBase = {
@@ -128,7 +164,7 @@ const reviewBase = {
 	deck: deckId,
 	rating,
 	time,
-	durationMs: amount
+	durationMs: duration
 };
 
 const ReviewSchema = v.variant(
@@ -140,12 +176,12 @@ const ReviewSchema = v.variant(
 			state: fsrsState,
 			logDue: time,
 			dueBefore: time,
-			stability: amount,
+			stability,
 			difficulty,
-			elapsedDays: count,
-			lastElapsedDays: count,
-			scheduledDays: count,
-			learningSteps: count,
+			elapsedDays: days,
+			lastElapsedDays: days,
+			scheduledDays: days,
+			learningSteps,
 			retention,
 			fuzz: flag
 		}),
@@ -175,8 +211,8 @@ const QuizAttemptSchema = v.pipe(
 			),
 			startedAt: time,
 			finishedAt: time,
-			correct: count,
-			total: count,
+			correct: whole(MAX_LIST, `must be at most ${MAX_LIST}`),
+			total: whole(MAX_LIST, `must be at most ${MAX_LIST}`),
 			answers: v.pipe(
 				v.array(
 					v.strictObject(
@@ -210,12 +246,12 @@ const InterviewAnswerSchema = v.pipe(
 			item: itemId,
 			deck: deckId,
 			time,
-			durationMs: amount,
+			durationMs: duration,
 			covered: v.pipe(
-				v.array(count, 'must be a list'),
+				v.array(whole(MAX_LIST, `must be at most ${MAX_LIST}`), 'must be a list'),
 				v.maxLength(MAX_LIST, `must hold at most ${MAX_LIST} key points`)
 			),
-			keyPoints: v.pipe(count, v.maxValue(MAX_LIST, `must be at most ${MAX_LIST}`)),
+			keyPoints: whole(MAX_LIST, `must be at most ${MAX_LIST}`),
 			score: share,
 			notes: v.pipe(
 				v.string('must be text'),
@@ -231,27 +267,6 @@ const InterviewAnswerSchema = v.pipe(
 	)
 );
 
-const settingKeys = Object.keys(SettingsSchema.entries) as SettingKey[];
-
-/** The range a setting allows, read from SettingsSchema so that it is written down once. */
-export function settingBounds(key: SettingKey): { min: number; max: number; integer: boolean } {
-	const bounds = { min: -Infinity, max: Infinity, integer: false };
-	const actions: readonly { type: string; requirement?: unknown }[] =
-		SettingsSchema.entries[key].pipe;
-	for (const action of actions) {
-		if (action.type === 'min_value') bounds.min = Number(action.requirement);
-		if (action.type === 'max_value') bounds.max = Number(action.requirement);
-		if (action.type === 'integer') bounds.integer = true;
-	}
-	return bounds;
-}
-
-/** What a setting allows, in words: "a whole number from 0 to 9999". */
-export function settingRule(key: SettingKey): string {
-	const { min, max, integer } = settingBounds(key);
-	return `${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`;
-}
-
 function settingSchema<K extends SettingKey>(key: K) {
 	return v.strictObject({
 		key: v.literal(key),
@@ -264,10 +279,10 @@ function settingSchema<K extends SettingKey>(key: K) {
 
 const SettingSchema = v.variant(
 	'key',
-	settingKeys.map((key) => settingSchema(key)),
+	SETTING_KEYS.map((key) => settingSchema(key)),
 	(issue) =>
 		issue.path?.at(-1)?.key === 'key'
-			? `must be one of the settings ${settingKeys.join(', ')}`
+			? `must be one of the settings ${SETTING_KEYS.join(', ')}`
 			: 'must be a setting (an object with a key and a value)'
 );
 
@@ -280,8 +295,8 @@ export const BackupSchema = v.strictObject({
 		v.isoTimestamp('must be a date and time such as 2026-11-23T09:00:00.000Z'),
 		v.check((text) => {
 			const at = Date.parse(text);
-			return at >= EARLIEST && at <= LATEST;
-		}, 'must be a date between the years 2000 and 2300')
+			return at >= LIMITS.appEpoch && at <= LIMITS.latest;
+		}, dateRule)
 	),
 	cards: v.array(CardSchema, 'must be a list of card states'),
 	reviews: v.array(ReviewSchema, 'must be a list of answers'),
@@ -297,8 +312,8 @@ type WithId<T extends { id?: number }> = T & { id: number };
 export type BackupSetting = { [K in SettingKey]: { key: K; value: Settings[K] } }[SettingKey];
 
 /**
- * A progress backup: every record of the learner's progress, with the keys it is stored under, so
- * that importing it restores exactly what was exported.
+ * A progress backup: every record of the learner's progress. Records of the history stores carry
+ * the key they were stored under, which keeps their order; an import stores them under new keys.
  */
 export interface Backup {
 	format: typeof BACKUP_FORMAT;

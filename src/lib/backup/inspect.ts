@@ -1,0 +1,78 @@
+import { MARKUP } from '$lib/markup';
+import { ImportError } from './errors';
+
+/** Keys that could reach an object's prototype if a later step copied the parsed file carelessly. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The deepest container of a backup is quizAttempts[i].answers[j], four levels below the file. */
+const MAX_DEPTH = 6;
+
+/** Where a value sits in the file, as a person would write it: `reviews[12].rating`. */
+export function pathName(path: readonly (string | number)[]): string {
+	return path
+		.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`))
+		.join('');
+}
+
+/** The start of a sentence about a field of the object at `path`: "cards[0] has". */
+export function holder(path: readonly (string | number)[]): string {
+	return path.length === 0 ? 'The file has' : `${pathName(path)} has`;
+}
+
+/**
+ * Walks the parsed file without recursion (so no file can exhaust the stack), and refuses keys
+ * that reach prototypes, markup in any key or string, and nesting deeper than a backup has.
+ * @throws ImportError naming the first such place found
+ */
+export function inspect(data: object): void {
+	// Each entry points to its parent, so a path is only built for the message.
+	interface Entry {
+		value: unknown;
+		key: string | number;
+		parent: Entry | null;
+		depth: number;
+	}
+	const pathOf = (entry: Entry | null) => {
+		const path: (string | number)[] = [];
+		for (let at = entry; at?.parent; at = at.parent) path.unshift(at.key);
+		return path;
+	};
+	const stack: Entry[] = [{ value: data, key: '', parent: null, depth: 0 }];
+	while (stack.length > 0) {
+		const entry = stack.pop() as Entry;
+		const { value, depth } = entry;
+		if (typeof value === 'string') {
+			if (MARKUP.test(value)) {
+				throw new ImportError(
+					`${pathName(pathOf(entry))} contains HTML or a script, which a progress backup never holds.`
+				);
+			}
+			continue;
+		}
+		if (typeof value !== 'object' || value === null) continue;
+		if (depth >= MAX_DEPTH) {
+			throw new ImportError(
+				`${pathName(pathOf(entry))} is nested deeper than anything in a progress backup.`
+			);
+		}
+		if (Array.isArray(value)) {
+			value.forEach((item: unknown, index) =>
+				stack.push({ value: item, key: index, parent: entry, depth: depth + 1 })
+			);
+			continue;
+		}
+		for (const [key, item] of Object.entries(value)) {
+			if (FORBIDDEN_KEYS.has(key)) {
+				throw new ImportError(
+					`${holder(pathOf(entry))} a field named "${key}", which is refused because it could change how the app works.`
+				);
+			}
+			if (MARKUP.test(key)) {
+				throw new ImportError(
+					`${holder(pathOf(entry))} a field name with HTML or a script in it, which a progress backup never holds.`
+				);
+			}
+			stack.push({ value: item, key, parent: entry, depth: depth + 1 });
+		}
+	}
+}
