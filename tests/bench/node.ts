@@ -422,10 +422,12 @@ function realNotes(): NotesFile[] {
 
 const FRONTMATTER = /^---\n[\s\S]*?\n---\n/;
 const HEADING = /^(#{2,3}) +(.*)$/gm;
+const GROUP_NAME = /^(name|also): *(.*)$/gm;
 
 /**
  * A notes file `copies` times as long: its body repeated, each copy's headings prefixed with
- * "Copy N:" so topics, anchors and with them every item id stay unique, as the generator demands.
+ * "Copy N:" so topics, anchors and with them every item id stay unique, as the generator demands
+ * (and each copy's group names suffixed, for the same reason).
  * The prefix goes first because slugs are cut at 64 characters.
  */
 function enlarged(notes: NotesFile, copies: number): NotesFile {
@@ -436,7 +438,10 @@ function enlarged(notes: NotesFile, copies: number): NotesFile {
 	for (let copy = 2; copy <= copies; copy++) {
 		parts.push(
 			'\n',
-			body.replace(HEADING, (_, marks: string, title: string) => `${marks} Copy ${copy}: ${title}`)
+			body
+				.replace(HEADING, (_, marks: string, title: string) => `${marks} Copy ${copy}: ${title}`)
+				// Group names (for `also`) are unique within a file too.
+				.replace(GROUP_NAME, (_, key: string, name: string) => `${key}: ${name}-copy-${copy}`)
 		);
 	}
 	return { file: notes.file, text: parts.join('') };

@@ -95,9 +95,9 @@ test('ordering works by tapping the move buttons, no dragging needed', async ({ 
 	// Put the five stages in order with the move buttons only.
 	const stages = [
 		'Technical staff or programmer',
-		'Technical team lead',
+		'Team lead',
 		'Project manager or head of technology',
-		'Vice President of Technology or Head of Engineering',
+		'Vice President of Technology',
 		'CTO'
 	];
 	const steps = quiz.locator('ol li .text');

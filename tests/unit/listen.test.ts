@@ -95,7 +95,7 @@ describe('Listen', () => {
 		});
 		expect(cards[0]).toEqual({
 			id: 'test/strategic-roles/technology-strategy/basic',
-			prompt: 'Technology strategy',
+			prompt: 'What does the strategic role "Technology strategy" cover?',
 			answer: "A roadmap for technology that serves the company's long-term plans."
 		});
 	});

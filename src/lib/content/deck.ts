@@ -2,7 +2,7 @@ import { ContentError, type ContentIssue } from './errors';
 import { generateItems } from './generate';
 import { hashString } from './hash';
 import { parseNotes, type NotesFile, type ParsedNotes } from './markdown';
-import { readStructures } from './structures';
+import { readStructures, type Structure } from './structures';
 import { ITEM_KINDS, type Deck, type DeckIndex, type DeckSummary, type ItemKind } from './types';
 
 /** The URL a deck is published at. */
@@ -16,7 +16,9 @@ export function deckUrl(id: string): string {
  */
 export function buildDeck(
 	input: NotesFile
-): { deck: Deck; notes: ParsedNotes; issues: [] } | { deck?: undefined; issues: ContentIssue[] } {
+):
+	| { deck: Deck; notes: ParsedNotes; structures: Structure[]; issues: [] }
+	| { deck?: undefined; issues: ContentIssue[] } {
 	const parsed = parseNotes(input);
 	if (!parsed.notes) return { issues: parsed.issues };
 	const { notes } = parsed;
@@ -34,8 +36,10 @@ export function buildDeck(
 		counts,
 		topics: topics.map(({ id, title }) => ({ id, title }))
 	};
-	const hash = hashString(JSON.stringify({ summary, items }));
-	return { deck: { ...summary, hash, items }, notes, issues: [] };
+	const moved = notes.meta.moved;
+	const hash = hashString(JSON.stringify({ summary, items, moved }));
+	const deck: Deck = { ...summary, hash, items, ...(moved ? { moved } : {}) };
+	return { deck, notes, structures, issues: [] };
 }
 
 /** How many items of each kind there are, every kind listed. */
@@ -52,6 +56,8 @@ export function countKinds(items: readonly { kind: ItemKind }[]): Record<ItemKin
 export interface Library {
 	decks: Deck[];
 	notes: Map<string, ParsedNotes>;
+	/** What the generator read in each deck's notes, by deck id. */
+	structures: Map<string, Structure[]>;
 }
 
 /**
@@ -62,6 +68,7 @@ export function buildLibrary(files: readonly NotesFile[]): Library {
 	const issues: ContentIssue[] = [];
 	const decks: Deck[] = [];
 	const notes = new Map<string, ParsedNotes>();
+	const structures = new Map<string, Structure[]>();
 	const fileOfDeck = new Map<string, string>();
 	const sorted = [...files].sort((a, b) => a.file.localeCompare(b.file));
 	for (const file of sorted) {
@@ -83,7 +90,9 @@ export function buildLibrary(files: readonly NotesFile[]): Library {
 		fileOfDeck.set(result.deck.id, file.file);
 		decks.push(result.deck);
 		notes.set(result.deck.id, result.notes);
+		structures.set(result.deck.id, result.structures);
 	}
+	issues.push(...movedIssues(decks, fileOfDeck));
 	if (sorted.length > 0 && decks.length === 0 && issues.length === 0) {
 		issues.push({
 			file: sorted[0]?.file ?? 'README.md',
@@ -93,7 +102,7 @@ export function buildLibrary(files: readonly NotesFile[]): Library {
 	}
 	if (issues.length > 0) throw new ContentError(issues);
 	decks.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-	return { decks, notes };
+	return { decks, notes, structures };
 }
 
 /** The published index of decks: every deck without its items. */
@@ -102,4 +111,27 @@ export function deckIndex(decks: readonly Deck[]): DeckIndex {
 		schema: 1,
 		decks: decks.map(({ items: _items, ...summary }): DeckSummary => summary)
 	};
+}
+
+/**
+ * Checks each deck's `moved` map: an old id no longer names an item or fact, and a new id names
+ * one (an item id, or the fact of items in any deck), so a learner's history has somewhere to go.
+ */
+function movedIssues(decks: readonly Deck[], fileOfDeck: Map<string, string>): ContentIssue[] {
+	const ids = new Set(decks.flatMap((deck) => deck.items.flatMap((item) => [item.id, item.fact])));
+	const built = new Set(decks.map((deck) => deck.id));
+	const issues: ContentIssue[] = [];
+	for (const deck of decks) {
+		for (const [from, to] of Object.entries(deck.moved ?? {})) {
+			const file = fileOfDeck.get(deck.id) ?? deck.id;
+			if (ids.has(from)) {
+				issues.push({ file, line: 1, message: `moved: "${from}" still exists, so nothing moved` });
+			}
+			// A target in a deck not built here (one file read on its own) is checked with the library.
+			if (!ids.has(to) && built.has(to.slice(0, to.indexOf('/')))) {
+				issues.push({ file, line: 1, message: `moved: "${to}" is no item or fact of any deck` });
+			}
+		}
+	}
+	return issues;
 }

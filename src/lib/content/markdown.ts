@@ -21,6 +21,8 @@ export interface DeckMeta {
 	title: string;
 	description: string;
 	order: number;
+	/** Facts (or items) that now live under another id: old id → new id. */
+	moved?: Record<string, string>;
 }
 
 /** A notes file parsed: its frontmatter and its Markdown body as an mdast tree. */
@@ -32,6 +34,8 @@ export interface ParsedNotes {
 }
 
 const FRONTMATTER_FIELDS = ['deck', 'title', 'description', 'order'] as const;
+const OPTIONAL_FIELDS = ['moved'] as const;
+const ID = /^[a-z0-9]+(?:[/-]+[a-z0-9]+)+$/;
 
 const DeckMetaSchema = v.object({
 	deck: v.pipe(
@@ -40,7 +44,17 @@ const DeckMetaSchema = v.object({
 	),
 	title: v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('must not be empty')),
 	description: v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('must not be empty')),
-	order: v.pipe(v.number('must be a number'), v.integer('must be a whole number'))
+	order: v.pipe(v.number('must be a number'), v.integer('must be a whole number')),
+	moved: v.optional(
+		v.record(
+			v.pipe(v.string(), v.regex(ID, 'must map item or fact ids ("deck/topic/key")')),
+			v.pipe(
+				v.string('must map ids to ids (text)'),
+				v.regex(ID, 'must map item or fact ids ("deck/topic/key")')
+			),
+			'must map old ids to new ids, one "old: new" line each'
+		)
+	)
 });
 
 /**
@@ -81,7 +95,7 @@ function parseWhole(text: string): Root {
  * definitions are read across the whole document, so a text with any of them stays whole.
  */
 function topicChunks(text: string): { text: string; line: number; offset: number }[] {
-	if (/```|~~~|\]:|^ {0,3}</m.test(text)) return [{ text, line: 1, offset: 0 }];
+	if (/```|~~~|\]:/.test(text) || !onlyShortComments(text)) return [{ text, line: 1, offset: 0 }];
 	const chunks: { text: string; line: number; offset: number }[] = [];
 	const heading = /\n[ \t]*\r?\n(?=##(?:[ \t]|\r?\n|$))/g;
 	let start = { line: 1, offset: 0 };
@@ -92,6 +106,20 @@ function topicChunks(text: string): { text: string; line: number; offset: number
 	}
 	chunks.push({ text: text.slice(start.offset), ...start });
 	return chunks;
+}
+
+/**
+ * Whether every HTML block of the text is a comment that closes before any blank line (as ask
+ * blocks do): then none can reach across a topic heading.
+ */
+function onlyShortComments(text: string): boolean {
+	for (const match of text.matchAll(/^ {0,3}</gm)) {
+		const start = match.index + match[0].length - 1;
+		if (!text.startsWith('<!--', start)) return false;
+		const end = text.indexOf('-->', start);
+		if (end === -1 || /\n[ \t]*\r?\n/.test(text.slice(start, end))) return false;
+	}
+	return true;
 }
 
 function countLines(text: string, from: number, to: number): number {
@@ -160,11 +188,11 @@ export function parseNotes(
 		return index === -1 ? 1 : index + 2;
 	};
 	for (const field of Object.keys(data)) {
-		if (!(FRONTMATTER_FIELDS as readonly string[]).includes(field)) {
+		if (![...FRONTMATTER_FIELDS, ...OPTIONAL_FIELDS].includes(field as never)) {
 			issues.push(
 				issue(
 					lineOfField(field),
-					`unknown frontmatter field "${field}" (allowed: ${FRONTMATTER_FIELDS.join(', ')})`
+					`unknown frontmatter field "${field}" (allowed: ${[...FRONTMATTER_FIELDS, ...OPTIONAL_FIELDS].join(', ')})`
 				)
 			);
 		}

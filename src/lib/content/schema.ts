@@ -76,7 +76,11 @@ const SummarySchema = v.object({
 export const DeckIndexSchema = v.object({ schema: v.literal(1), decks: v.array(SummarySchema) });
 
 /** A published deck, as checked when read from the network. */
-export const DeckSchema = v.object({ ...SummarySchema.entries, items: v.array(ItemSchema) });
+export const DeckSchema = v.object({
+	...SummarySchema.entries,
+	items: v.array(ItemSchema),
+	moved: v.optional(v.record(v.string(), v.string()))
+});
 
 /** Checks a deck index read from outside; throws a readable error when it is not one. */
 export function parseDeckIndex(data: unknown): DeckIndex {

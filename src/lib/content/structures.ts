@@ -1,8 +1,29 @@
-import type { Blockquote, List, ListItem, Paragraph, RootContent, Table } from 'mdast';
+import type { Html, List, Paragraph, RootContent, Table } from 'mdast';
+import {
+	isQuestionBlock,
+	readQuestionBlock,
+	readTableBlock,
+	termEntry,
+	type TableRow,
+	type TermEntry
+} from './blocks';
 import type { ContentIssue } from './errors';
 import { flattenInline, plainText, sentenceAround } from './inline';
 import { lineOf, type ParsedNotes } from './markdown';
+import {
+	isAskBlock,
+	readAskBlock,
+	sequencePhrasing,
+	tablePhrasing,
+	termPhrasing,
+	type AskBlock,
+	type ColumnPhrasing,
+	type SequencePhrasing,
+	type TermPhrasing
+} from './phrasing';
 import { slugify } from './slug';
+
+export type { TableRow, TermEntry } from './blocks';
 
 /** Where a structure sits in the notes: its topic and nearest heading. */
 export interface Place {
@@ -13,16 +34,10 @@ export interface Place {
 	line: number;
 }
 
-/** A `**Term** — explanation` entry (of a term list or a sequence). */
-export interface TermEntry {
-	term: string;
-	explanation: string;
-	line: number;
-}
-
 export interface TermList extends Place {
 	type: 'terms';
 	entries: TermEntry[];
+	phrasing: TermPhrasing;
 }
 
 export interface SequenceStep {
@@ -35,12 +50,7 @@ export interface SequenceStep {
 export interface Sequence extends Place {
 	type: 'sequence';
 	steps: SequenceStep[];
-}
-
-export interface TableRow {
-	entity: string;
-	values: string[];
-	line: number;
+	phrasing: SequencePhrasing;
 }
 
 export interface EntityTable extends Place {
@@ -48,6 +58,8 @@ export interface EntityTable extends Place {
 	/** Header cells: the entity column first, then the attributes. */
 	columns: string[];
 	rows: TableRow[];
+	/** How each attribute column is asked; null for a column that is not asked about. */
+	phrasing: Map<string, ColumnPhrasing | null>;
 }
 
 export interface KeyPhrase extends Place {
@@ -69,14 +81,17 @@ export type Structure = TermList | Sequence | EntityTable | KeyPhrase | Question
 /** The blank that stands for a key phrase in a cloze sentence. */
 export const BLANK = '[…]';
 
-const SEPARATOR = /^\s*(?:—|–|-|:)\s*/;
-
 /** A topic of a notes file, as found while reading it. */
 export interface TopicHeading {
 	id: string;
 	title: string;
 	line: number;
 }
+
+/** Lists and tables that ask questions of their groups need this many entries for a matching question. */
+export const MATCH_MINIMUM = 3;
+/** "Which comes right after X?" leaves X and its successor out, so it needs five steps. */
+export const NEXT_MINIMUM = 5;
 
 /**
  * Reads the structures of a notes file (term lists, sequences, tables, key phrases, interview
@@ -93,8 +108,12 @@ export function readStructures(notes: ParsedNotes): {
 	const anchors = new Map<string, number>();
 	const report = (line: number, message: string) =>
 		issues.push({ file: notes.file, line, message });
+	const reportAll = (problems: { line: number; message: string }[]) =>
+		problems.forEach((problem) => report(problem.line, problem.message));
 	let topic: TopicHeading | undefined;
 	let heading = { title: '', anchor: '' };
+	/** The ask block just read, for the list or table right after it. */
+	let ask: AskBlock | undefined;
 
 	const placeAt = (line: number): Place | undefined => {
 		if (!topic) {
@@ -108,6 +127,19 @@ export function readStructures(notes: ParsedNotes): {
 			anchor: heading.anchor,
 			line
 		};
+	};
+
+	/** The ask block of the list or table at `line`, taken so that no other structure gets it. */
+	const takeAsk = (line: number, what: string): AskBlock | undefined => {
+		const block = ask;
+		ask = undefined;
+		if (!block) {
+			report(
+				line,
+				`${what} has no ask block: say how to ask about it in an "<!-- ask … -->" comment right before it (see content/README.md)`
+			);
+		}
+		return block;
 	};
 
 	const readParagraph = (node: Paragraph) => {
@@ -127,8 +159,20 @@ export function readStructures(notes: ParsedNotes): {
 		}
 	};
 
+	const readHtml = (node: Html) => {
+		if (!isAskBlock(node.value)) return;
+		if (ask) report(ask.line, 'this ask block is followed by no list or table');
+		const { block, problems } = readAskBlock(node.value, lineOf(node));
+		reportAll(problems);
+		ask = block;
+	};
+
 	const visit = (node: RootContent) => {
 		const line = lineOf(node);
+		if (ask && node.type !== 'list' && node.type !== 'table' && node.type !== 'html') {
+			report(ask.line, 'an ask block must come right before the list or table it is for');
+			ask = undefined;
+		}
 		switch (node.type) {
 			case 'heading': {
 				const title = plainText(node);
@@ -157,6 +201,9 @@ export function readStructures(notes: ParsedNotes): {
 				}
 				return;
 			}
+			case 'html':
+				readHtml(node);
+				return;
 			case 'paragraph':
 				readParagraph(node);
 				return;
@@ -185,6 +232,7 @@ export function readStructures(notes: ParsedNotes): {
 				plain ? lineOf(plain) : line,
 				'this list mixes "**Term** — explanation" items with plain items: write every item one way'
 			);
+			ask = undefined;
 			return;
 		}
 		for (const [index, entry] of entries.entries()) {
@@ -193,157 +241,73 @@ export function readStructures(notes: ParsedNotes): {
 				entries[index] = undefined;
 			}
 		}
-		const place = list.ordered || termCount > 0 ? placeAt(line) : undefined;
 		if (list.ordered) {
-			if (!place) return;
+			const place = placeAt(line);
+			const block = takeAsk(line, 'this sequence');
+			if (!place || !block) return;
 			const steps = list.children.map((item, index): SequenceStep => {
 				const entry = entries[index];
 				return entry
 					? { label: entry.term, explanation: entry.explanation, line: entry.line }
 					: { label: plainText(item), line: lineOf(item) };
 			});
-			structures.push({ type: 'sequence', ...place, steps });
+			if (steps.length < 3) {
+				report(
+					line,
+					`a sequence needs at least 3 steps to put in order, this one has ${steps.length}`
+				);
+				return;
+			}
+			const { phrasing, problems } = sequencePhrasing(block, {
+				needsNext: steps.length >= NEXT_MINIMUM,
+				terms: termCount > 0
+			});
+			reportAll(problems);
+			if (phrasing) structures.push({ type: 'sequence', ...place, steps, phrasing });
 			return;
 		}
 		if (termCount > 0) {
-			if (!place) return;
-			structures.push({
-				type: 'terms',
-				...place,
-				entries: entries.filter((entry): entry is TermEntry => entry !== undefined)
-			});
+			const place = placeAt(line);
+			const block = takeAsk(line, 'this term list');
+			if (!place || !block) return;
+			const terms = entries.filter((entry): entry is TermEntry => entry !== undefined);
+			if (terms.length < 2) {
+				report(line, 'a term list needs at least 2 terms; write a single fact as prose');
+				return;
+			}
+			const { phrasing, problems } = termPhrasing(block, terms.length >= MATCH_MINIMUM);
+			reportAll(problems);
+			if (phrasing) structures.push({ type: 'terms', ...place, entries: terms, phrasing });
 			return;
+		}
+		if (ask) {
+			report(ask.line, 'an ask block is for a term list, a sequence or a table, not a plain list');
+			ask = undefined;
 		}
 		for (const item of list.children) item.children.forEach(visit);
 	};
 
 	const readTable = (table: Table) => {
 		const place = placeAt(lineOf(table));
-		if (!place) return;
-		const [header, ...body] = table.children;
-		const columns = header ? header.children.map((cell) => plainText(cell)) : [];
-		if (columns.length < 2 || columns.some((column) => !column)) {
-			report(place.line, 'a table needs a header with an entity column and at least one attribute');
-			return;
-		}
-		const rows: TableRow[] = [];
-		for (const row of body) {
-			const cells = row.children.map((cell) => plainText(cell));
-			const rowLine = lineOf(row);
-			const entity = cells[0] ?? '';
-			if (cells.length !== columns.length) {
-				report(
-					rowLine,
-					`table row "${entity}" has ${cells.length} cells, the header has ${columns.length}`
-				);
-				continue;
-			}
-			const empty = cells.findIndex((cell) => cell === '');
-			if (empty !== -1) {
-				report(
-					rowLine,
-					`table row "${entity || '(no name)'}" has an empty "${columns[empty]}" cell`
-				);
-				continue;
-			}
-			rows.push({ entity, values: cells.slice(1), line: rowLine });
-		}
-		structures.push({ type: 'table', ...place, columns, rows });
+		const block = takeAsk(lineOf(table), 'this table');
+		const { columns, rows, problems } = readTableBlock(table);
+		reportAll(problems);
+		if (!place || !block || columns.length < 2) return;
+		const { phrasing, problems: phrasingProblems } = tablePhrasing(block, columns.slice(1));
+		reportAll(phrasingProblems);
+		if (phrasing) structures.push({ type: 'table', ...place, columns, rows, phrasing });
 	};
 
-	const readQuestion = (quote: Blockquote) => {
+	const readQuestion = (quote: Parameters<typeof readQuestionBlock>[0]) => {
 		const place = placeAt(lineOf(quote));
 		if (!place) return;
-		const [first, ...rest] = quote.children;
-		const question = first?.type === 'paragraph' ? labelledText(first, 'Question') : '';
-		if (!question) {
-			report(place.line, 'empty question after "**Question:**"');
-			return;
-		}
-		const answerIndex = rest.findIndex(
-			(node) => node.type === 'paragraph' && labelledText(node, 'Answer') !== undefined
-		);
-		const answerNode = rest[answerIndex];
-		if (answerIndex === -1 || answerNode?.type !== 'paragraph') {
-			report(place.line, `the interview question "${question}" has no "**Answer:**" paragraph`);
-			return;
-		}
-		const answerParts = [labelledText(answerNode, 'Answer') ?? ''];
-		const keyPoints: string[] = [];
-		for (const node of rest.slice(answerIndex + 1)) {
-			if (node.type === 'paragraph') answerParts.push(plainText(node));
-			else if (node.type === 'list')
-				keyPoints.push(...node.children.map((item) => plainText(item)));
-		}
-		const answer = answerParts.filter(Boolean).join('\n\n');
-		if (!answer) {
-			report(lineOf(answerNode), `empty answer in the interview question "${question}"`);
-			return;
-		}
-		if (keyPoints.filter(Boolean).length < 2) {
-			report(
-				place.line,
-				`the interview question "${question}" needs a list of at least 2 key points`
-			);
-			return;
-		}
-		structures.push({
-			type: 'question',
-			...place,
-			question,
-			answer,
-			keyPoints: keyPoints.filter(Boolean)
-		});
+		const read = readQuestionBlock(quote);
+		if ('problem' in read) report(read.problem.line, read.problem.message);
+		else structures.push({ type: 'question', ...place, ...read.block });
 	};
 
 	notes.tree.children.forEach(visit);
+	if (ask) report(ask.line, 'this ask block is followed by no list or table');
 	if (topics.length === 0) report(1, 'no topics: write at least one "## Topic" heading');
 	return { topics, structures, issues };
-}
-
-function firstParagraph(item: ListItem): Paragraph | undefined {
-	const first = item.children[0];
-	return first?.type === 'paragraph' ? first : undefined;
-}
-
-/** `**Term** — explanation` (or `**Term:** explanation`) as a term entry; undefined for other items. */
-function termEntry(item: ListItem): TermEntry | undefined {
-	const paragraph = firstParagraph(item);
-	const [lead, ...rest] = paragraph?.children ?? [];
-	if (lead?.type !== 'strong') return undefined;
-	let term = plainText(lead);
-	const after = flattenInline(rest).text;
-	let explanation: string;
-	if (term.endsWith(':')) {
-		term = term.slice(0, -1).trim();
-		explanation = after;
-	} else if (SEPARATOR.test(after)) {
-		explanation = after.replace(SEPARATOR, '');
-	} else {
-		return undefined;
-	}
-	const more = item.children.slice(1).map((child) => plainText(child));
-	return {
-		term,
-		explanation: [explanation, ...more].filter(Boolean).join(' ').trim(),
-		line: lineOf(item)
-	};
-}
-
-function isQuestionBlock(quote: Blockquote): boolean {
-	const first = quote.children[0];
-	return first?.type === 'paragraph' && labelledText(first, 'Question') !== undefined;
-}
-
-/** The text after a leading `**Label:**`, or undefined when the paragraph does not start so. */
-function labelledText(paragraph: Paragraph, label: string): string | undefined {
-	const [lead, ...rest] = paragraph.children;
-	if (lead?.type !== 'strong') return undefined;
-	const leadText = plainText(lead);
-	if (leadText === `${label}:`) return flattenInline(rest).text;
-	if (leadText === label) {
-		const after = flattenInline(rest).text;
-		return after.startsWith(':') ? after.slice(1).trim() : undefined;
-	}
-	return undefined;
 }

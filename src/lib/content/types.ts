@@ -115,6 +115,11 @@ export interface DeckSummary {
 /** A published deck: its summary and all its items. */
 export interface Deck extends DeckSummary {
 	items: Item[];
+	/**
+	 * Facts or items of this deck that now live under another id (old id → new id), so a learner's
+	 * history follows a fact that was merged or renamed. Absent when nothing moved.
+	 */
+	moved?: Record<string, string>;
 }
 
 /** `/decks/index.json`. */

@@ -37,45 +37,82 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 }
 
 /**
- * Picks the questions of a quiz: kinds are interleaved so a short quiz still mixes them, no fact is
- * asked twice when enough facts exist, and the final order is random.
+ * Picks the questions of a quiz: one of each kind first (a short quiz still mixes them), then
+ * topics take turns, so each topic in scope is asked about as often as any other, however many
+ * items it yields (ten famous CTOs do not crowd out the rest). Within a topic the kind asked
+ * least so far comes first, no fact is asked twice while another is left, and the final order
+ * is random.
  */
 export function pickQuestions(
 	decks: readonly Deck[],
-	options: QuizOptions,
+	options: Omit<QuizOptions, 'length'> & { length: number | 'all' },
 	random: () => number
 ): QuizItem[] {
-	const pools = new Map<QuizKind, QuizItem[]>();
+	const byTopic = new Map<string, QuizItem[]>();
 	for (const deck of decks) {
 		if (options.deck && deck.id !== options.deck) continue;
 		for (const item of deck.items) {
 			if (options.topic && item.topic !== options.topic) continue;
 			if (!(options.kinds as readonly string[]).includes(item.kind)) continue;
-			const kind = item.kind as QuizKind;
-			const pool = pools.get(kind) ?? [];
-			pool.push(item as QuizItem);
-			pools.set(kind, pool);
+			const key = `${deck.id}/${item.topic}`;
+			const list = byTopic.get(key) ?? [];
+			list.push(item as QuizItem);
+			byTopic.set(key, list);
 		}
 	}
-	const queues = [...pools.values()].map((pool) => shuffled(pool, random));
+	const queues = shuffled([...byTopic.values()], random).map((list) => shuffled(list, random));
 	const total = queues.reduce((sum, queue) => sum + queue.length, 0);
 	const wanted = options.length === 'all' ? total : Math.min(options.length, total);
 	const chosen: QuizItem[] = [];
 	const facts = new Set<string>();
-	const skipped: QuizItem[] = [];
-	while (chosen.length < wanted && queues.some((queue) => queue.length > 0)) {
-		for (const queue of queues) {
-			const item = queue.shift();
-			if (!item || chosen.length >= wanted) continue;
-			if (facts.has(item.fact)) skipped.push(item);
-			else {
-				facts.add(item.fact);
-				chosen.push(item);
+	const kinds = new Map<string, number>();
+	const asked = new Set<QuizItem[]>();
+	const choose = (queue: QuizItem[], index: number) => {
+		const [item] = queue.splice(index, 1);
+		if (!item) return;
+		facts.add(item.fact);
+		kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
+		asked.add(queue);
+		chosen.push(item);
+	};
+	// First one question of each kind, each from another topic where it can be: a short quiz
+	// still mixes every kind.
+	for (const kind of shuffled(options.kinds, random)) {
+		if (chosen.length >= wanted) break;
+		const withKind = queues.filter((queue) => queue.some((item) => item.kind === kind));
+		const queue = withKind.find((candidate) => !asked.has(candidate)) ?? withKind[0];
+		if (!queue) continue;
+		const fresh = queue.findIndex((item) => item.kind === kind && !facts.has(item.fact));
+		choose(queue, fresh === -1 ? queue.findIndex((item) => item.kind === kind) : fresh);
+	}
+	// Then topics take turns, those not asked yet first; within a topic, the kind asked least.
+	const turns = [
+		...queues.filter((queue) => !asked.has(queue)),
+		...queues.filter((queue) => asked.has(queue))
+	];
+	const pick = (queue: QuizItem[], freshFact: boolean): number => {
+		let best = -1;
+		queue.forEach((item, index) => {
+			if (freshFact && facts.has(item.fact)) return;
+			const used = kinds.get(item.kind) ?? 0;
+			if (best === -1 || used < (kinds.get(queue[best]?.kind ?? '') ?? 0)) best = index;
+		});
+		return best;
+	};
+	for (const freshFact of [true, false]) {
+		while (chosen.length < wanted) {
+			let added = false;
+			for (const queue of turns) {
+				if (chosen.length >= wanted) break;
+				const index = pick(queue, freshFact);
+				if (index === -1) continue;
+				choose(queue, index);
+				added = true;
 			}
+			// Only when every fact is asked does a second question on a fact come in.
+			if (!added) break;
 		}
 	}
-	// Only when every fact is already asked does a second question on a fact come in.
-	chosen.push(...skipped.slice(0, wanted - chosen.length));
 	return shuffled(chosen, random);
 }
 

@@ -1,4 +1,7 @@
 import { parseDeck, parseDeckIndex } from '$lib/content/schema';
+import { resolveMoves } from '$lib/srs/moves';
+import { replayCard } from '$lib/srs/scheduler';
+import { itemIdsWithHistory, moveProgress } from '$lib/storage/moves';
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import {
 	deckIdsWithCards,
@@ -63,7 +66,9 @@ export async function syncDecks(
 			if (!published.has(id) && !stored.has(id)) await retireDeck(db, id);
 		}
 	}
-	return { decks: updated ? await loadDecks(db) : current, changes, offline: false };
+	const decks = updated ? await loadDecks(db) : current;
+	if (updated) await settleMoves(db, decks);
+	return { decks, changes, offline: false };
 }
 
 /** Fetches JSON with the browser's fetch, failing on HTTP errors. */
@@ -72,3 +77,18 @@ export const fetchJson: FetchJson = async (url) => {
 	if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
 	return response.json();
 };
+
+/**
+ * Files the history of items that moved (a fact merged into another, a term renamed) under their
+ * new ids, as the decks' `moved` maps say. Run when the decks change and after an import (a backup
+ * may come from before a move); a no-op once everything is settled.
+ * @returns how many cards' histories moved
+ */
+export async function settleMoves(
+	db: StudyDatabase,
+	decks: readonly Pick<StoredDeck, 'items' | 'moved'>[]
+): Promise<number> {
+	if (!decks.some((deck) => deck.moved && Object.keys(deck.moved).length > 0)) return 0;
+	const moves = resolveMoves(decks, await itemIdsWithHistory(db));
+	return moveProgress(db, moves, replayCard);
+}

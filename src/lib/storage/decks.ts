@@ -1,6 +1,7 @@
 import type { Deck, Item } from '$lib/content/types';
 import type { StoredDeck, StudyDatabase } from './db';
 import { toStorageError } from './errors';
+import { uniqueKeys } from './keys';
 import { inTransaction, write } from './transaction';
 
 /** Every deck kept on the device, in deck order. */
@@ -64,20 +65,8 @@ export async function retireDeck(db: StudyDatabase, deckId: string): Promise<voi
 }
 
 /** The decks that have card states on this device, stored or not: each id once. */
-export async function deckIdsWithCards(db: StudyDatabase): Promise<string[]> {
-	try {
-		const ids: string[] = [];
-		const tx = db.transaction('cards');
-		let cursor = await tx.store.index('by-deck').openKeyCursor(null, 'nextunique');
-		while (cursor) {
-			ids.push(cursor.key);
-			cursor = await cursor.continue();
-		}
-		await tx.done;
-		return ids;
-	} catch (error) {
-		throw toStorageError(error);
-	}
+export function deckIdsWithCards(db: StudyDatabase): Promise<string[]> {
+	return uniqueKeys(db, { store: 'cards', index: 'by-deck' });
 }
 
 function compareItems(before: readonly Item[], after: readonly Item[]): DeckChanges {

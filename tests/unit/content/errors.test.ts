@@ -11,14 +11,14 @@ describe('bad notes give the file, the line and what is wrong', () => {
 			name: 'a duplicate key',
 			text: ok + TERMS + '- **Technology strategy** — said twice.\n',
 			problem:
-				'14: duplicate key "technology-strategy" in topic "strategic-roles" (also at line 10)'
+				'20: duplicate key "technology-strategy" in topic "strategic-roles" (also at line 16)'
 		},
 		{
 			name: 'a term with an empty explanation',
 			text:
 				ok +
 				TERMS.replace("a roadmap for technology that serves the company's long-term plans.", ''),
-			problem: '10: empty explanation for the term "Technology strategy"'
+			problem: '16: empty explanation for the term "Technology strategy"'
 		},
 		{
 			name: 'an interview question with an empty answer',
@@ -45,38 +45,67 @@ describe('bad notes give the file, the line and what is wrong', () => {
 					'| Kevin Scott | Microsoft | AI strategy across products |',
 					'| Kevin Scott | Microsoft |'
 				),
-			problem: '13: table row "Kevin Scott" has 2 cells, the header has 3'
+			problem: '23: table row "Kevin Scott" has 2 cells, the header has 3'
 		},
 		{
 			name: 'a table row with an empty cell',
 			text: ok + TABLE.replace('| Nvidia |', '|  |'),
-			problem: '15: table row "Michael Kagan" has an empty "Company" cell'
+			problem: '25: table row "Michael Kagan" has an empty "Company" cell'
 		},
 		{
-			name: 'too few siblings in a term list',
-			text: ok + TERMS.replace(/- \*\*Ensuring system security\*\*.*\n/, ''),
-			problem: '10: too few siblings to make distractors: this term list has 3, it needs at least 4'
-		},
-		{
-			name: 'too few rows in a table',
-			text: ok + TABLE.replace(/\| Michael Kagan.*\n\| Dorit Dor.*\n/, ''),
-			problem: '10: too few siblings to make distractors: this table has 3, it needs at least 4'
-		},
-		{
-			name: 'too few different values in a column',
-			text: ok + TABLE.replace('| Salesforce |', '| Amazon |').replace('| Nvidia |', '| Amazon |'),
+			name: 'a term list without an ask block',
+			text: ok + TERMS.replace(/<!-- ask[\s\S]*?-->\n/, ''),
 			problem:
-				'10: too few siblings to make distractors: the "Company" column has 3, it needs at least 4'
+				'10: this term list has no ask block: say how to ask about it in an "<!-- ask … -->" comment right before it'
 		},
 		{
-			name: 'a sequence of three steps',
-			text: ok + '## Steps\n\n1. one\n2. two\n3. three\n',
-			problem: '10: too few siblings to make distractors: this sequence has 3, it needs at least 4'
+			name: 'a table without an ask block',
+			text: ok + TABLE.replace(/<!-- ask[\s\S]*?-->\n/, ''),
+			problem: '10: this table has no ask block'
+		},
+		{
+			name: 'an ask block without a key the group needs',
+			text: ok + TERMS.replace(/which: .*\n/, ''),
+			problem: '10: the ask block of this term list has no "which": say how to ask it'
+		},
+		{
+			name: 'an ask block with a key it does not take',
+			text: ok + TERMS.replace('card:', 'front:'),
+			problem: '11: unknown key "front" in the ask block of this term list'
+		},
+		{
+			name: 'a template without its placeholder',
+			text:
+				ok + TERMS.replace('cover?', 'cover, "{value}"?').replace('"{term}" cover', 'this cover'),
+			problem: '11: "card" must use {term}, not {value}'
+		},
+		{
+			name: 'a table column asked about in no words',
+			text: ok + TABLE.replace(/Known for statement: .*\n/, ''),
+			problem: '10: the ask block of this table has no "Known for statement": say how to ask it'
+		},
+		{
+			name: 'an ask block with no list after it',
+			text: ok + '## Topic\n\n<!-- ask\ncard: What is {term}?\n-->\n\nJust prose.\n',
+			problem: '10: an ask block must come right before the list or table it is for'
+		},
+		{
+			name: 'a sequence of two steps',
+			text:
+				ok +
+				'## Steps\n\n<!-- ask\norder: Put them in order.\nposition: What is step {n}?\n-->\n1. one\n2. two\n',
+			problem: '14: a sequence needs at least 3 steps to put in order, this one has 2'
+		},
+		{
+			name: 'a term list of one term',
+			text: ok + TERMS.replace(/- \*\*(Managing|Product|Ensuring).*\n/g, ''),
+			problem: '16: a term list needs at least 2 terms; write a single fact as prose'
 		},
 		{
 			name: 'unknown frontmatter',
 			text: frontmatter('test', 'tags: [a, b]\n') + TERMS,
-			problem: '6: unknown frontmatter field "tags" (allowed: deck, title, description, order)'
+			problem:
+				'6: unknown frontmatter field "tags" (allowed: deck, title, description, order, moved)'
 		},
 		{
 			name: 'a frontmatter field of the wrong type',
@@ -111,13 +140,13 @@ describe('bad notes give the file, the line and what is wrong', () => {
 		{
 			name: 'a heading that is too deep',
 			text: ok + TERMS + '\n#### Deep\n',
-			problem: '15: "####" headings are too deep: use "##" or "###"'
+			problem: '21: "####" headings are too deep: use "##" or "###"'
 		},
 		{
 			name: 'a list mixing terms and plain items',
 			text: ok + TERMS + '- a plain item\n',
 			problem:
-				'14: this list mixes "**Term** — explanation" items with plain items: write every item one way'
+				'20: this list mixes "**Term** — explanation" items with plain items: write every item one way'
 		},
 		{
 			name: 'a structure before the first topic',
@@ -127,7 +156,7 @@ describe('bad notes give the file, the line and what is wrong', () => {
 		{
 			name: 'two headings with the same anchor',
 			text: ok + TERMS + '\n## Strategic Roles!\n\nText.\n',
-			problem: '15: duplicate heading "Strategic Roles!" (also at line 8)'
+			problem: '21: duplicate heading "Strategic Roles!" (also at line 8)'
 		},
 		{
 			name: 'no topic at all',
@@ -158,7 +187,7 @@ describe('a library of notes', () => {
 			buildLibrary(files);
 		} catch (error) {
 			const message = (error as Error).message;
-			expect(message).toContain('content/a.md:14: duplicate key "technology-strategy"');
+			expect(message).toContain('content/a.md:20: duplicate key "technology-strategy"');
 			expect(message).toContain('content/b.md:6: unknown frontmatter field "tags"');
 		}
 	});

@@ -8,11 +8,12 @@ describe('a term list', () => {
 
 	it('yields a basic and a reverse card per term', () => {
 		const basic = ofKind(deck, 'basic');
+		// Every front asks a question, in the words the notes declared.
 		expect(basic.map((card) => card.front)).toEqual([
-			'Technology strategy',
-			'Managing the technical team',
-			'Product and service innovation',
-			'Ensuring system security'
+			'What does the strategic role "Technology strategy" cover?',
+			'What does the strategic role "Managing the technical team" cover?',
+			'What does the strategic role "Product and service innovation" cover?',
+			'What does the strategic role "Ensuring system security" cover?'
 		]);
 		expect(basic[0]?.back).toBe(
 			"A roadmap for technology that serves the company's long-term plans."
@@ -20,7 +21,8 @@ describe('a term list', () => {
 		const reverse = ofKind(deck, 'reverse');
 		expect(reverse[1]).toMatchObject({
 			id: 'test/strategic-roles/managing-the-technical-team/reverse',
-			front: 'Leading, training and staffing engineers and IT specialists.',
+			front:
+				'Which strategic role of a CTO is leading, training and staffing engineers and IT specialists?',
 			back: 'Managing the technical team'
 		});
 	});
@@ -29,8 +31,8 @@ describe('a term list', () => {
 		const mcq = ofKind(deck, 'mcq');
 		expect(mcq).toHaveLength(4);
 		const first = mcq[0] as ChoiceItem;
-		expect(first.prompt).toContain(
-			"a roadmap for technology that serves the company's long-term plans"
+		expect(first.prompt).toBe(
+			"Which strategic role of a CTO is a roadmap for technology that serves the company's long-term plans?"
 		);
 		expect(first.choices[first.answer]).toBe('Technology strategy');
 		expect([...first.choices].sort()).toEqual([
@@ -50,7 +52,10 @@ describe('a term list', () => {
 		expect(statements).toHaveLength(4);
 		for (const statement of statements) {
 			const term = ofKind(deck, 'basic').find((card) => card.fact === statement.fact);
-			const own = statement.prompt.toLowerCase().includes((term?.back ?? '').toLowerCase());
+			const own = statement.prompt
+				.toLowerCase()
+				.includes((term?.back ?? '').toLowerCase().replace(/\.$/, ''));
+			expect(statement.prompt).toMatch(/^True or false\? The strategic role "[^"]+" is .+\.$/);
 			expect(statement.choices).toEqual(['True', 'False']);
 			expect(statement.answer).toBe(own ? 0 : 1);
 		}
@@ -60,9 +65,10 @@ describe('a term list', () => {
 		const [match, ...more] = ofKind(deck, 'match');
 		expect(more).toHaveLength(0);
 		expect(match?.pairs).toHaveLength(4);
+		expect(match?.prompt).toBe('Match each strategic role with what it covers.');
 		expect(match?.pairs).toContainEqual({
 			left: 'Ensuring system security',
-			right: 'security solutions and the management of technology risk.'
+			right: 'Security solutions and the management of technology risk.'
 		});
 	});
 
@@ -72,8 +78,67 @@ describe('a term list', () => {
 			file: 'test.md',
 			heading: 'Strategic roles',
 			anchor: 'strategic-roles',
-			line: 12
+			line: 18
 		});
+	});
+});
+
+describe('a term list too small for a fair multiple-choice question', () => {
+	const three = `## Security
+
+<!-- ask
+card: What does the security protocol "{term}" do?
+which: Which security protocol is {explanation}?
+statement: The security protocol "{term}" is {explanation}.
+match: Match each security protocol with what it does.
+-->
+- **Encryption** — scrambling data so only key holders can read it.
+- **Access controls** — rules on who may reach which systems.
+- **Data backups** — copies kept so data survives a loss.
+`;
+
+	it('stays three: cards, true/false and a match, but no question short of distractors', () => {
+		const deck = deckFrom(three);
+		expect(ofKind(deck, 'basic')).toHaveLength(3);
+		expect(ofKind(deck, 'reverse')).toHaveLength(3);
+		expect(ofKind(deck, 'truefalse')).toHaveLength(3);
+		expect(ofKind(deck, 'match')).toHaveLength(1);
+		expect(ofKind(deck, 'mcq')).toHaveLength(0);
+	});
+
+	it('draws distractors from a related group the notes name', () => {
+		const related = `## Security
+
+<!-- ask
+card: What does the security practice "{term}" do?
+which: Which security practice is {explanation}?
+statement: The security practice "{term}" is {explanation}.
+match: Match each security practice with what it does.
+name: practices
+-->
+- **Risk assessments** — regular checks of where the organisation is exposed.
+- **Audits** — reviews of whether controls work as designed.
+
+<!-- ask
+card: What does the security protocol "{term}" do?
+which: Which security protocol is {explanation}?
+statement: The security protocol "{term}" is {explanation}.
+match: Match each security protocol with what it does.
+also: practices
+-->
+- **Encryption** — scrambling data so only key holders can read it.
+- **Access controls** — rules on who may reach which systems.
+- **Data backups** — copies kept so data survives a loss.
+`;
+		const deck = deckFrom(related);
+		const encryption = ofKind(deck, 'mcq').find((item) => item.fact.endsWith('/encryption'));
+		expect(encryption?.choices).toHaveLength(4);
+		expect(encryption?.choices[encryption.answer]).toBe('Encryption');
+		// The practices themselves (two) make no multiple-choice question, only cards and true/false.
+		expect(ofKind(deck, 'mcq').filter((item) => item.fact.includes('risk-assessments'))).toEqual(
+			[]
+		);
+		expect(ofKind(deck, 'truefalse')).toHaveLength(5);
 	});
 });
 
@@ -85,11 +150,11 @@ describe('a table', () => {
 		expect(basic).toHaveLength(10);
 		expect(basic[0]).toMatchObject({
 			id: 'test/famous-ctos/werner-vogels/company/basic',
-			front: 'Werner Vogels — Company?',
+			front: 'Which company does Werner Vogels lead technology for?',
 			back: 'Amazon'
 		});
 		expect(ofKind(deck, 'reverse').find((card) => card.back === 'Dorit Dor')?.front).toBe(
-			'Which CTO? Company: Check Point'
+			'Who is the CTO of Check Point?'
 		);
 	});
 
@@ -106,8 +171,8 @@ describe('a table', () => {
 	it('yields one matching question per attribute column', () => {
 		const match = ofKind(deck, 'match');
 		expect(match.map((item) => item.prompt)).toEqual([
-			'Match each CTO with their Company.',
-			'Match each CTO with their Known for.'
+			'Match each CTO with their company.',
+			'Match each CTO with what they are known for.'
 		]);
 		expect(match[0]?.pairs).toHaveLength(5);
 	});
@@ -125,21 +190,21 @@ describe('a sequence', () => {
 			'VP of technology',
 			'CTO'
 		]);
-		expect(order?.prompt).toBe('Put these in order: Roadmap');
+		expect(order?.prompt).toBe('Put the stages of the road to CTO in order.');
 	});
 
 	it('asks for each step by position and for what comes next', () => {
 		const positions = ofKind(deck, 'basic').filter((card) => card.id.endsWith('/position/basic'));
 		expect(positions.map((card) => card.front)).toEqual([
-			'Roadmap: step 1 of 5?',
-			'Roadmap: step 2 of 5?',
-			'Roadmap: step 3 of 5?',
-			'Roadmap: step 4 of 5?',
-			'Roadmap: step 5 of 5?'
+			'On the road to CTO, what is stage 1?',
+			'On the road to CTO, what is stage 2?',
+			'On the road to CTO, what is stage 3?',
+			'On the road to CTO, what is stage 4?',
+			'On the road to CTO, what is stage 5?'
 		]);
 		const next = ofKind(deck, 'mcq').filter((item) => item.id.endsWith('/next/mcq'));
 		expect(next).toHaveLength(4);
-		const afterLead = next.find((item) => item.prompt.includes('“Team lead”'));
+		const afterLead = next.find((item) => item.prompt.includes('"Team lead"'));
 		expect(afterLead?.choices[afterLead.answer]).toBe('Project manager');
 		expect(afterLead?.choices).not.toContain('Team lead');
 	});

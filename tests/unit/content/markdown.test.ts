@@ -30,7 +30,13 @@ const edgeCases: { name: string; text: string }[] = [
 	{ name: 'an empty heading', text: '## A\n\ntext\n\n##\n\n## C\n\nmore\n' },
 	{ name: 'indented code', text: '## A\n\n    code\n\n## B\n\n    more code\n' },
 	{ name: 'a fence across topics', text: '## A\n\n```\n\n## not a heading\n```\n\n## B\n' },
-	{ name: 'a link definition used earlier', text: '## A\n\nsee [x]\n\n## B\n\n[x]: /notes/\n' }
+	{ name: 'a link definition used earlier', text: '## A\n\nsee [x]\n\n## B\n\n[x]: /notes/\n' },
+	{
+		name: 'a comment across topics',
+		text: '## A\n\n<!-- a note\n\n## not a heading\n-->\n\n## B\n\ntext\n'
+	},
+	{ name: 'other HTML', text: '## A\n\n<div>\n\n## B\n\n</div>\n' },
+	{ name: 'an ask block in each topic', text: `${TERMS}\n${TABLE}\n${SEQUENCE}` }
 ];
 
 describe('parsing notes topic by topic gives the whole-file tree', () => {

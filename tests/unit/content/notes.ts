@@ -28,6 +28,12 @@ export function ofKind<K extends Item['kind']>(deck: Deck, kind: K): (Item & { k
 
 export const TERMS = `## Strategic roles
 
+<!-- ask
+card: What does the strategic role "{term}" cover?
+which: Which strategic role of a CTO is {explanation}?
+statement: The strategic role "{term}" is {explanation}.
+match: Match each strategic role with what it covers.
+-->
 - **Technology strategy** — a roadmap for technology that serves the company's long-term plans.
 - **Managing the technical team** — leading, training and staffing engineers and IT specialists.
 - **Product and service innovation** — bringing AI, IoT, cloud and big data into products.
@@ -36,6 +42,16 @@ export const TERMS = `## Strategic roles
 
 export const TABLE = `## Famous CTOs
 
+<!-- ask
+Company: Which company does {entity} lead technology for?
+Company which: Who is the CTO of {value}?
+Company statement: {entity} is the CTO of {value}.
+Company match: Match each CTO with their company.
+Known for: What is {entity} known for?
+Known for which: Which CTO is known for {value}?
+Known for statement: {entity} is known for {value}.
+Known for match: Match each CTO with what they are known for.
+-->
 | CTO | Company | Known for |
 | --- | --- | --- |
 | Werner Vogels | Amazon | the AWS cloud platform |
@@ -47,6 +63,15 @@ export const TABLE = `## Famous CTOs
 
 export const SEQUENCE = `## Roadmap
 
+<!-- ask
+order: Put the stages of the road to CTO in order.
+position: On the road to CTO, what is stage {n}?
+next: On the road to CTO, which stage comes right after "{step}"?
+card: What does the stage "{term}" on the road to CTO involve?
+which: Which stage on the road to CTO is {explanation}?
+statement: The stage "{term}" is {explanation}.
+match: Match each stage with what it involves.
+-->
 1. **Technical staff** — programmer or engineer building a technical foundation.
 2. **Team lead** — first leadership: assigning tasks and training newcomers.
 3. **Project manager** — planning projects, budgets and crises end to end.

@@ -23,18 +23,19 @@ describe('item ids survive edits that keep the facts', () => {
 	});
 
 	it('reordering sections, list items and table rows', () => {
-		const terms = TERMS.split('\n');
-		const reorderedTerms = [
-			...terms.slice(0, 2),
-			...terms.slice(2, 6).reverse(),
-			...terms.slice(6)
-		].join('\n');
-		const rows = TABLE.split('\n');
-		const reorderedTable = [
-			...rows.slice(0, 4),
-			...rows.slice(4, 9).reverse(),
-			...rows.slice(9)
-		].join('\n');
+		// The list's items and the table's rows, each read from the notes and put back reversed.
+		const reverseLines = (text: string, starts: RegExp) => {
+			const lines = text.split('\n');
+			const first = lines.findIndex((line) => starts.test(line));
+			let last = first;
+			while (starts.test(lines[last + 1] ?? '')) last += 1;
+			const reversed = lines.slice(first, last + 1).reverse();
+			return [...lines.slice(0, first), ...reversed, ...lines.slice(last + 1)].join('\n');
+		};
+		const reorderedTerms = reverseLines(TERMS, /^- \*\*/);
+		const reorderedTable = reverseLines(TABLE, /^\| [A-Z][a-z]+ [A-Z]/);
+		expect(reorderedTerms).not.toBe(TERMS);
+		expect(reorderedTable).not.toBe(TABLE);
 		const reordered = [QUESTION, PROSE, reorderedTable, SEQUENCE, reorderedTerms].join('\n');
 		expect(ids(deckFrom(reordered))).toEqual(ids(original));
 	});

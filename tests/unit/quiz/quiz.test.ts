@@ -28,6 +28,27 @@ describe('picking quiz questions', () => {
 		expect(new Set(questions.map((question) => question.fact)).size).toBe(10);
 	});
 
+	it('lets topics take turns, so a topic with many items gets no more than its share', () => {
+		const quizKinds: string[] = [...DEFAULT_QUIZ.kinds];
+		const questions = deck.items.filter((candidate) => quizKinds.includes(candidate.kind));
+		const topics = new Set(questions.map((question) => question.topic));
+		// One topic (the table) yields far more questions than the others together.
+		const tableShare =
+			questions.filter((question) => question.topic === 'famous-ctos').length / questions.length;
+		expect(tableShare).toBeGreaterThan(0.5);
+		let asked = 0;
+		let fromTable = 0;
+		const random = seededRandom('share');
+		for (let run = 0; run < 300; run++) {
+			for (const question of pickQuestions([deck], DEFAULT_QUIZ, random)) {
+				asked += 1;
+				if (question.topic === 'famous-ctos') fromTable += 1;
+			}
+		}
+		// About its share of the topics, not of the items.
+		expect(fromTable / asked).toBeLessThan(1 / topics.size + 0.1);
+	});
+
 	it('keeps to the chosen topic, kinds and length', () => {
 		const options = { topic: 'famous-ctos', length: 20 as const, kinds: ['truefalse' as const] };
 		const questions = pickQuestions([deck], options, seededRandom('b'));

@@ -1,0 +1,83 @@
+import type { CardState, Review, ScheduledReview } from '$lib/srs/types';
+import type { StudyDatabase } from './db';
+import { toStorageError } from './errors';
+import { uniqueKeys } from './keys';
+import { inTransaction, write } from './transaction';
+
+/** Rebuilds a card from its answers (the review log): the card's state and the answers as replayed. */
+export type Replay = (
+	identity: Pick<CardState, 'id' | 'deck' | 'retired' | 'requested'>,
+	reviews: readonly Review[]
+) => { state: CardState | null; reviews: ScheduledReview[] };
+
+/**
+ * Moves the history of items that now live under another id, in one transaction: their answers
+ * (and interview answers) are filed under the new id, and the new card's state is rebuilt from all
+ * of its answers, old and new, in time order. Nothing is lost: a move onto a card with its own
+ * history merges the two.
+ * @param moves old item id → new item id (see resolveMoves)
+ * @returns how many cards' histories moved
+ */
+export async function moveProgress(
+	db: StudyDatabase,
+	moves: ReadonlyMap<string, string>,
+	replay: Replay
+): Promise<number> {
+	if (moves.size === 0) return 0;
+	const tx = db.transaction(['cards', 'reviews', 'interviewAnswers'], 'readwrite');
+	return inTransaction(tx, async () => {
+		const cards = tx.objectStore('cards');
+		const reviews = tx.objectStore('reviews');
+		const interviews = tx.objectStore('interviewAnswers');
+		let moved = 0;
+		/** Each new id, with the old state carried to it (a card asked for but never answered). */
+		const touched = new Map<string, { requested: number | null; carried?: CardState }>();
+		for (const [from, to] of moves) {
+			const deck = to.slice(0, to.indexOf('/'));
+			const old = await cards.get(from);
+			const given = await reviews.index('by-card').getAll(from);
+			const answers = await interviews.index('by-item').getAll(from);
+			if (!old && given.length === 0 && answers.length === 0) continue;
+			moved += 1;
+			for (const review of given) write(reviews.put({ ...review, card: to, deck }));
+			for (const answer of answers) write(interviews.put({ ...answer, item: to, deck }));
+			if (old) write(cards.delete(from));
+			const before = touched.get(to);
+			touched.set(to, {
+				requested: maxOf(before?.requested ?? null, old?.requested ?? null),
+				carried: old
+					? { ...old, id: to, deck, fact: to.slice(0, to.lastIndexOf('/')), retired: false }
+					: before?.carried
+			});
+		}
+		for (const [id, identity] of touched) {
+			const current = await cards.get(id);
+			const all = await reviews.index('by-card').getAll(id);
+			const requested = maxOf(identity.requested, current?.requested ?? null);
+			const deck = id.slice(0, id.indexOf('/'));
+			const rebuilt = replay({ id, deck, retired: false, requested }, all);
+			for (const review of rebuilt.reviews) write(reviews.put(review));
+			const unanswered = current ?? identity.carried;
+			if (rebuilt.state) write(cards.put(rebuilt.state));
+			else if (unanswered) write(cards.put({ ...unanswered, requested }));
+		}
+		return moved;
+	});
+}
+
+function maxOf(a: number | null, b: number | null): number | null {
+	if (a === null) return b;
+	if (b === null) return a;
+	return Math.max(a, b);
+}
+
+/** Every item id this device holds history for: card states and answers, each id once. */
+export async function itemIdsWithHistory(db: StudyDatabase): Promise<Set<string>> {
+	const [cards, answered] = await Promise.all([
+		db.getAllKeys('cards').catch((error: unknown) => {
+			throw toStorageError(error);
+		}),
+		uniqueKeys(db, { store: 'reviews', index: 'by-card' })
+	]);
+	return new Set([...cards, ...answered]);
+}
