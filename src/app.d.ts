@@ -1,12 +1,2 @@
-// See https://svelte.dev/docs/kit/types#app.d.ts
-declare global {
-	namespace App {
-		// interface Error {}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
-	}
-}
-
+// See https://svelte.dev/docs/kit/types#app.d.ts: the app declares none of App's types.
 export {};

@@ -8,7 +8,7 @@ import type { NotesFile } from '$lib/content/markdown';
 import { isCardItem, type Deck, type Item } from '$lib/content/types';
 import { studyDayEnd, studyDayStart } from '$lib/srs/day';
 import { buildQueue, nextCard, queueCounts, studiedToday } from '$lib/srs/queue';
-import { factOf } from '$lib/srs/scheduler';
+import { factOf } from '$lib/content/ids';
 import { cardsInScope, type StudyScope } from '$lib/srs/scope';
 import {
 	cardsByState,

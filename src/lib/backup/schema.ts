@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { factOf } from '$lib/content/ids';
 import { QUIZ_KINDS } from '$lib/content/types';
 import type { InterviewAnswer, QuizAttempt } from '$lib/quiz/types';
 import {
@@ -124,11 +125,6 @@ const duration = v.pipe(
 const retentionRange = settingBounds('desiredRetention');
 const retention = between(retentionRange.min, retentionRange.max);
 const share = between(0, 1);
-
-/** The id of a card's fact: its id without the kind (as `factOf` in the scheduler). */
-function factOf(cardId: string): string {
-	return cardId.slice(0, cardId.lastIndexOf('/'));
-}
 
 const CardSchema = v.pipe(
 	v.strictObject(

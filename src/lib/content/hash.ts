@@ -1,3 +1,5 @@
+import { shuffled } from '$lib/random';
+
 /**
  * A fast 53-bit string hash (cyrb53), written as base 36. Not cryptographic: it names content
  * versions and seeds the deterministic choices of the generator.
@@ -29,11 +31,5 @@ export function seededRandom(seed: string): () => number {
 
 /** A copy of `items` in an order that depends only on the items and the seed. */
 export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
-	const random = seededRandom(seed);
-	const copy = [...items];
-	for (let i = copy.length - 1; i > 0; i--) {
-		const j = Math.floor(random() * (i + 1));
-		[copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-	}
-	return copy;
+	return shuffled(items, seededRandom(seed));
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { AppError } from '$lib/errors';
 import type { Deck, DeckIndex } from './types';
 
 const text = v.string();
@@ -82,17 +83,29 @@ export const DeckSchema = v.object({
 	moved: v.optional(v.record(v.string(), v.string()))
 });
 
+/** A published deck file that is not what the app expects; nothing of it is stored. */
+export class DeckFileError extends AppError {
+	constructor(what: string, issues: readonly v.BaseIssue<unknown>[]) {
+		super(
+			`The site sent ${what} the app cannot read, so nothing of it was stored. Try again later.`,
+			{
+				cause: v.summarize(issues as [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]])
+			}
+		);
+		this.name = 'DeckFileError';
+	}
+}
+
 /** Checks a deck index read from outside; throws a readable error when it is not one. */
 export function parseDeckIndex(data: unknown): DeckIndex {
 	const result = v.safeParse(DeckIndexSchema, data);
-	if (!result.success)
-		throw new Error(`The deck index is malformed: ${v.summarize(result.issues)}`);
+	if (!result.success) throw new DeckFileError('a list of decks', result.issues);
 	return result.output as DeckIndex;
 }
 
 /** Checks a deck read from outside; throws a readable error when it is not one. */
 export function parseDeck(data: unknown): Deck {
 	const result = v.safeParse(DeckSchema, data);
-	if (!result.success) throw new Error(`The deck is malformed: ${v.summarize(result.issues)}`);
+	if (!result.success) throw new DeckFileError('a deck', result.issues);
 	return result.output as Deck;
 }

@@ -17,7 +17,6 @@ export const QUIZ_KINDS = ['mcq', 'truefalse', 'order', 'match'] as const;
 /** Every kind of item, in the order reports list them. */
 export const ITEM_KINDS = [...CARD_KINDS, ...QUIZ_KINDS, 'interview'] as const;
 
-export type CardKind = (typeof CARD_KINDS)[number];
 export type QuizKind = (typeof QUIZ_KINDS)[number];
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
@@ -131,9 +130,4 @@ export interface DeckIndex {
 /** Whether an item is a flashcard (studied with spaced repetition). */
 export function isCardItem(item: Item): item is CardItem {
 	return (CARD_KINDS as readonly string[]).includes(item.kind);
-}
-
-/** Whether an item is a quiz question. */
-export function isQuizItem(item: Item): item is QuizItem {
-	return (QUIZ_KINDS as readonly string[]).includes(item.kind);
 }

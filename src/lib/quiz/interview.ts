@@ -1,3 +1,4 @@
+import { shuffled } from '$lib/random';
 import type { InterviewItem } from '$lib/content/types';
 import { Rating, type CardState, type Grade } from '$lib/srs/types';
 import type { InterviewAnswer } from './types';
@@ -59,11 +60,7 @@ export function mockQuestions(
 	random: () => number,
 	count = MOCK_LENGTH
 ): InterviewItem[] {
-	const pool = [...questions];
-	for (let i = pool.length - 1; i > 0; i--) {
-		const j = Math.floor(random() * (i + 1));
-		[pool[i], pool[j]] = [pool[j] as InterviewItem, pool[i] as InterviewItem];
-	}
+	const pool = shuffled(questions, random);
 	const chosen: InterviewItem[] = [];
 	const topics = new Set<string>();
 	for (const item of pool) {

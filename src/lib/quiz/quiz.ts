@@ -1,3 +1,5 @@
+import { deckOf } from '$lib/content/ids';
+import { shuffled } from '$lib/random';
 import {
 	QUIZ_KINDS,
 	type Deck,
@@ -25,15 +27,6 @@ export const DEFAULT_QUIZ: QuizOptions = { length: 10, kinds: QUIZ_KINDS };
 export function quizScope(options: Pick<QuizOptions, 'deck' | 'topic'>): string {
 	if (!options.deck) return 'all';
 	return options.topic ? `${options.deck}/${options.topic}` : options.deck;
-}
-
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-	const copy = [...items];
-	for (let i = copy.length - 1; i > 0; i--) {
-		const j = Math.floor(random() * (i + 1));
-		[copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-	}
-	return copy;
 }
 
 /**
@@ -210,5 +203,5 @@ export function missedQuestions(
 /** The flashcards to review after a quiz: those teaching the facts of the missed questions. */
 export function cardsToReview(missed: readonly QuizItem[]): { id: string; deck: string }[] {
 	const ids = new Set(missed.flatMap((item) => item.cards));
-	return [...ids].map((id) => ({ id, deck: id.slice(0, id.indexOf('/')) }));
+	return [...ids].map((id) => ({ id, deck: deckOf(id) }));
 }

@@ -9,6 +9,7 @@ import {
 	type Grade,
 	type ReviewLog
 } from 'ts-fsrs';
+import { factOf } from '$lib/content/ids';
 import type { CardState, Review, ScheduledReview, SchedulerParams } from './types';
 
 /** The grades a learner can give, in button order. */
@@ -35,11 +36,6 @@ export function scheduler(params: SchedulerParams): FSRS {
 		schedulers.set(key, found);
 	}
 	return found;
-}
-
-/** The id of a flashcard's fact: its item id without the kind. */
-export function factOf(cardId: string): string {
-	return cardId.slice(0, cardId.lastIndexOf('/'));
 }
 
 /** A new card's state, as it would be stored once studied. */

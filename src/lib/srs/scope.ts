@@ -7,6 +7,12 @@ export interface StudyScope {
 	topic?: string;
 }
 
+/** The scope a choice of a deck-or-topic picker stands for: "" (all), "<deck>" or "<deck>/<topic>". */
+export function scopeOf(choice: string): StudyScope {
+	const [deck, topic] = choice.split('/');
+	return { deck: deck || undefined, topic: topic || undefined };
+}
+
 /**
  * The flashcards of a scope, in deck order, and their items by id. The map is built when it is first
  * read: the study page counts the cards of every deck and never reads it.
@@ -33,14 +39,4 @@ export function cardsInScope(
 			return items;
 		}
 	};
-}
-
-/** The cards in a random order (Fisher–Yates), for cramming. */
-export function shuffleCards<T>(cards: readonly T[], random: () => number): T[] {
-	const copy = [...cards];
-	for (let i = copy.length - 1; i > 0; i--) {
-		const j = Math.floor(random() * (i + 1));
-		[copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-	}
-	return copy;
 }

@@ -32,20 +32,9 @@ export function database(): Promise<StudyDatabase> {
 	return opening;
 }
 
-const CHANNEL = 'cto-prep';
-
-/** Tells the app's other tabs that stored progress changed, so they can refresh what they show. */
-export function announceChange(): void {
-	if (typeof BroadcastChannel === 'undefined') return;
-	const channel = new BroadcastChannel(CHANNEL);
-	channel.postMessage({ type: 'changed' });
-	channel.close();
-}
-
-/** Calls `refresh` when another tab changed stored progress; returns a function that stops it. */
-export function onChangeElsewhere(refresh: () => void): () => void {
-	if (typeof BroadcastChannel === 'undefined') return () => undefined;
-	const channel = new BroadcastChannel(CHANNEL);
-	channel.onmessage = () => refresh();
-	return () => channel.close();
+/** Closes the connection (the next call to `database` opens a new one). For tests. */
+export async function closeDatabase(): Promise<void> {
+	const open = opening;
+	opening = undefined;
+	if (open) (await open.catch(() => null))?.close();
 }

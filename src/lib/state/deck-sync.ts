@@ -19,8 +19,6 @@ export interface DeckSync {
 	decks: StoredDeck[];
 	/** Per deck that changed, what changed. */
 	changes: Map<string, DeckChanges>;
-	/** The deck index could not be read: the stored decks are used as they are. */
-	offline: boolean;
 }
 
 /**
@@ -43,7 +41,8 @@ export async function syncDecks(
 	try {
 		index = parseDeckIndex(await fetchJson('/decks/index.json'));
 	} catch {
-		return { decks: current, changes, offline: true };
+		// Offline (or the index could not be read): the stored decks are used as they are.
+		return { decks: current, changes };
 	}
 	const stored = new Map(current.map((deck) => [deck.id, deck]));
 	let updated = false;
@@ -68,7 +67,7 @@ export async function syncDecks(
 	}
 	const decks = updated ? await loadDecks(db) : current;
 	if (updated) await settleMoves(db, decks);
-	return { decks, changes, offline: false };
+	return { decks, changes };
 }
 
 /** Fetches JSON with the browser's fetch, failing on HTTP errors. */

@@ -1,11 +1,12 @@
+import { deckOf } from '$lib/content/ids';
 import type { InterviewItem } from '$lib/content/types';
 import { gradeForScore, interviewScore } from '$lib/quiz/interview';
-import { recordAnswer, undoAnswer } from '$lib/storage/cards';
+import { recordAnswer, undoAnswer } from '$lib/state/answers';
 import type { StudyDatabase } from '$lib/storage/db';
 import { errorMessage } from '$lib/errors';
 import { answerDuration } from '$lib/limits';
 import { neutralizeMarkup } from '$lib/markup';
-import { announceChange } from './database';
+import { app } from './app.svelte';
 
 /** One answered question of a session. */
 export interface InterviewResult {
@@ -56,6 +57,11 @@ export class InterviewSession {
 		this.shownAt = now();
 	}
 
+	/** Whether questions are still being asked (an app update waits until they are not). */
+	get running(): boolean {
+		return this.phase !== 'done';
+	}
+
 	get current(): InterviewItem | null {
 		return this.phase === 'done' ? null : (this.questions[this.index] ?? null);
 	}
@@ -79,7 +85,7 @@ export class InterviewSession {
 		const durationMs = answerDuration(this.shownAt, now);
 		await this.#store(async () => {
 			const { review } = await recordAnswer(this.#db, {
-				card: { id: item.id, deck: item.id.slice(0, item.id.indexOf('/')) },
+				card: { id: item.id, deck: deckOf(item.id) },
 				grade: gradeForScore(score),
 				mode: 'interview',
 				now,
@@ -120,7 +126,7 @@ export class InterviewSession {
 		try {
 			await change();
 			this.error = null;
-			announceChange();
+			app.changed();
 		} catch (error) {
 			this.error = errorMessage(error);
 		} finally {

@@ -1,3 +1,4 @@
+import { deckOf } from '$lib/content/ids';
 import type { QuizItem } from '$lib/content/types';
 import {
 	cardsToReview,
@@ -9,11 +10,11 @@ import {
 	type QuizResult
 } from '$lib/quiz/quiz';
 import type { QuizAnswerRecord, QuizAttempt } from '$lib/quiz/types';
-import { requestCards } from '$lib/storage/cards';
+import { requestCards } from '$lib/state/answers';
 import type { StudyDatabase } from '$lib/storage/db';
 import { saveQuizAttempt } from '$lib/storage/history';
 import { errorMessage } from '$lib/errors';
-import { announceChange } from './database';
+import { app } from './app.svelte';
 
 /** One quiz: its questions in order, the learner's answers, and the saved attempt at the end. */
 export class QuizSession {
@@ -48,6 +49,11 @@ export class QuizSession {
 		this.startedAt = now();
 	}
 
+	/** Whether questions are still being asked (an app update waits until they are not). */
+	get running(): boolean {
+		return this.phase !== 'done';
+	}
+
 	/** The question on screen, or null once the quiz is over. */
 	get current(): QuizItem | null {
 		return this.phase === 'done' ? null : (this.questions[this.index] ?? null);
@@ -67,7 +73,7 @@ export class QuizSession {
 			...this.answers,
 			{
 				item: item.id,
-				deck: item.id.slice(0, item.id.indexOf('/')),
+				deck: deckOf(item.id),
 				topic: item.topic,
 				kind: item.kind,
 				correct: result.correct
@@ -119,7 +125,7 @@ export class QuizSession {
 			await saveQuizAttempt(this.#db, attempt);
 			this.saved = 'saved';
 			this.saveError = null;
-			announceChange();
+			app.changed();
 		} catch (error) {
 			this.saved = 'failed';
 			this.saveError = `This score was not kept in your history. ${errorMessage(error)}`;
@@ -130,7 +136,7 @@ export class QuizSession {
 	async reviewMistakes(): Promise<number> {
 		const cards = cardsToReview(missedQuestions(this.questions, this.answers));
 		await requestCards(this.#db, cards, this.#now());
-		announceChange();
+		app.changed();
 		this.reviewQueued = cards.length;
 		return cards.length;
 	}

@@ -1,35 +1,26 @@
 import type { CardItem } from '$lib/content/types';
 import { answerDuration } from '$lib/limits';
-import type { QueueCounts } from '$lib/srs/counts';
 import { studyDayEnd, studyDayStart } from '$lib/srs/day';
 import {
 	afterAnswer,
 	buildQueue,
 	cardsLeft,
 	nextCard,
-	queueCounts,
 	studiedToday,
 	type StudyCard,
 	type StudyQueue
 } from '$lib/srs/queue';
-import { factOf, newCardState, previewDue } from '$lib/srs/scheduler';
-import { cardsInScope, shuffleCards, type StudyScope } from '$lib/srs/scope';
-import { Rating, type CardState, type Grade, type StudyMode } from '$lib/srs/types';
-import { loadCardStates, recordAnswer, undoAnswer } from '$lib/storage/cards';
-import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
+import { newCardState, previewDue } from '$lib/srs/scheduler';
+import { factOf } from '$lib/content/ids';
+import { cardsInScope, type StudyScope } from '$lib/srs/scope';
+import { shuffled } from '$lib/random';
+import { deckOf } from '$lib/content/ids';
+import { Rating, type Grade, type StudyMode } from '$lib/srs/types';
+import { recordAnswer, undoAnswer } from '$lib/state/answers';
 import { errorMessage } from '$lib/errors';
 import { reviewsSince } from '$lib/storage/reviews';
-import type { Settings } from '$lib/settings';
-import { loadSettings } from '$lib/storage/settings';
-import { announceChange } from './database';
-
-/** A deck as the study page lists it. */
-export interface DeckOverview {
-	id: string;
-	title: string;
-	topics: { id: string; title: string }[];
-	counts: QueueCounts;
-}
+import { app } from './app.svelte';
+import type { StudyData } from './study-data';
 
 /** What a finished session reports. */
 export interface SessionSummary {
@@ -47,42 +38,6 @@ interface UndoStep {
 	queue: StudyQueue;
 	cramIndex: number;
 	grade: Grade;
-}
-
-/** The learner's cards, decks and today's progress, read from storage. */
-export interface StudyData {
-	db: StudyDatabase;
-	decks: StoredDeck[];
-	settings: Settings;
-	states: Map<string, CardState>;
-	now: () => number;
-}
-
-/** What there is to study today: in all decks together, and in each deck. */
-export interface StudyOverview {
-	all: QueueCounts;
-	decks: DeckOverview[];
-}
-
-/** Counts of what each deck has to study today, and of all decks together. */
-export async function deckOverviews(data: StudyData): Promise<StudyOverview> {
-	const now = data.now();
-	const today = studiedToday(
-		await reviewsSince(data.db, studyDayStart(now, data.settings.dayStartHour)),
-		factOf
-	);
-	const dayEnd = studyDayEnd(now, data.settings.dayStartHour);
-	const queueOf = (scope: StudyScope) =>
-		buildQueue(cardsInScope(data.decks, scope).cards, data.states, today, data.settings, dayEnd);
-	return {
-		all: queueCounts(queueOf({})),
-		decks: data.decks.map((deck) => ({
-			id: deck.id,
-			title: deck.title,
-			topics: deck.topics,
-			counts: queueCounts(queueOf({ deck: deck.id }))
-		}))
-	};
 }
 
 /**
@@ -103,6 +58,8 @@ export class StudySession {
 	canUndo = $state(false);
 	busy = $state(false);
 	summary = $state.raw<SessionSummary | null>(null);
+	/** Called once, when the session ends. */
+	onDone: (() => void) | undefined;
 
 	#data: StudyData;
 	#items: Map<string, CardItem>;
@@ -140,7 +97,7 @@ export class StudySession {
 		const { cards, items } = cardsInScope(data.decks, scope);
 		const session = new StudySession(data, scope, mode, items);
 		if (mode === 'cram') {
-			session.#cram = shuffleCards(
+			session.#cram = shuffled(
 				cards.filter((card) => !data.states.get(card.id)?.retired),
 				random
 			);
@@ -172,7 +129,7 @@ export class StudySession {
 		const card = this.current;
 		if (!card || this.mode === 'cram') return null;
 		const now = this.#data.now();
-		const state = this.#data.states.get(card.id) ?? newCardState(card.id, this.#deckOf(card), now);
+		const state = this.#data.states.get(card.id) ?? newCardState(card.id, deckOf(card.id), now);
 		const due = previewDue(state, now, this.#params);
 		return {
 			[Rating.Again]: due[Rating.Again] - now,
@@ -196,7 +153,7 @@ export class StudySession {
 		const now = this.#data.now();
 		try {
 			const { state, review } = await recordAnswer(this.#data.db, {
-				card: { id: card.id, deck: this.#deckOf(card) },
+				card: { id: card.id, deck: deckOf(card.id) },
 				grade,
 				mode: this.mode,
 				now,
@@ -219,7 +176,7 @@ export class StudySession {
 			this.answered += 1;
 			if (grade === Rating.Again) this.again += 1;
 			this.canUndo = true;
-			announceChange();
+			app.changed();
 			this.#advance();
 		} catch (error) {
 			// Nothing was stored: the card stays on screen to be answered again.
@@ -248,7 +205,7 @@ export class StudySession {
 			if (step.grade === Rating.Again) this.again -= 1;
 			this.canUndo = this.#undo.length > 0;
 			this.summary = null;
-			announceChange();
+			app.changed();
 			this.#show(step.card);
 		} catch (error) {
 			this.error = errorMessage(error);
@@ -265,10 +222,6 @@ export class StudySession {
 	/** Stops the timer that waits for learning cards (call when the page goes away). */
 	dispose(): void {
 		clearTimeout(this.#timer);
-	}
-
-	#deckOf(card: CardItem): string {
-		return card.id.slice(0, card.id.indexOf('/'));
 	}
 
 	#show(card: CardItem): void {
@@ -305,8 +258,14 @@ export class StudySession {
 		}
 	}
 
+	/** Whether cards are still being asked (an app update waits until they are not). */
+	get running(): boolean {
+		return this.phase !== 'done';
+	}
+
 	#finish(): void {
 		clearTimeout(this.#timer);
+		if (this.phase !== 'done') queueMicrotask(() => this.onDone?.());
 		const now = this.#data.now();
 		let nextDue: number | null = null;
 		for (const id of this.#items.keys()) {
@@ -326,10 +285,4 @@ export class StudySession {
 			nextDue
 		};
 	}
-}
-
-/** Reads everything a study page needs from storage, with fresh settings and card states. */
-export async function loadStudyData(db: StudyDatabase, decks: StoredDeck[]): Promise<StudyData> {
-	const [settings, states] = await Promise.all([loadSettings(db), loadCardStates(db)]);
-	return { db, decks, settings, states, now: () => Date.now() };
 }

@@ -3,8 +3,9 @@ import type { CheckedBackup } from '$lib/backup/parse';
 import { LIMITS } from '$lib/limits';
 import { isSettingKey, SETTING_KEYS, SettingsSchema } from '$lib/settings';
 import * as v from 'valibot';
-import type { StoredDeck, StudyDatabase } from './db';
+import type { StudyDatabase } from './db';
 import { toStorageError } from './errors';
+import { liveItems, settleRetired } from './retire';
 import { inTransaction, write } from './transaction';
 
 /** The stores that hold the learner's progress. Settings are kept apart: reset leaves them. */
@@ -77,15 +78,6 @@ function capDuration<T extends { durationMs: number }>(record: T): T {
 }
 
 /**
- * The item ids of each stored deck, or null while no deck is stored yet (a first visit that could
- * not download them): then the deck sync that stores them settles which cards are retired.
- */
-function liveItems(decks: readonly StoredDeck[]): Map<string, Set<string>> | null {
-	if (decks.length === 0) return null;
-	return new Map(decks.map((deck) => [deck.id, new Set(deck.items.map((item) => item.id))]));
-}
-
-/**
  * Replaces all progress with a checked backup's, in one read-write transaction: card states,
  * answers, quiz attempts, interview answers and the six settings are cleared, then every record of
  * the backup is stored, its cards retired or not by the decks on this device. Answers, quiz
@@ -100,7 +92,10 @@ export async function importProgress(
 ): Promise<ImportSummary> {
 	const tx = db.transaction([...PROGRESS_STORES, 'settings', 'decks'], 'readwrite');
 	return inTransaction(tx, async () => {
-		const live = liveItems(await tx.objectStore('decks').getAll());
+		// While no deck is stored yet (a first visit that could not download them), the file's flags
+		// stay: the deck sync that stores the decks settles them.
+		const decks = await tx.objectStore('decks').getAll();
+		const live = decks.length > 0 ? liveItems(decks) : null;
 		const cards = tx.objectStore('cards');
 		const reviews = tx.objectStore('reviews');
 		const attempts = tx.objectStore('quizAttempts');
@@ -114,8 +109,7 @@ export async function importProgress(
 		// A card is studied when its item is in the decks on this device, whatever the file says:
 		// it may come from a device with other content, or hold items that exist nowhere.
 		for (const card of backup.cards) {
-			const retired = live ? !live.get(card.deck)?.has(card.id) : card.retired;
-			write(cards.put(retired === card.retired ? card : { ...card, retired }));
+			write(cards.put(live ? settleRetired(card, live) : card));
 		}
 		for (const review of inKeyOrder(backup.reviews)) write(reviews.add(review));
 		for (const attempt of inKeyOrder(backup.quizAttempts)) write(attempts.add(attempt));

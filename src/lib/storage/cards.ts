@@ -1,13 +1,5 @@
-import { answerCard, newCardState, undoReview } from '$lib/srs/scheduler';
 import type { InterviewAnswer } from '$lib/quiz/types';
-import type {
-	CardState,
-	CramReview,
-	Grade,
-	Review,
-	ReviewMode,
-	SchedulerParams
-} from '$lib/srs/types';
+import type { CardState, CramReview, Review, ScheduledReview } from '$lib/srs/types';
 import { AppError } from '$lib/errors';
 import type { StudyDatabase } from './db';
 import { toStorageError } from './errors';
@@ -30,54 +22,41 @@ export async function loadCardStates(
 	}
 }
 
-/** One answer to record. */
-export interface Answer {
-	card: { id: string; deck: string };
-	grade: Grade;
-	mode: ReviewMode;
-	now: number;
-	durationMs: number;
-	params: SchedulerParams;
-	/** For an interview question: what was covered, stored with the answer. */
-	interview?: Omit<InterviewAnswer, 'id' | 'item' | 'deck' | 'time' | 'durationMs'>;
-}
+/** An interview answer's own record, stored with the answer that scores it. */
+export type InterviewRecord = Omit<InterviewAnswer, 'id' | 'item' | 'deck' | 'time' | 'durationMs'>;
 
 /**
- * Records an answer in one transaction: the card's new state, its review and, for an interview
+ * One answer to store. A cram answer is only logged. A scheduled answer is worked out by
+ * `schedule` from the card's state as stored at that moment (read inside the transaction, so an
+ * answer given meanwhile in another tab is built upon); storage itself schedules nothing.
+ */
+export type AnswerToStore =
+	| { mode: 'cram'; review: CramReview }
+	| {
+			mode: ScheduledReview['mode'];
+			card: { id: string; deck: string };
+			schedule: (stored: CardState | undefined) => { state: CardState; review: ScheduledReview };
+			/** For an interview question: what was covered, stored with the answer. */
+			interview?: InterviewRecord;
+	  };
+
+/**
+ * Stores an answer in one transaction: the card's new state, its review and, for an interview
  * question, what was covered are stored together or not at all. A cram answer only adds its review.
  * @returns the card's new state (null for cram) and the stored review, with its id
  */
-export async function recordAnswer(
+export async function storeAnswer(
 	db: StudyDatabase,
-	answer: Answer
+	answer: AnswerToStore
 ): Promise<{ state: CardState | null; review: Review }> {
 	const tx = db.transaction(['cards', 'reviews', 'interviewAnswers'], 'readwrite');
 	return inTransaction(tx, async () => {
 		const reviews = tx.objectStore('reviews');
 		if (answer.mode === 'cram') {
-			const review: CramReview = {
-				card: answer.card.id,
-				deck: answer.card.deck,
-				rating: answer.grade,
-				time: answer.now,
-				durationMs: answer.durationMs,
-				mode: 'cram'
-			};
-			return { state: null, review: { ...review, id: await reviews.add(review) } };
+			return { state: null, review: { ...answer.review, id: await reviews.add(answer.review) } };
 		}
 		const cards = tx.objectStore('cards');
-		// Read inside the transaction, so an answer given meanwhile in another tab is built upon.
-		const stored =
-			(await cards.get(answer.card.id)) ??
-			newCardState(answer.card.id, answer.card.deck, answer.now);
-		const { state, review } = answerCard(
-			stored,
-			answer.grade,
-			answer.now,
-			answer.params,
-			answer.durationMs,
-			answer.mode
-		);
+		const { state, review } = answer.schedule(await cards.get(answer.card.id));
 		write(cards.put(state));
 		if (answer.interview) {
 			write(
@@ -85,8 +64,8 @@ export async function recordAnswer(
 					...answer.interview,
 					item: answer.card.id,
 					deck: answer.card.deck,
-					time: answer.now,
-					durationMs: answer.durationMs
+					time: review.time,
+					durationMs: review.durationMs
 				})
 			);
 		}
@@ -103,12 +82,16 @@ export class UndoError extends AppError {
 }
 
 /**
- * Undoes an answer in one transaction: the review is deleted and the card goes back to its state
- * before (ts-fsrs rollback); a card answered for the first time becomes new again. An interview
+ * Undoes an answer in one transaction: the review is deleted and the card goes back to the state
+ * `rollback` gives from the review (null: a card answered for the first time becomes new again). An interview
  * answer's record (key points covered, notes) goes with it.
  * @returns the card's restored state, or null when it is new again or the answer was cram
  */
-export async function undoAnswer(db: StudyDatabase, reviewId: number): Promise<CardState | null> {
+export async function undoAnswer(
+	db: StudyDatabase,
+	reviewId: number,
+	rollback: (state: CardState, review: ScheduledReview) => CardState | null
+): Promise<CardState | null> {
 	const tx = db.transaction(['cards', 'reviews', 'interviewAnswers'], 'readwrite');
 	return inTransaction(tx, async () => {
 		const reviews = tx.objectStore('reviews');
@@ -126,7 +109,7 @@ export async function undoAnswer(db: StudyDatabase, reviewId: number): Promise<C
 		const cards = tx.objectStore('cards');
 		const state = await cards.get(review.card);
 		if (!state) throw new UndoError('That card has no stored state.');
-		const previous = undoReview(state, review);
+		const previous = rollback(state, review);
 		write(previous ? cards.put(previous) : cards.delete(review.card));
 		write(reviews.delete(reviewId));
 		if (review.mode === 'interview') {
@@ -147,14 +130,15 @@ export async function undoAnswer(db: StudyDatabase, reviewId: number): Promise<C
 export async function requestCards(
 	db: StudyDatabase,
 	cards: readonly { id: string; deck: string }[],
-	now: number
+	now: number,
+	fresh: (card: { id: string; deck: string }) => CardState
 ): Promise<void> {
 	const tx = db.transaction('cards', 'readwrite');
 	await inTransaction(tx, async () => {
 		const store = tx.objectStore('cards');
 		const existing = await Promise.all(cards.map((card) => store.get(card.id)));
 		cards.forEach((card, index) => {
-			const state = existing[index] ?? newCardState(card.id, card.deck, now);
+			const state = existing[index] ?? fresh(card);
 			write(store.put({ ...state, requested: now + index }));
 		});
 	});

@@ -2,6 +2,7 @@ import type { Deck, Item } from '$lib/content/types';
 import type { StoredDeck, StudyDatabase } from './db';
 import { toStorageError } from './errors';
 import { uniqueKeys } from './keys';
+import { liveItems, settleRetired } from './retire';
 import { inTransaction, write } from './transaction';
 
 /** Every deck kept on the device, in deck order. */
@@ -35,13 +36,12 @@ export async function storeDeck(db: StudyDatabase, deck: Deck, now: number): Pro
 		const decks = tx.objectStore('decks');
 		const previous = await decks.get(deck.id);
 		const changes = compareItems(previous?.items ?? [], deck.items);
-		const ids = new Set(deck.items.map((item) => item.id));
+		const live = liveItems([deck]);
 		write(decks.put({ ...deck, fetchedAt: now }));
 		let cursor = await tx.objectStore('cards').index('by-deck').openCursor(deck.id);
 		while (cursor) {
-			const state = cursor.value;
-			const retired = !ids.has(state.id);
-			if (retired !== state.retired) write(cursor.update({ ...state, retired }));
+			const settled = settleRetired(cursor.value, live);
+			if (settled !== cursor.value) write(cursor.update(settled));
 			cursor = await cursor.continue();
 		}
 		return changes;
@@ -57,8 +57,11 @@ export async function retireDeck(db: StudyDatabase, deckId: string): Promise<voi
 	await inTransaction(tx, async () => {
 		write(tx.objectStore('decks').delete(deckId));
 		let cursor = await tx.objectStore('cards').index('by-deck').openCursor(deckId);
+		// The deck is gone: none of its items is on this device any more.
+		const live = liveItems([]);
 		while (cursor) {
-			if (!cursor.value.retired) write(cursor.update({ ...cursor.value, retired: true }));
+			const settled = settleRetired(cursor.value, live);
+			if (settled !== cursor.value) write(cursor.update(settled));
 			cursor = await cursor.continue();
 		}
 	});

@@ -1,3 +1,4 @@
+import { deckOf, factOf } from '$lib/content/ids';
 import type { CardState, Review, ScheduledReview } from '$lib/srs/types';
 import type { StudyDatabase } from './db';
 import { toStorageError } from './errors';
@@ -33,7 +34,7 @@ export async function moveProgress(
 		/** Each new id, with the old state carried to it (a card asked for but never answered). */
 		const touched = new Map<string, { requested: number | null; carried?: CardState }>();
 		for (const [from, to] of moves) {
-			const deck = to.slice(0, to.indexOf('/'));
+			const deck = deckOf(to);
 			const old = await cards.get(from);
 			const given = await reviews.index('by-card').getAll(from);
 			const answers = await interviews.index('by-item').getAll(from);
@@ -45,16 +46,14 @@ export async function moveProgress(
 			const before = touched.get(to);
 			touched.set(to, {
 				requested: maxOf(before?.requested ?? null, old?.requested ?? null),
-				carried: old
-					? { ...old, id: to, deck, fact: to.slice(0, to.lastIndexOf('/')), retired: false }
-					: before?.carried
+				carried: old ? { ...old, id: to, deck, fact: factOf(to), retired: false } : before?.carried
 			});
 		}
 		for (const [id, identity] of touched) {
 			const current = await cards.get(id);
 			const all = await reviews.index('by-card').getAll(id);
 			const requested = maxOf(identity.requested, current?.requested ?? null);
-			const deck = id.slice(0, id.indexOf('/'));
+			const deck = deckOf(id);
 			const rebuilt = replay({ id, deck, retired: false, requested }, all);
 			for (const review of rebuilt.reviews) write(reviews.put(review));
 			const unanswered = current ?? identity.carried;

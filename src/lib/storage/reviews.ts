@@ -11,15 +11,6 @@ export async function reviewsSince(db: StudyDatabase, since: number): Promise<Re
 	}
 }
 
-/** Every review of one card, oldest first. */
-export async function reviewsOfCard(db: StudyDatabase, card: string): Promise<Review[]> {
-	try {
-		return await db.getAllFromIndex('reviews', 'by-card', card);
-	} catch (error) {
-		throw toStorageError(error);
-	}
-}
-
 /**
  * How many answers were given in each time range, counted by the time index without reading the
  * reviews themselves (cheap even with a year of history).

@@ -8,7 +8,8 @@ import {
 	studiedToday,
 	type StudyCard
 } from '$lib/srs/queue';
-import { factOf, newCardState } from '$lib/srs/scheduler';
+import { newCardState } from '$lib/srs/scheduler';
+import { factOf } from '$lib/content/ids';
 import { State, type CardState, type Review } from '$lib/srs/types';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);

@@ -7,14 +7,8 @@ import {
 	formatInterval,
 	describeInterval
 } from '$lib/srs/day';
-import {
-	answerCard,
-	factOf,
-	newCardState,
-	previewDue,
-	replayCard,
-	undoReview
-} from '$lib/srs/scheduler';
+import { answerCard, newCardState, previewDue, replayCard, undoReview } from '$lib/srs/scheduler';
+import { factOf } from '$lib/content/ids';
 import {
 	Rating,
 	State,

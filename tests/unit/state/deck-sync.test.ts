@@ -32,7 +32,6 @@ describe('syncing decks', () => {
 		const db = await freshDB();
 		const first = site([v1]);
 		const result = await syncDecks(db, first.fetchJson, NOW);
-		expect(result.offline).toBe(false);
 		expect(result.decks.map((deck) => deck.hash)).toEqual([v1.hash]);
 		expect(first.requests).toEqual(['/decks/index.json', '/decks/test.json']);
 
@@ -69,8 +68,9 @@ describe('syncing decks', () => {
 			},
 			NOW
 		);
-		expect(result.offline).toBe(true);
+		// Offline is no error: the stored decks stay, unchanged.
 		expect(result.decks.map((deck) => deck.id)).toEqual(['test']);
+		expect(result.changes.size).toBe(0);
 	});
 
 	it('refuses a malformed deck and keeps what was stored', async () => {
@@ -81,7 +81,9 @@ describe('syncing decks', () => {
 			const data = (await broken.fetchJson(url)) as Deck;
 			return url.endsWith('test.json') ? { ...data, items: [{ id: 'x', kind: 'mcq' }] } : data;
 		};
-		await expect(syncDecks(db, fetchJson, NOW)).rejects.toThrow(/malformed/);
+		await expect(syncDecks(db, fetchJson, NOW)).rejects.toThrow(
+			'The site sent a deck the app cannot read, so nothing of it was stored.'
+		);
 		expect((await loadDecks(db))[0]?.hash).toBe(v1.hash);
 	});
 

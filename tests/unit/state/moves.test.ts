@@ -3,7 +3,7 @@ import type { Deck, Item } from '$lib/content/types';
 import { resolveMoves } from '$lib/srs/moves';
 import { replayCard } from '$lib/srs/scheduler';
 import { Rating } from '$lib/srs/types';
-import { recordAnswer, requestCards } from '$lib/storage/cards';
+import { recordAnswer, requestCards } from '$lib/state/answers';
 import { settleMoves } from '$lib/state/deck-sync';
 import { freshDB } from '../storage/db';
 

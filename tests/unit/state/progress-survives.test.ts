@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLibrary } from '$lib/content/deck';
 import { resolveMoves } from '$lib/srs/moves';
 import { Rating } from '$lib/srs/types';
-import { recordAnswer } from '$lib/storage/cards';
+import { recordAnswer } from '$lib/state/answers';
 import { storeDeck } from '$lib/storage/decks';
 import { settleMoves } from '$lib/state/deck-sync';
 import { freshDB } from '../storage/db';

@@ -1,19 +1,15 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-	loadCardStates,
-	recordAnswer,
-	requestCards,
-	undoAnswer,
-	UndoError
-} from '$lib/storage/cards';
+import { loadCardStates, UndoError } from '$lib/storage/cards';
+import { recordAnswer, requestCards, undoAnswer } from '$lib/state/answers';
 import { StorageError } from '$lib/storage/errors';
-import { countAnswers, reviewsOfCard, reviewsSince } from '$lib/storage/reviews';
+import { countAnswers, reviewsSince } from '$lib/storage/reviews';
 import { loadInterviewAnswers } from '$lib/storage/history';
 import { studiedToday } from '$lib/srs/queue';
-import { factOf, replayCard } from '$lib/srs/scheduler';
+import { replayCard } from '$lib/srs/scheduler';
+import { factOf } from '$lib/content/ids';
 import { Rating, State, type Grade } from '$lib/srs/types';
-import { freshDB } from './db';
+import { freshDB, reviewsOfCard } from './db';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const MINUTE = 60_000;

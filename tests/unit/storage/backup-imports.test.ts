@@ -5,7 +5,7 @@ import { ImportError } from '$lib/backup/errors';
 import { serializeBackup } from '$lib/backup/file';
 import { checkBackupSize, MAX_BACKUP_CHARACTERS, parseBackup } from '$lib/backup/parse';
 import { exportProgress, importProgress } from '$lib/storage/backup';
-import { recordAnswer } from '$lib/storage/cards';
+import { recordAnswer } from '$lib/state/answers';
 import type { StudyDatabase } from '$lib/storage/db';
 import { storeDeck } from '$lib/storage/decks';
 import { saveQuizAttempt } from '$lib/storage/history';

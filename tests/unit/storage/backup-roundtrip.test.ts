@@ -4,7 +4,7 @@ import { serializeBackup } from '$lib/backup/file';
 import { parseBackup } from '$lib/backup/parse';
 import { QUIZ_KINDS } from '$lib/content/types';
 import { exportProgress, importProgress } from '$lib/storage/backup';
-import { recordAnswer, requestCards, undoAnswer } from '$lib/storage/cards';
+import { recordAnswer, requestCards, undoAnswer } from '$lib/state/answers';
 import type { StudyDatabase } from '$lib/storage/db';
 import { saveQuizAttempt } from '$lib/storage/history';
 import { saveSetting } from '$lib/storage/settings';

@@ -13,15 +13,15 @@ import type { Backup } from '$lib/backup/schema';
 import { errorMessage, UNEXPECTED } from '$lib/errors';
 import { LIMITS } from '$lib/limits';
 import { exportProgress, importProgress } from '$lib/storage/backup';
-import { loadCardStates, recordAnswer } from '$lib/storage/cards';
+import { loadCardStates } from '$lib/storage/cards';
+import { recordAnswer } from '$lib/state/answers';
 import { openStudyDB, type StudyDatabase } from '$lib/storage/db';
 import { storeDeck } from '$lib/storage/decks';
 import { loadInterviewAnswers, loadQuizAttempts, saveQuizAttempt } from '$lib/storage/history';
-import { reviewsOfCard } from '$lib/storage/reviews';
 import { answerCard, newCardState, previewDue, replayCard } from '$lib/srs/scheduler';
 import { Rating, State } from '$lib/srs/types';
 import { deckFrom, QUESTION, TERMS } from '../content/notes';
-import { freshDB } from './db';
+import { freshDB, reviewsOfCard } from './db';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const HOUR = 3_600_000;

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	describeImport,
-	describeProgress,
-	formatBytes,
-	hasProgress
-} from '../../../src/routes/settings/text';
+import { describeImport, describeProgress, formatBytes } from '$lib/format';
+import { hasProgress } from '$lib/state/settings-page.svelte';
 
 describe('what the Settings page says', () => {
 	it('names exactly what a reset deletes', () => {

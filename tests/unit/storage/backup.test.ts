@@ -3,7 +3,7 @@ import { backupFileName, backupReminder, serializeBackup } from '$lib/backup/fil
 import { parseBackup } from '$lib/backup/parse';
 import type { Backup } from '$lib/backup/schema';
 import { exportProgress, importProgress, progressCounts, resetProgress } from '$lib/storage/backup';
-import { recordAnswer } from '$lib/storage/cards';
+import { recordAnswer } from '$lib/state/answers';
 import type { StudyDatabase } from '$lib/storage/db';
 import { storeDeck } from '$lib/storage/decks';
 import { saveQuizAttempt } from '$lib/storage/history';

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { openStudyDB, type StudyDatabase } from '$lib/storage/db';
+import type { Review } from '$lib/srs/types';
 
 let counter = 0;
 
@@ -7,4 +8,9 @@ let counter = 0;
 export async function freshDB(): Promise<StudyDatabase> {
 	counter += 1;
 	return openStudyDB(`test-${counter}-${Math.random().toString(36).slice(2)}`);
+}
+
+/** Every review of one card, oldest first. */
+export function reviewsOfCard(db: StudyDatabase, card: string): Promise<Review[]> {
+	return db.getAllFromIndex('reviews', 'by-card', card);
 }

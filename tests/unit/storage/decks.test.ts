@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { countKinds } from '$lib/content/deck';
 import type { BasicItem, Deck } from '$lib/content/types';
-import { loadCardStates, recordAnswer } from '$lib/storage/cards';
+import { loadCardStates } from '$lib/storage/cards';
+import { recordAnswer } from '$lib/state/answers';
 import { loadDecks, retireDeck, storeDeck } from '$lib/storage/decks';
-import { reviewsOfCard } from '$lib/storage/reviews';
 import { Rating } from '$lib/srs/types';
-import { freshDB } from './db';
+import { freshDB, reviewsOfCard } from './db';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const PARAMS = { retention: 0.9, fuzz: false };

@@ -1,14 +1,14 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openStudyDB } from '$lib/storage/db';
-import { loadCardStates, recordAnswer } from '$lib/storage/cards';
+import { loadCardStates } from '$lib/storage/cards';
+import { recordAnswer } from '$lib/state/answers';
 import { loadDecks } from '$lib/storage/decks';
 import { loadInterviewAnswers, loadQuizAttempts, saveQuizAttempt } from '$lib/storage/history';
-import { reviewsOfCard } from '$lib/storage/reviews';
 import { loadSettings } from '$lib/storage/settings';
 import { answerCard, newCardState, replayCard } from '$lib/srs/scheduler';
 import { Rating } from '$lib/srs/types';
-import { freshDB } from './db';
+import { freshDB, reviewsOfCard } from './db';
 import { deckFrom, TERMS } from '../content/notes';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);

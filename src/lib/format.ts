@@ -1,3 +1,4 @@
+// Words and numbers as the app shows them: pure formatting, shared by pages and page models.
 import type { ImportSummary, ProgressCounts } from '$lib/storage/backup';
 
 /** "1 answer", "310 answers". */
@@ -38,11 +39,6 @@ export function describeImport(summary: ImportSummary): string {
 export function describeRebuilt(rebuilt: number): string {
 	const cards = plural(rebuilt, 'card', 'cards');
 	return `In this file, ${cards} had a state that did not match ${rebuilt === 1 ? 'its' : 'their'} own answers. Answers are the record of truth, so ${rebuilt === 1 ? 'that card is' : 'those cards are'} set from ${rebuilt === 1 ? 'its' : 'their'} answers.`;
-}
-
-/** Whether there is any progress at all. */
-export function hasProgress(counts: ProgressCounts): boolean {
-	return counts.cards + counts.reviews + counts.quizAttempts + counts.interviewAnswers > 0;
 }
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];

@@ -14,6 +14,8 @@ import { loadInterviewAnswers, loadQuizAttempts } from '$lib/storage/history';
 import { bestScores } from '$lib/quiz/quiz';
 import { countAnswers, reviewsSince } from '$lib/storage/reviews';
 import { loadSettings } from '$lib/storage/settings';
+import { app } from './app.svelte';
+import { PageModel } from './page.svelte';
 
 /** Days shown in the calendar of answers. */
 export const CALENDAR_DAYS = 7 * 26;
@@ -77,4 +79,13 @@ export async function loadStats(
 					: interviews.reduce((sum, answer) => sum + answer.score, 0) / interviews.length
 		}
 	};
+}
+
+/** The Stats page: the learner's statistics, read again whenever progress changes. */
+export class StatsPage extends PageModel {
+	stats = $state.raw<StatsView | null>(null);
+
+	protected async load(db: StudyDatabase): Promise<void> {
+		this.stats = await loadStats(db, app.decks, Date.now());
+	}
 }

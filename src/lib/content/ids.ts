@@ -1,0 +1,11 @@
+// Item ids are slugs joined by slashes: `deck/topic/key…/kind`.
+
+/** The deck an item belongs to: the first part of its id. */
+export function deckOf(itemId: string): string {
+	return itemId.slice(0, itemId.indexOf('/'));
+}
+
+/** The fact of an item: its id without the kind. Items of one fact are siblings. */
+export function factOf(itemId: string): string {
+	return itemId.slice(0, itemId.lastIndexOf('/'));
+}

@@ -1,0 +1,117 @@
+import {
+	ListenPlayer,
+	timerWait,
+	trackOf,
+	type ListenTrack,
+	type PlayerState
+} from '$lib/listen/player';
+import { browserSpeech } from '$lib/listen/speech';
+import { cardsInScope, scopeOf } from '$lib/srs/scope';
+import { errorMessage } from '$lib/errors';
+import type { StudyDatabase } from '$lib/storage/db';
+import { app } from './app.svelte';
+import { PageModel } from './page.svelte';
+
+/**
+ * The Listen page: the cards of a deck or topic read aloud (prompt, pause, answer), with play,
+ * pause, skip and stop, and the lock-screen controls where the browser offers them. Listening
+ * never touches the schedule.
+ */
+export class ListenPage extends PageModel {
+	/** Whether the browser can speak (null until known). */
+	supported = $state<boolean | null>(null);
+	/** The deck or topic chosen (`''` for all decks). */
+	scope = $state('');
+	/** Seconds of silence before an answer. */
+	pauseSeconds = $state(app.settings.listenPauseSeconds);
+	playerState = $state<PlayerState>({ status: 'idle', index: 0, part: 'prompt' });
+	#player = $state.raw<ListenPlayer | null>(null);
+
+	/** What will be read: the cards of the chosen scope, in order. */
+	get tracks(): ListenTrack[] {
+		const { cards, items } = cardsInScope(app.decks, scopeOf(this.scope));
+		return cards.flatMap((card) => {
+			const item = items.get(card.id);
+			return item ? [trackOf(item)] : [];
+		});
+	}
+
+	/** The card being read, once playing has started. */
+	get current(): ListenTrack | undefined {
+		const tracks = this.tracks;
+		return this.#player ? tracks[Math.min(this.playerState.index, tracks.length - 1)] : undefined;
+	}
+
+	get started(): boolean {
+		return this.#player !== null;
+	}
+
+	protected async load(_db: StudyDatabase): Promise<void> {
+		this.supported = browserSpeech() !== null;
+		this.pauseSeconds = app.settings.listenPauseSeconds;
+	}
+
+	play(): void {
+		const speak = browserSpeech();
+		const tracks = this.tracks;
+		if (!speak || tracks.length === 0) return;
+		this.#player?.stop();
+		this.#player = new ListenPlayer(tracks, speak, timerWait, this.pauseSeconds * 1000, (state) => {
+			this.playerState = state;
+			this.#updateMediaSession(tracks);
+		});
+		this.#setUpMediaSession();
+		this.#player.play();
+	}
+
+	pause(): void {
+		this.#player?.pause();
+	}
+
+	resume(): void {
+		this.#player?.play();
+	}
+
+	skip(): void {
+		this.#player?.skip();
+	}
+
+	stop(): void {
+		this.#player?.stop();
+	}
+
+	/** Keeps the pause the learner set. */
+	async savePause(): Promise<void> {
+		try {
+			await app.saveSetting('listenPauseSeconds', this.pauseSeconds);
+			this.error = null;
+		} catch (error) {
+			this.error = errorMessage(error);
+		}
+	}
+
+	protected override dispose(): void {
+		this.#player?.stop();
+	}
+
+	// Lock-screen and headset controls, where the browser offers them.
+	#setUpMediaSession(): void {
+		if (!('mediaSession' in navigator)) return;
+		navigator.mediaSession.setActionHandler('play', () => this.resume());
+		navigator.mediaSession.setActionHandler('pause', () => this.pause());
+		navigator.mediaSession.setActionHandler('nexttrack', () => this.skip());
+	}
+
+	#updateMediaSession(tracks: readonly ListenTrack[]): void {
+		if (!('mediaSession' in navigator) || typeof MediaMetadata === 'undefined') return;
+		const track = tracks[this.playerState.index];
+		if (track) {
+			navigator.mediaSession.metadata = new MediaMetadata({
+				title: track.prompt,
+				album: 'CTO Prep'
+			});
+		}
+		navigator.mediaSession.playbackState =
+			this.playerState.status === 'playing' ? 'playing' : 'paused';
+	}
+}

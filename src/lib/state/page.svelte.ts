@@ -1,0 +1,157 @@
+import { untrack } from 'svelte';
+import { errorMessage } from '$lib/errors';
+import type { StudyDatabase } from '$lib/storage/db';
+import { app } from './app.svelte';
+import { sessionGuard } from './session-guard.svelte';
+
+/**
+ * What every page model does the same way: load its data once the page is shown, load it again
+ * when stored progress changes (here or in another tab), report any failure as a message a person
+ * can act on, and stop when the page goes.
+ */
+export abstract class PageModel {
+	/** True until the first load has finished (well or not). */
+	loading = $state(true);
+	/** What went wrong last, in words a person can act on; null when nothing did. */
+	error = $state<string | null>(null);
+
+	#mounted = false;
+
+	/** Whether the page is still shown (a late result of a left page is dropped). */
+	protected get mounted(): boolean {
+		return this.#mounted;
+	}
+
+	/** Reads what the page shows. */
+	protected abstract load(db: StudyDatabase): Promise<void>;
+
+	/** Whether a reload would disturb the learner now (a session is running). */
+	protected busy(): boolean {
+		return false;
+	}
+
+	/** Starts the model with its page; returns what stops it. */
+	mount(): () => void {
+		this.#mounted = true;
+		void this.refresh();
+		const stop = app.onChange(() => {
+			if (!this.busy()) void this.refresh();
+		});
+		return () => {
+			this.#mounted = false;
+			stop();
+			this.dispose();
+		};
+	}
+
+	/** Reads the page's data again. */
+	async refresh(): Promise<void> {
+		let loaded = false;
+		try {
+			await this.load(await app.ready());
+			this.error = null;
+			loaded = true;
+		} catch (error) {
+			this.error = errorMessage(error);
+		} finally {
+			this.loading = false;
+		}
+		if (loaded) await this.loaded();
+	}
+
+	/** What to do once the page's data is in (a start asked for early, say). */
+	protected async loaded(): Promise<void> {}
+
+	/**
+	 * Runs a step that may fail (a write, a start), with the one error path: a failure becomes
+	 * `error`, prefixed with what did not happen, and never escapes.
+	 * @returns whether it worked
+	 */
+	protected async attempt(work: () => Promise<void>, failed = ''): Promise<boolean> {
+		try {
+			await work();
+			return true;
+		} catch (error) {
+			this.error = `${failed}${errorMessage(error)}`;
+			return false;
+		}
+	}
+
+	/** Lets go of whatever the model holds (timers, sessions) when its page goes. */
+	protected dispose(): void {}
+}
+
+/** A session a page runs (a study session, a quiz, an interview). */
+export interface Session {
+	/** Whether the session still asks questions; an app update waits until it does not. */
+	readonly running: boolean;
+	/** Lets go of timers and such. */
+	dispose?: () => void;
+}
+
+/**
+ * A page that runs sessions: at most one at a time, started once (a second tap is ignored), app
+ * updates held back while it runs, and a start asked for before the page could act on it (its
+ * code still loading) kept until it can, and forgotten when the page is left.
+ */
+export abstract class SessionPage<S extends Session, Request> extends PageModel {
+	session = $state<S | null>(null);
+	/** A start asked for while the page was not ready for it. */
+	request = $state.raw<Request | null>(null);
+	/** True while a session is being put together. */
+	starting = $state(false);
+
+	protected override busy(): boolean {
+		return this.session !== null;
+	}
+
+	/** Puts a session together (reads fresh data first: another tab may have changed it). */
+	protected abstract create(db: StudyDatabase, request: Request): Promise<S | null>;
+
+	/** Starts a session, unless one is running or starting. */
+	async start(request: Request): Promise<void> {
+		if (this.starting || this.session) return;
+		this.starting = true;
+		await this.attempt(async () => {
+			const created = await this.create(await app.ready(), request);
+			if (!created) return;
+			if (!this.mounted) created.dispose?.();
+			else this.session = created;
+		});
+		this.starting = false;
+	}
+
+	/** Takes a start asked for early, once the page has loaded. */
+	protected override async loaded(): Promise<void> {
+		const early = this.request;
+		this.request = null;
+		if (early !== null && this.mounted) await this.start(early);
+	}
+
+	override mount(): () => void {
+		const stop = super.mount();
+		// App updates wait while a session runs (one that is over no longer holds them).
+		const stopHolding = $effect.root(() => {
+			$effect(() => {
+				if (this.session?.running) return untrack(() => sessionGuard.begin());
+			});
+		});
+		return () => {
+			stopHolding();
+			stop();
+		};
+	}
+
+	/** Ends the session on screen and shows the page again, reloaded. */
+	close(): void {
+		this.session?.dispose?.();
+		this.session = null;
+		void this.refresh();
+	}
+
+	protected override dispose(): void {
+		this.session?.dispose?.();
+		this.session = null;
+		this.request = null;
+	}
+}

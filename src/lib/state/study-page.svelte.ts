@@ -1,0 +1,67 @@
+import { requestPersistentStorage } from '$lib/pwa/persistence';
+import { hasCards } from '$lib/srs/counts';
+import type { StudyScope } from '$lib/srs/scope';
+import type { StudyMode } from '$lib/srs/types';
+import type { StudyDatabase } from '$lib/storage/db';
+import { app } from './app.svelte';
+import { earlyStart } from './early-start.svelte';
+import { SessionPage } from './page.svelte';
+import { deckOverviews, loadStudyData, type StudyData, type StudyOverview } from './study-data';
+import { StudySession } from './study.svelte';
+
+/** What a learner asks to study: a scope (all decks, a deck, a topic) and a mode. */
+export interface StudyRequest {
+	scope: StudyScope;
+	mode: StudyMode;
+}
+
+/**
+ * The Study page: what each deck has to study today, and the study or cram session. A start
+ * tapped on the prerendered picker before the counts were read is taken once they are, if there
+ * is anything to study then; after a session, storage is asked to persist.
+ */
+export class StudyPage extends SessionPage<StudySession, StudyRequest> {
+	overview = $state.raw<StudyOverview | null>(null);
+	/** The data just read, for a start that comes right after (fresher than nothing, read once). */
+	#data: StudyData | null = null;
+
+	protected async load(db: StudyDatabase): Promise<void> {
+		const data = await loadStudyData(db, app.decks);
+		this.overview = await deckOverviews(data);
+		this.#data = data;
+	}
+
+	protected override async loaded(): Promise<void> {
+		// A start tapped on the picker while the counts were unknown: taken now, or dropped when the
+		// counts show there is nothing to study (the picker says so).
+		const early = earlyStart.study;
+		earlyStart.study = null;
+		if (early && this.overview && this.#findsCards(this.overview, early)) this.request = early;
+		await super.loaded();
+		this.#data = null;
+	}
+
+	protected async create(db: StudyDatabase, request: StudyRequest): Promise<StudySession> {
+		// Fresh states and today's reviews: another tab may have studied meanwhile. Data read a
+		// moment ago (for an early start) is fresh enough.
+		const data = this.#data ?? (await loadStudyData(db, app.decks));
+		const session = await StudySession.start(data, request.scope, request.mode);
+		session.onDone = () => void requestPersistentStorage();
+		return session;
+	}
+
+	/** Starts a session: at once, or once the counts are read. */
+	begin(scope: StudyScope, mode: StudyMode): void {
+		if (this.loading) earlyStart.study = { scope, mode };
+		else void this.start({ scope, mode });
+	}
+
+	/** Whether a start would find cards, by the counts just read. */
+	#findsCards(counts: StudyOverview, { scope, mode }: StudyRequest): boolean {
+		if (mode === 'cram') return true;
+		const value = scope.deck
+			? counts.decks.find((deck) => deck.id === scope.deck)?.counts
+			: counts.all;
+		return value !== undefined && hasCards(value);
+	}
+}

@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Rating } from '$lib/srs/types';
+import { app } from '$lib/state/app.svelte';
+import { SettingsPage } from '$lib/state/settings-page.svelte';
+import { StudyPage } from '$lib/state/study-page.svelte';
+import { freshDevice, mounted, until } from './site';
+
+let leaving: (() => void)[] = [];
+
+beforeEach(async () => {
+	await freshDevice();
+});
+
+afterEach(() => {
+	for (const leave of leaving) leave();
+	leaving = [];
+});
+
+async function settingsPage(): Promise<SettingsPage> {
+	const { page, leave } = await mounted(new SettingsPage());
+	leaving.push(leave);
+	return page;
+}
+
+async function studyOneCard(): Promise<void> {
+	const { page, leave } = await mounted(new StudyPage());
+	leaving.push(leave);
+	await page.start({ scope: {}, mode: 'review' });
+	page.session?.reveal();
+	await page.session?.answer(Rating.Good);
+}
+
+describe('the settings page model', () => {
+	it('saves a setting for every page, and says what is allowed when a value is not', async () => {
+		const page = await settingsPage();
+		await page.saveSetting('newPerDay', 35);
+		expect(page.savedSetting).toBe('newPerDay');
+		expect(app.settings.newPerDay).toBe(35);
+		await page.saveSetting('newPerDay', 1e9);
+		expect(page.settingErrors.newPerDay).toBe(
+			'This setting must be a whole number from 0 to 9999. Nothing was changed.'
+		);
+		expect(app.settings.newPerDay).toBe(35);
+	});
+
+	it('reminds to back up once there is progress, exports a file that imports, and stops reminding', async () => {
+		const page = await settingsPage();
+		expect(page.reminder).toBeNull();
+		await studyOneCard();
+		await until(() => page.reminder?.kind === 'never', 'the reminder');
+		let file: { text: string; name: string } | null = null;
+		await page.exportFile((text, name) => (file = { text, name }));
+		expect(page.backup.problem).toBeNull();
+		expect(page.backup.status).toMatch(
+			/^Progress exported to cto-prep-progress-\d{4}-\d{2}-\d{2}\.json\.$/
+		);
+		expect(file).not.toBeNull();
+		expect(page.lastBackupAt).not.toBeNull();
+		expect(page.reminder).toBeNull();
+	});
+
+	it('imports only after the learner confirms, then counts what is stored', async () => {
+		const page = await settingsPage();
+		await studyOneCard();
+		let text = '';
+		await page.exportFile((written) => (text = written));
+		await page.askReset();
+		expect(page.pendingReset).toMatchObject({ cards: 1, reviews: 1 });
+		await page.confirmReset();
+		expect(page.reset.status).toBe('Your progress was deleted. Decks and settings stayed.');
+		await until(() => page.counts?.reviews === 0, 'the counts after the reset');
+
+		await page.chooseBackup(new File([text], 'backup.json'));
+		expect(page.pendingImport?.checked.backup.reviews).toHaveLength(1);
+		// Nothing is replaced before the learner confirms.
+		expect(page.counts?.reviews).toBe(0);
+		const summary = await page.confirmImport();
+		expect(summary).toMatchObject({ cards: 1, reviews: 1 });
+		expect(page.backup.status).toMatch(/^Progress imported: 1 card state, 1 answer/);
+		await until(() => page.counts?.reviews === 1, 'the counts after the import');
+	});
+
+	it('refuses a bad file with its reason, changing nothing', async () => {
+		const page = await settingsPage();
+		await studyOneCard();
+		await page.chooseBackup(new File(['{"format":"anki-deck"}'], 'deck.json'));
+		expect(page.pendingImport).toBeNull();
+		expect(page.backup.problem).toBe(
+			'deck.json was not imported, and nothing was changed. This is not a CTO Prep progress backup: its format is "anki-deck", not "cto-prep-progress".'
+		);
+		await page.refresh();
+		expect(page.counts?.reviews).toBe(1);
+	});
+});

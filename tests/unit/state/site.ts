@@ -1,0 +1,49 @@
+import 'fake-indexeddb/auto';
+import { deckIndex } from '$lib/content/deck';
+import type { Deck } from '$lib/content/types';
+import { app } from '$lib/state/app.svelte';
+import type { FetchJson } from '$lib/state/deck-sync';
+import type { PageModel } from '$lib/state/page.svelte';
+import { deckFrom, PROSE, QUESTION, SEQUENCE, TABLE, TERMS } from '../content/notes';
+
+/** The decks the page-model tests study: every structure the notes have. */
+export const DECK: Deck = deckFrom([TERMS, TABLE, SEQUENCE, PROSE, QUESTION].join('\n'));
+
+/** A site that publishes `decks`, as the app fetches it. */
+export function site(decks: readonly Deck[] = [DECK]): FetchJson {
+	const files = new Map<string, unknown>([['/decks/index.json', deckIndex(decks)]]);
+	for (const deck of decks) files.set(deck.url, deck);
+	return async (url) => {
+		if (!files.has(url)) throw new Error(`404 ${url}`);
+		return structuredClone(files.get(url));
+	};
+}
+
+/** A fresh device: no stored data, the app root reading decks from `site`. */
+export async function freshDevice(fetch: FetchJson = site()): Promise<void> {
+	await app.reset(fetch);
+	await new Promise<void>((resolve, reject) => {
+		const request = indexedDB.deleteDatabase('cto-prep');
+		request.onsuccess = () => resolve();
+		request.onerror = () => reject(request.error);
+		request.onblocked = () => resolve();
+	});
+}
+
+/** Mounts a page model as its page does, and waits for its first load. */
+export async function mounted<T extends PageModel>(
+	model: T
+): Promise<{ page: T; leave: () => void }> {
+	const leave = model.mount();
+	await until(() => !model.loading);
+	return { page: model, leave };
+}
+
+/** Waits for a condition the models reach on their own (an IndexedDB round trip or a few). */
+export async function until(condition: () => boolean, what = 'the condition'): Promise<void> {
+	for (let tries = 0; tries < 500; tries++) {
+		if (condition()) return;
+		await new Promise((resolve) => setTimeout(resolve, 2));
+	}
+	throw new Error(`Timed out waiting for ${what}`);
+}
