@@ -10,11 +10,41 @@ import { defineConfig } from 'vitest/config';
 const shell =
 	/node_modules\/(svelte|@sveltejs\/kit|devalue|esm-env|clsx)\/|src\/routes\/(\+layout|Nav|StorageBanner|UpdateBanner)\b/;
 
+/**
+ * What every screen needs and no first load does (idb, valibot, ts-fsrs, storage, the app's root
+ * and the domain) goes into one chunk: a screen then preloads a handful of files instead of
+ * eighteen, and each preload link costs main-thread time while the page is becoming interactive.
+ * Modules a prerendered page imports before it is interactive stay out of it, or its first load
+ * would carry the whole chunk: those go into a small chunk of their own (the budgets in
+ * build.spec.ts check that no first load grows).
+ */
+const data =
+	/node_modules\/(idb|valibot|ts-fsrs)\/|src\/lib\/(storage\/(?!errors)|srs|content|state\/(app|database|deck-sync|answers|page)|limits|random|settings|yield|pwa\/persistence)/;
+/** What the notes pages need to draw Markdown, before they are interactive. */
+const text = /src\/lib\/content\/(inline|slug)\b/;
+const picker = /src\/lib\/(srs\/(counts|scope)|content\/types|state\/(early-start|study-shell))\b/;
+
 export default defineConfig(({ isSsrBuild }) => ({
 	build: isSsrBuild
 		? {}
 		: {
-				rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'shell', test: shell }] } } }
+				// A screen's chunks are not preloaded by links added from script: adding them cost a long
+				// task on a first visit (about 15 ms each on a slow phone). The screen's imports load in
+				// parallel once its chunk arrives, one round trip later.
+				modulePreload: false,
+				rolldownOptions: {
+					output: {
+						codeSplitting: {
+							groups: [
+								{ name: 'shell', test: shell, priority: 2 },
+								// First, so that the data group (which takes its modules' imports too) leaves them out.
+								{ name: 'picker', test: picker, priority: 1 },
+								{ name: 'text', test: text, priority: 1 },
+								{ name: 'data', test: data }
+							]
+						}
+					}
+				}
 			},
 	plugins: [
 		sveltekit(),

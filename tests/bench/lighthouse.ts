@@ -196,7 +196,7 @@ function profileNote(lhr: Result): string {
 }
 
 /** Serves the floor page on a free port until `close` is called. */
-async function serveFloor(): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveFloor(): Promise<{ url: string; close: () => Promise<void> }> {
 	const server = createServer((_request, response) => {
 		response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
 		response.end(floorPage);

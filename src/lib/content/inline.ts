@@ -77,7 +77,11 @@ export function plainText(node: Nodes): string {
 	return parts.join(separator).replace(/\s+/g, ' ').trim();
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/**
+ * Made on first use: creating a sentence segmenter loads ICU's break rules, which takes tens of
+ * milliseconds on a phone, and a page that imports this module may never split a sentence.
+ */
+let segmenter: Intl.Segmenter | undefined;
 
 /** The sentence of `text` that contains the range `[start, end)`, and the range within it. */
 export function sentenceAround(
@@ -87,6 +91,7 @@ export function sentenceAround(
 ): { sentence: string; start: number; end: number } {
 	let from = 0;
 	let to = text.length;
+	segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
 	for (const segment of segmenter.segment(text)) {
 		const segmentEnd = segment.index + segment.segment.length;
 		if (segment.index <= start && start < segmentEnd) from = segment.index;

@@ -1,10 +1,12 @@
 import { parseDeck, parseDeckIndex } from '$lib/content/schema';
 import { resolveMoves } from '$lib/srs/moves';
 import { replayCard } from '$lib/srs/scheduler';
+import { yieldToMain } from '$lib/yield';
 import { itemIdsWithHistory, moveProgress } from '$lib/storage/moves';
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import {
 	deckIdsWithCards,
+	deckOrder,
 	loadDecks,
 	retireDeck,
 	storeDeck,
@@ -45,14 +47,20 @@ export async function syncDecks(
 		return { decks: current, changes };
 	}
 	const stored = new Map(current.map((deck) => [deck.id, deck]));
-	let updated = false;
+	const fresh = new Map<string, StoredDeck>();
 	for (const summary of index.decks) {
 		if (stored.get(summary.id)?.hash === summary.hash) continue;
-		const deck = parseDeck(await fetchJson(summary.url));
+		// Parsing, checking and storing a deck each take a slice of their own: on a first visit
+		// they run while the learner may already tap.
+		const json = await fetchJson(summary.url);
+		await yieldToMain();
+		const deck = parseDeck(json);
+		await yieldToMain();
 		changes.set(deck.id, await storeDeck(db, deck, now));
-		updated = true;
+		fresh.set(deck.id, { ...deck, fetchedAt: now });
 	}
 	const published = new Set(index.decks.map((deck) => deck.id));
+	let updated = fresh.size > 0;
 	for (const id of stored.keys()) {
 		if (published.has(id)) continue;
 		await retireDeck(db, id);
@@ -65,9 +73,20 @@ export async function syncDecks(
 			if (!published.has(id) && !stored.has(id)) await retireDeck(db, id);
 		}
 	}
-	const decks = updated ? await loadDecks(db) : current;
+	// What was just stored, not read back: reading every deck again would block the page once more.
+	const decks = updated ? inDeckOrder(current, fresh, published) : current;
 	if (updated) await settleMoves(db, decks);
 	return { decks, changes };
+}
+
+/** The decks now stored: the published ones, new versions where they were just stored. */
+function inDeckOrder(
+	current: readonly StoredDeck[],
+	fresh: ReadonlyMap<string, StoredDeck>,
+	published: ReadonlySet<string>
+): StoredDeck[] {
+	const kept = current.filter((deck) => published.has(deck.id) && !fresh.has(deck.id));
+	return [...kept, ...fresh.values()].sort(deckOrder);
 }
 
 /** Fetches JSON with the browser's fetch, failing on HTTP errors. */

@@ -9,6 +9,7 @@ import { loadCardStates } from '$lib/storage/cards';
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import { reviewsSince } from '$lib/storage/reviews';
 import { loadSettings } from '$lib/storage/settings';
+import { yieldToMain } from '$lib/yield';
 
 /** A deck as the study page lists it. */
 export interface DeckOverview {
@@ -43,15 +44,15 @@ export async function deckOverviews(data: StudyData): Promise<StudyOverview> {
 	const dayEnd = studyDayEnd(now, data.settings.dayStartHour);
 	const queueOf = (scope: StudyScope) =>
 		buildQueue(cardsInScope(data.decks, scope).cards, data.states, today, data.settings, dayEnd);
-	return {
-		all: queueCounts(queueOf({})),
-		decks: data.decks.map((deck) => ({
-			id: deck.id,
-			title: deck.title,
-			topics: deck.topics,
-			counts: queueCounts(queueOf({ deck: deck.id }))
-		}))
-	};
+	const all = queueCounts(queueOf({}));
+	const decks: DeckOverview[] = [];
+	for (const deck of data.decks) {
+		// A deck at a time, so that counting a large library never blocks a tap for long.
+		await yieldToMain();
+		const counts = queueCounts(queueOf({ deck: deck.id }));
+		decks.push({ id: deck.id, title: deck.title, topics: deck.topics, counts });
+	}
+	return { all, decks };
 }
 
 /** Reads everything a study page needs from storage, with fresh settings and card states. */

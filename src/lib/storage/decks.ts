@@ -9,10 +9,15 @@ import { inTransaction, write } from './transaction';
 export async function loadDecks(db: StudyDatabase): Promise<StoredDeck[]> {
 	try {
 		const decks = await db.getAll('decks');
-		return decks.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+		return decks.sort(deckOrder);
 	} catch (error) {
 		throw toStorageError(error);
 	}
+}
+
+/** The order decks are shown in: by their `order`, then by id. */
+export function deckOrder(a: StoredDeck, b: StoredDeck): number {
+	return a.order - b.order || a.id.localeCompare(b.id);
 }
 
 /** What changed when a new version of a deck was stored. */

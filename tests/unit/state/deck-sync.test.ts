@@ -87,6 +87,31 @@ describe('syncing decks', () => {
 		expect((await loadDecks(db))[0]?.hash).toBe(v1.hash);
 	});
 
+	it('returns exactly the decks it stored, in deck order, without reading them back', async () => {
+		const db = await freshDB();
+		const deck = (id: string, order: number, from = v1): Deck => ({
+			...from,
+			id,
+			order,
+			url: `/decks/${id}.json`
+		});
+		const steps = [
+			[deck('b', 2), deck('a', 1), deck('c', 3)],
+			// One changed, one gone, one new, one unchanged.
+			[deck('a', 1, v2), deck('c', 3), deck('d', 0)],
+			[deck('d', 0)]
+		];
+		let known = await loadDecks(db);
+		for (const published of steps) {
+			const result = await syncDecks(db, site(published).fetchJson, NOW, known);
+			expect(result.decks).toEqual(await loadDecks(db));
+			expect(result.decks.map((each) => each.id)).toEqual(
+				[...published].sort((x, y) => x.order - y.order).map((each) => each.id)
+			);
+			known = result.decks;
+		}
+	});
+
 	it('retires the cards of a deck that is no longer published', async () => {
 		const db = await freshDB();
 		await syncDecks(db, site([v1]).fetchJson, NOW);
