@@ -213,3 +213,20 @@ test('a start tapped on a page that is left before the study code arrives is for
 	);
 	await expect(page.getByTestId('study-card')).toHaveCount(0);
 });
+
+test('when the study code cannot be loaded, the page says so and keeps no tap', async ({
+	page
+}) => {
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		// The study screen's own chunk fails, as on a flaky network before the app is cached.
+		if (body.includes('Show answer')) await route.abort('failed');
+		else await route.fulfill({ response, body });
+	});
+	await page.goto('/study/');
+	await expect(page.getByRole('alert')).toContainText('This page could not be loaded');
+	// No picker left counting for ever, taking taps that nothing will act on.
+	await expect(page.getByRole('button', { name: 'Study all decks' })).toHaveCount(0);
+	await expect(page.getByRole('region', { name: 'Today' })).toHaveCount(0);
+});

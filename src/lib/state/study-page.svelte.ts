@@ -24,14 +24,25 @@ export class StudyPage extends SessionPage<StudySession, StudyRequest> {
 	overview = $state.raw<StudyOverview | null>(null);
 	/** The data just read, for a start that comes right after (fresher than nothing, read once). */
 	#data: StudyData | null = null;
+	/** Counts the loads begun, and the latest one shown. */
+	#loads = 0;
+	#shown = 0;
 
 	protected async load(db: StudyDatabase): Promise<void> {
+		const load = ++this.#loads;
 		const data = await loadStudyData(db, app.decks);
-		this.overview = await deckOverviews(data);
+		// Counting yields between decks, so two loads (the decks changed meanwhile) can interleave:
+		// an older one that finishes after a newer one is not shown over it.
+		const overview = await deckOverviews(data);
+		if (load < this.#shown) return;
+		this.#shown = load;
+		this.overview = overview;
 		this.#data = data;
 	}
 
 	protected override async loaded(): Promise<void> {
+		// A page model whose page was left must not take a start tapped on the next visit's picker.
+		if (!this.mounted) return;
 		// A start tapped on the picker while the counts were unknown: taken now, or dropped when the
 		// counts show there is nothing to study (the picker says so).
 		const early = earlyStart.study;
