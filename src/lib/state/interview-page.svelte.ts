@@ -23,12 +23,12 @@ export class InterviewPage extends SessionPage<InterviewSession, 'practice' | 'm
 	states = $state.raw<ReadonlyMap<string, CardState>>(NO_STATES);
 	history = $state.raw<InterviewAnswer[]>([]);
 
-	/** Every interview question of every deck. */
-	get questions(): InterviewItem[] {
-		return app.decks.flatMap((deck) =>
+	/** Every interview question of every deck (derived: read by each count below). */
+	questions: InterviewItem[] = $derived(
+		app.decks.flatMap((deck) =>
 			deck.items.filter((item): item is InterviewItem => item.kind === 'interview')
-		);
-	}
+		)
+	);
 
 	/** Questions due again now. */
 	get due(): number {

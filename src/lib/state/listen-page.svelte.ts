@@ -27,14 +27,17 @@ export class ListenPage extends PageModel {
 	playerState = $state<PlayerState>({ status: 'idle', index: 0, part: 'prompt' });
 	#player = $state.raw<ListenPlayer | null>(null);
 
-	/** What will be read: the cards of the chosen scope, in order. */
-	get tracks(): ListenTrack[] {
+	/**
+	 * What will be read: the cards of the chosen scope, in order. Derived, so that it is built once
+	 * per scope or deck change, not again for every card read.
+	 */
+	tracks: ListenTrack[] = $derived.by(() => {
 		const { cards, items } = cardsInScope(app.decks, scopeOf(this.scope));
 		return cards.flatMap((card) => {
 			const item = items.get(card.id);
 			return item ? [trackOf(item)] : [];
 		});
-	}
+	});
 
 	/** The card being read, once playing has started. */
 	get current(): ListenTrack | undefined {
