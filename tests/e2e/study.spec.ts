@@ -229,4 +229,6 @@ test('when the study code cannot be loaded, the page says so and keeps no tap', 
 	// No picker left counting for ever, taking taps that nothing will act on.
 	await expect(page.getByRole('button', { name: 'Study all decks' })).toHaveCount(0);
 	await expect(page.getByRole('region', { name: 'Today' })).toHaveCount(0);
+	// Chunks still in flight (the service worker precaching) must not outlive the test's route.
+	await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
