@@ -4,8 +4,10 @@ import * as v from 'valibot';
 export const SettingsSchema = v.object({
 	/** FSRS desired retention: the chance of recalling a card when it comes due. */
 	desiredRetention: v.pipe(v.number(), v.minValue(0.7), v.maxValue(0.99)),
-	/** New cards introduced per study day. */
+	/** New cards introduced per study day, all decks together. */
 	newPerDay: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(9999)),
+	/** New cards introduced per study day from any one deck (within `newPerDay`). */
+	newPerDeck: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(9999)),
 	/** Review cards shown per study day. */
 	reviewsPerDay: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(99999)),
 	/** The hour (local) at which a new study day starts. */
@@ -22,6 +24,7 @@ export type SettingKey = keyof Settings;
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 	desiredRetention: 0.9,
 	newPerDay: 20,
+	newPerDeck: 10,
 	reviewsPerDay: 200,
 	dayStartHour: 4,
 	interviewSeconds: 120,

@@ -6,8 +6,7 @@
 import { seededRandom } from '$lib/content/hash';
 import { isCardItem } from '$lib/content/types';
 import { studyDayStart } from '$lib/srs/day';
-import { buildQueue, studiedToday } from '$lib/srs/queue';
-import { factOf } from '$lib/content/ids';
+import { buildQueue, siblingKeysById, studiedToday } from '$lib/srs/queue';
 import { cardsInScope } from '$lib/srs/scope';
 import { Rating, State, type CardState, type Grade, type ScheduledReview } from '$lib/srs/types';
 import { loadCardStates } from '$lib/storage/cards';
@@ -402,9 +401,9 @@ async function firstCardSteps(runs: number): Promise<FirstCardSteps> {
 		let decks: StoredDeck[] = [];
 		samples.loadDecks.push(await timed(async () => (decks = await loadDecks(app))));
 		const states = await loadCardStates(app);
-		const today = studiedToday(await reviewsSince(app, since), factOf);
 		let cards: ReturnType<typeof cardsInScope>['cards'] = [];
 		samples.cardsInScope.push(await timed(async () => (cards = cardsInScope(decks, {}).cards)));
+		const today = studiedToday(await reviewsSince(app, since), siblingKeysById(cards));
 		samples.buildQueue.push(
 			await timed(async () => buildQueue(cards, states, today, DEFAULT_SETTINGS, dayEnd))
 		);

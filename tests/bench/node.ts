@@ -7,7 +7,7 @@ import { seededRandom } from '$lib/content/hash';
 import type { NotesFile } from '$lib/content/markdown';
 import { isCardItem, type Deck, type Item } from '$lib/content/types';
 import { studyDayEnd, studyDayStart } from '$lib/srs/day';
-import { buildQueue, nextCard, queueCounts, studiedToday } from '$lib/srs/queue';
+import { buildQueue, nextCard, queueCounts, siblingKeysById, studiedToday } from '$lib/srs/queue';
 import { factOf } from '$lib/content/ids';
 import { cardsInScope, type StudyScope } from '$lib/srs/scope';
 import {
@@ -26,7 +26,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const DAY_START_HOUR = 4;
 /** The app's defaults and the Stats page's windows (src/lib/storage/settings.ts, state/stats.ts). */
-const LIMITS = { newPerDay: 20, reviewsPerDay: 200 };
+const LIMITS = { newPerDay: 20, newPerDeck: 10, reviewsPerDay: 200 };
 const CALENDAR_DAYS = 7 * 26;
 const FORECAST_DAYS = 30;
 const RETENTION_DAYS = 30;
@@ -267,7 +267,7 @@ function lowerBound(sorted: Float64Array, value: number): number {
 /** `StudySession.start` in review mode over all decks: the queue and the first card. */
 function startSession(learner: Learner): unknown {
 	const { cards } = cardsInScope(learner.decks, {});
-	const today = studiedToday(learner.reviewsToday, factOf);
+	const today = studiedToday(learner.reviewsToday, siblingKeysById(cards));
 	const dayEnd = studyDayEnd(NOW, DAY_START_HOUR);
 	const queue = buildQueue(cards, learner.states, today, LIMITS, dayEnd);
 	return nextCard(queue, NOW);
@@ -275,7 +275,8 @@ function startSession(learner: Learner): unknown {
 
 /** `deckOverviews`: the counts of all decks together and of each deck, on the study page. */
 function deckOverviews(learner: Learner): unknown {
-	const today = studiedToday(learner.reviewsToday, factOf);
+	const all = cardsInScope(learner.decks, {}).cards;
+	const today = studiedToday(learner.reviewsToday, siblingKeysById(all));
 	const dayEnd = studyDayEnd(NOW, DAY_START_HOUR);
 	const queueOf = (scope: StudyScope) =>
 		buildQueue(cardsInScope(learner.decks, scope).cards, learner.states, today, LIMITS, dayEnd);

@@ -232,3 +232,45 @@ test('when the study code cannot be loaded, the page says so and keeps no tap', 
 	// Chunks still in flight (the service worker precaching) must not outlive the test's route.
 	await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
+
+test('one deck uses its own new cards: the others still offer theirs, "study more" goes on, and the next day brings ten again', async ({
+	page
+}) => {
+	const morning = new Date(2026, 10, 23, 9, 0);
+	await page.clock.setFixedTime(morning);
+	await page.goto('/study/');
+	const deck = page.getByRole('listitem').filter({ hasText: 'The CTO role' });
+	await expect(deck).toContainText('10 of 10 new left today');
+	await page.getByRole('button', { name: 'Study The CTO role' }).click();
+	const session = page.getByRole('region', { name: 'Study session' });
+	for (let i = 1; i <= 10; i++) {
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		await page.getByRole('button', { name: /^Easy/ }).click();
+		await expect(session).toContainText(`${i} done`);
+	}
+	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeFocused();
+	await page.getByRole('button', { name: 'Back to decks' }).click();
+
+	await expect(deck).toContainText('0 of 10 new left today');
+	await expect(page.getByRole('button', { name: 'Study The CTO role' })).toBeDisabled();
+	const other = page.getByRole('listitem').filter({ hasText: 'The path to CTO' });
+	await expect(other).toContainText('10 new');
+	await expect(page.getByRole('button', { name: 'Study The path to CTO' })).toBeEnabled();
+	await expect(page.getByRole('region', { name: 'Today' })).toContainText(
+		'10 of 20 new left today'
+	);
+
+	// "Study more today" past the deck's limit: a real session of ten more new cards.
+	await page
+		.getByRole('button', { name: 'Study more today: 10 new cards of The CTO role' })
+		.click();
+	await expect(session).toContainText('10 left');
+	await page.getByRole('button', { name: 'End session' }).click();
+	await page.getByRole('button', { name: 'Back to decks' }).click();
+
+	// The next study day: ten new cards again in the deck.
+	await page.clock.setFixedTime(new Date(2026, 10, 24, 9, 0));
+	await page.reload();
+	await expect(deck).toContainText('10 of 10 new left today');
+	await expect(page.getByRole('button', { name: 'Study The CTO role' })).toBeEnabled();
+});

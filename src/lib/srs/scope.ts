@@ -27,7 +27,12 @@ export function cardsInScope(
 		if (scope.deck && deck.id !== scope.deck) continue;
 		for (const item of deck.items) {
 			if (!isCardItem(item) || (scope.topic && item.topic !== scope.topic)) continue;
-			cards.push({ id: item.id, deck: deck.id, fact: item.fact });
+			cards.push({
+				id: item.id,
+				deck: deck.id,
+				fact: item.fact,
+				sentence: `${deck.id}/${item.source.file}:${item.source.line}`
+			});
 			found.push(item);
 		}
 	}

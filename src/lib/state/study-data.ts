@@ -1,8 +1,16 @@
-import type { QueueCounts } from '$lib/srs/counts';
+import type { NewToday, QueueCounts } from '$lib/srs/counts';
+
+export type { NewToday };
 import { studyDayEnd, studyDayStart } from '$lib/srs/day';
-import { buildQueue, queueCounts, studiedToday } from '$lib/srs/queue';
-import { factOf } from '$lib/content/ids';
-import { cardsInScope, type StudyScope } from '$lib/srs/scope';
+import {
+	buildQueue,
+	newCardsLeft,
+	queueCounts,
+	siblingKeysById,
+	studiedToday,
+	unseenCards
+} from '$lib/srs/queue';
+import { cardsInScope } from '$lib/srs/scope';
 import type { CardState } from '$lib/srs/types';
 import type { Settings } from '$lib/settings';
 import { loadCardStates } from '$lib/storage/cards';
@@ -17,6 +25,7 @@ export interface DeckOverview {
 	title: string;
 	topics: { id: string; title: string }[];
 	counts: QueueCounts;
+	newToday: NewToday;
 }
 
 /** The learner's cards, decks and today's progress, read from storage. */
@@ -31,28 +40,36 @@ export interface StudyData {
 /** What there is to study today: in all decks together, and in each deck. */
 export interface StudyOverview {
 	all: QueueCounts;
+	newToday: NewToday;
 	decks: DeckOverview[];
 }
 
 /** Counts of what each deck has to study today, and of all decks together. */
 export async function deckOverviews(data: StudyData): Promise<StudyOverview> {
 	const now = data.now();
+	const allCards = cardsInScope(data.decks, {}).cards;
 	const today = studiedToday(
 		await reviewsSince(data.db, studyDayStart(now, data.settings.dayStartHour)),
-		factOf
+		siblingKeysById(allCards)
 	);
-	const dayEnd = studyDayEnd(now, data.settings.dayStartHour);
-	const queueOf = (scope: StudyScope) =>
-		buildQueue(cardsInScope(data.decks, scope).cards, data.states, today, data.settings, dayEnd);
-	const all = queueCounts(queueOf({}));
+	const { settings, states } = data;
+	const dayEnd = studyDayEnd(now, settings.dayStartHour);
+	const all = queueCounts(buildQueue(allCards, states, today, settings, dayEnd));
+	const newToday = (cards: typeof allCards, deck?: string): NewToday => ({
+		left: newCardsLeft(settings, today, deck),
+		limit: deck === undefined ? settings.newPerDay : settings.newPerDeck,
+		unseen: unseenCards(cards, states)
+	});
 	const decks: DeckOverview[] = [];
 	for (const deck of data.decks) {
 		// A deck at a time, so that counting a large library never blocks a tap for long.
 		await yieldToMain();
-		const counts = queueCounts(queueOf({ deck: deck.id }));
-		decks.push({ id: deck.id, title: deck.title, topics: deck.topics, counts });
+		const cards = cardsInScope(data.decks, { deck: deck.id }).cards;
+		const counts = queueCounts(buildQueue(cards, states, today, settings, dayEnd));
+		const { id, title, topics } = deck;
+		decks.push({ id, title, topics, counts, newToday: newToday(cards, id) });
 	}
-	return { all, decks };
+	return { all, newToday: newToday(allCards), decks };
 }
 
 /** Reads everything a study page needs from storage, with fresh settings and card states. */

@@ -13,6 +13,8 @@ import { StudySession } from './study.svelte';
 export interface StudyRequest {
 	scope: StudyScope;
 	mode: StudyMode;
+	/** New cards past today's limits, for a one-deck session ("Study more today"). */
+	extraNew?: number;
 }
 
 /**
@@ -56,7 +58,9 @@ export class StudyPage extends SessionPage<StudySession, StudyRequest> {
 		// Fresh states and today's reviews: another tab may have studied meanwhile. Data read a
 		// moment ago (for an early start) is fresh enough.
 		const data = this.#data ?? (await loadStudyData(db, app.decks));
-		const session = await StudySession.start(data, request.scope, request.mode);
+		const session = await StudySession.start(data, request.scope, request.mode, {
+			extraNew: request.extraNew
+		});
 		session.onDone = () => void requestPersistentStorage();
 		return session;
 	}

@@ -19,7 +19,9 @@ export const studyShell = $state<{
 	shown: boolean;
 	/** Starts a session, once the page model is there. */
 	begin: ((scope: StudyScope, mode: StudyMode) => void) | null;
-}>({ overview: null, pending: true, sessionOpen: false, shown: true, begin: null });
+	/** Starts a session of a deck with more new cards than today's limits allow. */
+	more: ((deck: string, extra: number) => void) | null;
+}>({ overview: null, pending: true, sessionOpen: false, shown: true, begin: null, more: null });
 
 /** Back to the prerendered state: the page was left. */
 export function resetStudyShell(): void {
@@ -28,4 +30,5 @@ export function resetStudyShell(): void {
 	studyShell.sessionOpen = false;
 	studyShell.shown = true;
 	studyShell.begin = null;
+	studyShell.more = null;
 }

@@ -6,12 +6,12 @@ import {
 	buildQueue,
 	cardsLeft,
 	nextCard,
+	siblingKeysById,
 	studiedToday,
 	type StudyCard,
 	type StudyQueue
 } from '$lib/srs/queue';
 import { newCardState, previewDue } from '$lib/srs/scheduler';
-import { factOf } from '$lib/content/ids';
 import { cardsInScope, type StudyScope } from '$lib/srs/scope';
 import { shuffled } from '$lib/random';
 import { deckOf } from '$lib/content/ids';
@@ -86,13 +86,15 @@ export class StudySession {
 	}
 
 	/**
-	 * Starts a session over a scope. In cram mode `random` orders the cards (Math.random by default).
+	 * Starts a session over a scope. In cram mode `random` orders the cards (Math.random by default);
+	 * `extraNew` lets a one-deck session introduce that many new cards past today's limits ("Study
+	 * more today").
 	 */
 	static async start(
 		data: StudyData,
 		scope: StudyScope,
 		mode: StudyMode,
-		random: () => number = Math.random
+		{ random = Math.random, extraNew = 0 }: { random?: () => number; extraNew?: number } = {}
 	): Promise<StudySession> {
 		const { cards, items } = cardsInScope(data.decks, scope);
 		const session = new StudySession(data, scope, mode, items);
@@ -106,9 +108,13 @@ export class StudySession {
 			session.#dayEnd = studyDayEnd(now, data.settings.dayStartHour);
 			const today = studiedToday(
 				await reviewsSince(data.db, studyDayStart(now, data.settings.dayStartHour)),
-				factOf
+				siblingKeysById(cards)
 			);
-			session.#queue = buildQueue(cards, data.states, today, data.settings, session.#dayEnd);
+			const limits =
+				extraNew > 0 && scope.deck
+					? { ...data.settings, extraNew: { [scope.deck]: extraNew } }
+					: data.settings;
+			session.#queue = buildQueue(cards, data.states, today, limits, session.#dayEnd);
 		}
 		session.#advance();
 		return session;

@@ -3,24 +3,28 @@ import {
 	afterAnswer,
 	buildQueue,
 	LEARN_AHEAD_MS,
+	newCardsLeft,
 	nextCard,
+	nothingStudied,
 	queueCounts,
+	siblingKeysById,
 	studiedToday,
 	type StudyCard
 } from '$lib/srs/queue';
 import { newCardState } from '$lib/srs/scheduler';
-import { factOf } from '$lib/content/ids';
 import { State, type CardState, type Review } from '$lib/srs/types';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const DAY_END = Date.UTC(2026, 10, 24, 4, 0);
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-const LIMITS = { newPerDay: 20, reviewsPerDay: 200 };
-const NOTHING_TODAY = { newCards: 0, reviews: 0, facts: new Set<string>() };
+const LIMITS = { newPerDay: 20, newPerDeck: 20, reviewsPerDay: 200 };
+const NOTHING_TODAY = nothingStudied();
 
-function card(fact: string, kind = 'basic'): StudyCard {
-	return { id: `d/t/${fact}/${kind}`, deck: 'd', fact: `d/t/${fact}` };
+/** A card of deck `deck`; each fact has its own sentence unless one is given. */
+function card(fact: string, kind = 'basic', sentence = fact, deck = 'd'): StudyCard {
+	const factId = `${deck}/t/${fact}`;
+	return { id: `${factId}/${kind}`, deck, fact: factId, sentence: `${deck}/t.md:${sentence}` };
 }
 
 function stateOf(
@@ -90,7 +94,7 @@ describe('the study queue', () => {
 			cards,
 			states,
 			{ ...NOTHING_TODAY, reviews: 4 },
-			{ newPerDay: 20, reviewsPerDay: 7 },
+			{ ...LIMITS, reviewsPerDay: 7 },
 			DAY_END
 		);
 		expect(queue.reviews).toHaveLength(3);
@@ -107,7 +111,10 @@ describe('the study queue', () => {
 
 		// The fact was studied earlier today: its sibling waits until tomorrow, even when due.
 		const states = new Map([[reverse.id, stateOf(reverse, State.Review, NOW - DAY)]]);
-		const today = { newCards: 1, reviews: 0, facts: new Set([basic.fact]) };
+		const today = studiedToday(
+			[{ card: basic.id, deck: 'd', mode: 'review', state: State.New } as Review],
+			siblingKeysById([basic, reverse, other])
+		);
 		const later = buildQueue([basic, reverse, other], states, today, LIMITS, DAY_END);
 		expect(later.reviews).toHaveLength(0);
 		expect(later.fresh.map((study) => study.id)).toEqual([other.id]);
@@ -149,10 +156,99 @@ describe('the study queue', () => {
 				review('d/t/c/basic', State.Learning),
 				review('d/t/e/basic', State.New, 'cram')
 			],
-			factOf
+			siblingKeysById([card('a'), card('b'), card('c', 'basic', 'shared')])
 		);
 		expect(today.newCards).toBe(1);
+		expect(today.newByDeck).toEqual(new Map([['d', 1]]));
 		expect(today.reviews).toBe(1);
-		expect([...today.facts].sort()).toEqual(['d/t/a', 'd/t/b', 'd/t/c']);
+		expect([...today.siblings].sort()).toEqual([
+			'fact:d/t/a',
+			'fact:d/t/b',
+			'fact:d/t/c',
+			'sentence:d/t.md:a',
+			'sentence:d/t.md:b',
+			'sentence:d/t.md:shared'
+		]);
+	});
+
+	it('never shows two cards cut from one sentence on the same day', () => {
+		// Three cloze cards of three facts, all cut from one sentence, and a card of another sentence.
+		const [x, y, z] = [
+			card('x', 'cloze', 's1'),
+			card('y', 'cloze', 's1'),
+			card('z', 'cloze', 's1')
+		];
+		const other = card('w', 'cloze', 's2');
+		const all = [x, y, z, other];
+		const first = buildQueue(all, new Map(), NOTHING_TODAY, LIMITS, DAY_END);
+		expect(first.fresh.map((study) => study.id)).toEqual([x.id, other.id]);
+
+		// y was studied yesterday and is due now; x was answered today: y waits, z stays new.
+		const states = new Map([[y.id, stateOf(y, State.Review, NOW - DAY)]]);
+		const today = studiedToday(
+			[{ card: x.id, deck: 'd', mode: 'review', state: State.New } as Review],
+			siblingKeysById(all)
+		);
+		const later = buildQueue(all, states, today, LIMITS, DAY_END);
+		expect(later.reviews).toHaveLength(0);
+		expect(later.fresh.map((study) => study.id)).toEqual([other.id]);
+
+		// A card of the sentence being learned (answered "Again" today) keeps its siblings away too.
+		const learning = new Map([[z.id, stateOf(z, State.Learning, NOW + MINUTE)]]);
+		const withLearning = buildQueue(all, learning, NOTHING_TODAY, LIMITS, DAY_END);
+		expect(withLearning.fresh.map((study) => study.id)).toEqual([other.id]);
+	});
+});
+
+describe('daily new-card limits', () => {
+	const limits = { newPerDay: 20, newPerDeck: 10, reviewsPerDay: 200 };
+	const deck = (name: string, count: number) =>
+		Array.from({ length: count }, (_, i) => card(`${name}${i}`, 'basic', `${name}${i}`, name));
+	const answeredNew = (cards: readonly StudyCard[]) =>
+		studiedToday(
+			cards.map(
+				(study) =>
+					({ card: study.id, deck: study.deck, mode: 'review', state: State.New }) as Review
+			),
+			siblingKeysById(cards)
+		);
+
+	it('takes at most a deck’s limit from one deck, and the day’s from all decks together', () => {
+		const [a, b, c] = [deck('a', 30), deck('b', 30), deck('c', 30)];
+		const fresh = buildQueue([...a, ...b, ...c], new Map(), NOTHING_TODAY, limits, DAY_END).fresh;
+		expect(fresh.filter((study) => study.deck === 'a')).toHaveLength(10);
+		expect(fresh.filter((study) => study.deck === 'b')).toHaveLength(10);
+		expect(fresh.filter((study) => study.deck === 'c')).toHaveLength(0);
+		expect(newCardsLeft(limits, NOTHING_TODAY)).toBe(20);
+		expect(newCardsLeft(limits, NOTHING_TODAY, 'a')).toBe(10);
+	});
+
+	it('leaves the other decks their new cards when one deck used its own', () => {
+		const [a, b] = [deck('a', 30), deck('b', 30)];
+		const today = answeredNew(a.slice(0, 10));
+		expect(newCardsLeft(limits, today, 'a')).toBe(0);
+		expect(newCardsLeft(limits, today, 'b')).toBe(10);
+		expect(newCardsLeft(limits, today)).toBe(10);
+		expect(buildQueue(a, new Map(), today, limits, DAY_END).fresh).toHaveLength(0);
+		expect(buildQueue(b, new Map(), today, limits, DAY_END).fresh).toHaveLength(10);
+	});
+
+	it('stops every deck once the day’s limit is used', () => {
+		const [a, b, c] = [deck('a', 30), deck('b', 30), deck('c', 30)];
+		const today = answeredNew([...a.slice(0, 10), ...b.slice(0, 10)]);
+		expect(newCardsLeft(limits, today, 'c')).toBe(0);
+		expect(buildQueue(c, new Map(), today, limits, DAY_END).fresh).toHaveLength(0);
+	});
+
+	it('lets "study more today" add new cards of one deck past both limits, and of that deck only', () => {
+		const [a, b] = [deck('a', 30), deck('b', 30)];
+		const today = answeredNew([...a.slice(0, 10), ...b.slice(0, 10)]);
+		const more = { ...limits, extraNew: { a: 5 } };
+		expect(newCardsLeft(more, today, 'a')).toBe(5);
+		expect(newCardsLeft(more, today, 'b')).toBe(0);
+		const fresh = buildQueue([...a, ...b], new Map(), today, more, DAY_END).fresh;
+		expect(fresh.map((study) => study.deck)).toEqual(['a', 'a', 'a', 'a', 'a']);
+		// The cards answered today keep their facts for today: the next five are taken.
+		expect(fresh[0]?.id).toBe(a[10]?.id);
 	});
 });
