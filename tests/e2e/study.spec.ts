@@ -243,12 +243,28 @@ test('one deck uses its own new cards: the others still offer theirs, "study mor
 	await expect(deck).toContainText('10 of 10 new left today');
 	await page.getByRole('button', { name: 'Study The CTO role' }).click();
 	const session = page.getByRole('region', { name: 'Study session' });
+	const shown: string[] = [];
 	for (let i = 1; i <= 10; i++) {
+		shown.push((await page.getByTestId('study-card').getAttribute('data-card')) ?? '');
 		await page.getByRole('button', { name: 'Show answer' }).click();
 		await page.getByRole('button', { name: /^Easy/ }).click();
 		await expect(session).toContainText(`${i} done`);
 	}
 	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeFocused();
+	// No two of the day's cards come from one sentence of the notes (the deck's first sentences
+	// make up to three cloze cards each) or from one fact.
+	const items: { id: string; kind: string; fact: string; source: { line: number } }[] =
+		await page.evaluate(async () => (await (await fetch('/decks/cto-role.json')).json()).items);
+	const byId = new Map(items.map((item) => [item.id, item]));
+	const lines = shown.map((id) => byId.get(id)?.source.line);
+	const facts = shown.map((id) => byId.get(id)?.fact);
+	expect(new Set(lines).size).toBe(10);
+	expect(new Set(facts).size).toBe(10);
+	const perLine = new Map<number, number>();
+	for (const { kind, source } of items) {
+		if (kind === 'cloze') perLine.set(source.line, (perLine.get(source.line) ?? 0) + 1);
+	}
+	expect(Math.max(...perLine.values())).toBeGreaterThanOrEqual(3);
 	await page.getByRole('button', { name: 'Back to decks' }).click();
 
 	await expect(deck).toContainText('0 of 10 new left today');
