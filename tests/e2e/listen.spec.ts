@@ -13,6 +13,7 @@ function stubSpeech() {
 	class Utterance {
 		text: string;
 		lang = '';
+		onstart: (() => void) | null = null;
 		onend: (() => void) | null = null;
 		onerror: ((event: { error: string }) => void) | null = null;
 		constructor(text: string) {
@@ -24,6 +25,7 @@ function stubSpeech() {
 		speak(utterance: Utterance) {
 			current = utterance;
 			window.spoken.push(utterance.text);
+			utterance.onstart?.();
 			setTimeout(() => {
 				if (current === utterance) utterance.onend?.();
 			}, 20);
@@ -35,7 +37,9 @@ function stubSpeech() {
 		},
 		pause() {},
 		resume() {},
-		getVoices: () => []
+		getVoices: () => [{ name: 'Test voice', lang: 'en' }],
+		addEventListener() {},
+		removeEventListener() {}
 	};
 	Object.defineProperty(window, 'speechSynthesis', { value: synthesis, configurable: true });
 	Object.defineProperty(window, 'SpeechSynthesisUtterance', {
@@ -120,4 +124,42 @@ test('where the browser cannot speak, Listen says so plainly', async ({ page }) 
 		page.getByRole('status').filter({ hasText: 'This browser cannot read aloud' })
 	).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Play' })).toHaveCount(0);
+});
+
+test('where the device has no voice, Listen says so and Play is off', async ({ page }) => {
+	await page.addInitScript(stubSpeech);
+	// A browser with speech synthesis but no voice, now or later.
+	await page.addInitScript(() => {
+		Object.assign(window.speechSynthesis, { getVoices: () => [] });
+	});
+	await page.goto('/listen/');
+	await expect(
+		page.getByRole('status').filter({ hasText: 'This device has no voice to read aloud with' })
+	).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Play' })).toBeDisabled();
+});
+
+test('a voice that never starts speaking stops with a message, not "Reading" for ever', async ({
+	page
+}) => {
+	await page.clock.install();
+	await page.addInitScript(stubSpeech);
+	// The device's speech service takes the text and never starts (nor ends) it.
+	await page.addInitScript(() => {
+		Object.assign(window.speechSynthesis, {
+			speak: (utterance: { text: string }) => window.spoken.push(utterance.text)
+		});
+	});
+	await page.goto('/listen/');
+	await page.getByRole('button', { name: 'Play' }).click();
+	await expect(page.getByRole('heading', { name: /^Card 1 of \d+$/ })).toBeVisible();
+	await expect(page.getByText('Reading', { exact: true })).toBeVisible();
+	await expect.poll(() => page.evaluate(() => window.spoken.length)).toBe(1);
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await page.clock.fastForward(10_000);
+	await expect(page.getByRole('alert')).toHaveText(
+		'Your device did not start reading aloud. Check that a text-to-speech voice is installed and the sound is on, then press Play again.'
+	);
+	await expect(page.getByText('Paused')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
 });

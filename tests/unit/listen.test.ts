@@ -1,5 +1,19 @@
-import { describe, expect, it } from 'vitest';
-import { ListenPlayer, trackOf, type PlayerState, type Speak, type Wait } from '$lib/listen/player';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+	ListenPlayer,
+	timerWait,
+	trackOf,
+	type PlayerState,
+	type Speak,
+	type Wait
+} from '$lib/listen/player';
+import {
+	browserSpeech,
+	SpeechStartError,
+	START_TIMEOUT_MS,
+	VOICES_WAIT_MS,
+	watchVoices
+} from '$lib/listen/speech';
 import { deckFrom, PROSE, TERMS } from './content/notes';
 import { isCardItem } from '$lib/content/types';
 
@@ -98,5 +112,90 @@ describe('Listen', () => {
 			prompt: 'What does the strategic role "Technology strategy" cover?',
 			answer: "A roadmap for technology that serves the company's long-term plans."
 		});
+	});
+
+	it('stops on the card and says why when speech fails, rather than reading for ever', async () => {
+		const failure = new Error('no voice');
+		const failures: unknown[] = [];
+		const speak: Speak = () => Promise.reject(failure);
+		const player = new ListenPlayer(
+			tracks,
+			speak,
+			(_ms, signal) => timerWait(0, signal),
+			0,
+			() => undefined,
+			(error) => failures.push(error)
+		);
+		player.play();
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(failures).toEqual([failure]);
+		expect(player.state).toMatchObject({ status: 'paused', index: 0 });
+	});
+});
+
+describe('the browser speech', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+		vi.unstubAllGlobals();
+	});
+
+	/** A speech service whose voices and start are as given. */
+	function stubSynthesis(voices: unknown[], starts: boolean) {
+		const listeners: (() => void)[] = [];
+		vi.stubGlobal(
+			'SpeechSynthesisUtterance',
+			class {
+				onstart: (() => void) | null = null;
+				onend: (() => void) | null = null;
+				constructor(readonly text: string) {}
+			}
+		);
+		const synthesis = {
+			voices,
+			getVoices: () => synthesis.voices,
+			speak: (utterance: { onstart: (() => void) | null; onend: (() => void) | null }) => {
+				if (!starts) return;
+				utterance.onstart?.();
+				utterance.onend?.();
+			},
+			cancel: () => undefined,
+			addEventListener: (_type: string, listener: () => void) => listeners.push(listener),
+			removeEventListener: () => undefined
+		};
+		vi.stubGlobal('speechSynthesis', synthesis);
+		return { synthesis, voicesArrive: () => listeners.forEach((listener) => listener()) };
+	}
+
+	it('fails with a message a person can act on when a voice never starts', async () => {
+		vi.useFakeTimers();
+		stubSynthesis([{ name: 'voice' }], false);
+		const speaking = browserSpeech()!('Hello', new AbortController().signal);
+		const outcome = expect(speaking).rejects.toThrow(SpeechStartError);
+		await vi.advanceTimersByTimeAsync(START_TIMEOUT_MS);
+		await outcome;
+	});
+
+	it('speaks when the voice starts', async () => {
+		stubSynthesis([{ name: 'voice' }], true);
+		await expect(browserSpeech()!('Hello', new AbortController().signal)).resolves.toBeUndefined();
+	});
+
+	it('knows whether there is a voice: at once, once they load, or none after a wait', async () => {
+		vi.useFakeTimers();
+		const seen: boolean[] = [];
+		stubSynthesis([{ name: 'voice' }], true);
+		watchVoices((present) => seen.push(present));
+		expect(seen).toEqual([true]);
+
+		const late = stubSynthesis([], true);
+		watchVoices((present) => seen.push(present));
+		late.synthesis.voices = [{ name: 'voice' }];
+		late.voicesArrive();
+		expect(seen).toEqual([true, true]);
+
+		stubSynthesis([], true);
+		watchVoices((present) => seen.push(present));
+		await vi.advanceTimersByTimeAsync(VOICES_WAIT_MS);
+		expect(seen).toEqual([true, true, false]);
 	});
 });

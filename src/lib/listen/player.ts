@@ -43,6 +43,7 @@ export class ListenPlayer {
 	#wait: Wait;
 	#pauseMs: number;
 	#onchange: (state: PlayerState) => void;
+	#onfail: (error: unknown) => void;
 	#state: PlayerState = { status: 'idle', index: 0, part: 'prompt' };
 	#abort: AbortController | null = null;
 
@@ -51,13 +52,15 @@ export class ListenPlayer {
 		speak: Speak,
 		wait: Wait,
 		pauseMs: number,
-		onchange: (state: PlayerState) => void
+		onchange: (state: PlayerState) => void,
+		onfail: (error: unknown) => void = () => {}
 	) {
 		this.#tracks = tracks;
 		this.#speak = speak;
 		this.#wait = wait;
 		this.#pauseMs = pauseMs;
 		this.#onchange = onchange;
+		this.#onfail = onfail;
 	}
 
 	get state(): PlayerState {
@@ -122,8 +125,13 @@ export class ListenPlayer {
 				this.#set({ index: this.#state.index + 1 });
 			}
 			this.#set({ status: 'done', part: 'prompt' });
-		} catch {
-			// Paused, skipped or stopped: whoever aborted has set the state.
+		} catch (error) {
+			// Paused, skipped or stopped: whoever aborted has set the state. Anything else is a
+			// failure of the speech itself: the player stops on the card and says why.
+			if (!abort.signal.aborted) {
+				this.#set({ status: 'paused', part: 'prompt' });
+				this.#onfail(error);
+			}
 		} finally {
 			if (this.#abort === abort) this.#abort = null;
 		}

@@ -5,7 +5,7 @@ import {
 	type ListenTrack,
 	type PlayerState
 } from '$lib/listen/player';
-import { browserSpeech } from '$lib/listen/speech';
+import { browserSpeech, hasSpeech, watchVoices } from '$lib/listen/speech';
 import { cardsInScope, scopeOf } from '$lib/srs/scope';
 import { errorMessage } from '$lib/errors';
 import type { StudyDatabase } from '$lib/storage/db';
@@ -20,6 +20,9 @@ import { PageModel } from './page.svelte';
 export class ListenPage extends PageModel {
 	/** Whether the browser can speak (null until known). */
 	supported = $state<boolean | null>(null);
+	/** Whether the device has a voice to speak with (null while its voices load). */
+	voices = $state<boolean | null>(null);
+	#stopWatching: (() => void) | null = null;
 	/** The deck or topic chosen (`''` for all decks). */
 	scope = $state('');
 	/** Seconds of silence before an answer. */
@@ -50,19 +53,30 @@ export class ListenPage extends PageModel {
 	}
 
 	protected async load(_db: StudyDatabase): Promise<void> {
-		this.supported = browserSpeech() !== null;
+		this.supported = hasSpeech();
 		this.pauseSeconds = app.settings.listenPauseSeconds;
+		if (this.supported && this.#stopWatching === null) {
+			this.#stopWatching = watchVoices((present) => (this.voices = present));
+		}
 	}
 
 	play(): void {
 		const speak = browserSpeech();
 		const tracks = this.tracks;
-		if (!speak || tracks.length === 0) return;
+		if (!speak || tracks.length === 0 || this.voices === false) return;
 		this.#player?.stop();
-		this.#player = new ListenPlayer(tracks, speak, timerWait, this.pauseSeconds * 1000, (state) => {
-			this.playerState = state;
-			this.#updateMediaSession(tracks);
-		});
+		this.error = null;
+		this.#player = new ListenPlayer(
+			tracks,
+			speak,
+			timerWait,
+			this.pauseSeconds * 1000,
+			(state) => {
+				this.playerState = state;
+				this.#updateMediaSession(tracks);
+			},
+			(error) => (this.error = errorMessage(error))
+		);
 		this.#setUpMediaSession();
 		this.#player.play();
 	}
@@ -72,6 +86,7 @@ export class ListenPage extends PageModel {
 	}
 
 	resume(): void {
+		this.error = null;
 		this.#player?.play();
 	}
 
@@ -95,6 +110,8 @@ export class ListenPage extends PageModel {
 
 	protected override dispose(): void {
 		this.#player?.stop();
+		this.#stopWatching?.();
+		this.#stopWatching = null;
 	}
 
 	// Lock-screen and headset controls, where the browser offers them.
