@@ -107,7 +107,7 @@ async function studyStates(page: Page, check: (state: string) => Promise<void>) 
 	await check('a card, back');
 	await page.getByRole('button', { name: /^Good/ }).click();
 	await page.getByRole('button', { name: 'End session' }).click();
-	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Session ended' })).toBeVisible();
 	await check('a session summary');
 }
 

@@ -167,3 +167,36 @@ test('"Start quiz" says it is busy while a first visit still downloads the decks
 		'Question 1 of 10'
 	);
 });
+
+test('following "From the notes" mid-quiz and coming back finds the same question, its feedback and the score', async ({
+	page
+}) => {
+	await page.goto('/quiz/');
+	await page.getByRole('button', { name: 'Start quiz' }).click();
+	const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
+	for (let i = 1; i <= 3; i++) {
+		await expect(quiz).toContainText(`Question ${i} of 10`);
+		await answerQuestion(page);
+		if (i < 3) await quiz.getByRole('button', { name: 'Next' }).click();
+	}
+	const feedback = quiz.getByRole('status').filter({ hasText: /Correct|Incorrect/ });
+	const verdict = (await feedback.textContent()) ?? '';
+	const score = (await quiz.getByText(/\d+ correct/).textContent()) ?? '';
+	const question = (await quiz.getByRole('heading', { level: 2 }).textContent()) ?? '';
+
+	// The link leaves the quiz for the notes, with no question asked.
+	await feedback.getByRole('link').click();
+	await expect(page).toHaveURL(/\/notes\/[a-z-]+\/#/);
+	await page.goBack();
+
+	await expect(quiz).toContainText('Question 3 of 10');
+	await expect(quiz.getByRole('heading', { level: 2 })).toHaveText(question);
+	await expect(feedback).toHaveText(verdict);
+	await expect(quiz.getByText(/\d+ correct/)).toHaveText(score);
+
+	// A reload keeps it too; "Next" goes on to question 4.
+	await page.reload();
+	await expect(quiz).toContainText('Question 3 of 10');
+	await quiz.getByRole('button', { name: 'Next' }).click();
+	await expect(quiz).toContainText('Question 4 of 10');
+});

@@ -74,7 +74,11 @@ test('study a dozen cards offline with buttons and keys, undo one, reload: nothi
 		expect(replayCard(card, own).state).toEqual(card);
 	}
 
+	// The reload resumes the session where it was; ending it shows the decks.
 	await page.reload();
+	await expect(session).toContainText('11 done');
+	await page.getByRole('button', { name: 'End session' }).click();
+	await page.getByRole('button', { name: 'Back to decks' }).click();
 	const newCards = new Set(
 		reviews
 			.filter((review) => review.mode === 'review' && review.state === State.New)
@@ -128,9 +132,13 @@ test('cramming leaves the schedule alone and ends with a summary', async ({ page
 		await page.getByRole('button', { name: /^Again/ }).click();
 		await expect(session).toContainText(`${i} done`);
 	}
+	// Cards answered "Again" come back: three more at the end of the cram.
+	const left = Number(/(\d+) left/.exec((await session.textContent()) ?? '')?.[1]);
 	await page.getByRole('button', { name: 'End session' }).click();
-	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeFocused();
-	await expect(page.getByText('Cards done')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Session ended' })).toBeFocused();
+	await expect(page.getByText(`${left} cards are left in this cram.`)).toBeVisible();
+	const summary = page.getByRole('region', { name: 'Session ended' });
+	await expect(summary.getByRole('definition').first()).toHaveText('3');
 	const { cards, reviews } = await stored(page);
 	expect(cards).toEqual([]);
 	expect(reviews.map((review) => review.mode)).toEqual(['cram', 'cram', 'cram']);
@@ -289,4 +297,39 @@ test('one deck uses its own new cards: the others still offer theirs, "study mor
 	await page.reload();
 	await expect(deck).toContainText('10 of 10 new left today');
 	await expect(page.getByRole('button', { name: 'Study The CTO role' })).toBeEnabled();
+});
+
+test('a reload mid-study continues with the same card, progress and summary', async ({ page }) => {
+	await page.goto('/study/');
+	await page.getByRole('button', { name: 'Study all decks' }).click();
+	const session = page.getByRole('region', { name: 'Study session' });
+	for (let i = 1; i <= 4; i++) {
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		await page.getByRole('button', { name: i === 2 ? /^Again/ : /^Good/ }).click();
+		await expect(session).toContainText(`${i} done`);
+	}
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	const card = await page.getByTestId('study-card').getAttribute('data-card');
+	const left = /(\d+) left/.exec((await session.textContent()) ?? '')?.[1];
+
+	await page.reload();
+	await expect(session).toContainText('4 done');
+	await expect(session).toContainText(`${left} left`);
+	await expect(page.getByTestId('study-card')).toHaveAttribute('data-card', card ?? '');
+	// The answer side was showing: it still is.
+	await page.getByRole('button', { name: /^Good/ }).click();
+	await expect(session).toContainText('5 done');
+	await page.getByRole('button', { name: 'End session' }).click();
+	const summary = page.getByRole('region', { name: 'Session ended' });
+	await expect(summary).toContainText(/Cards\s*5\s*Answers\s*5\s*Accuracy\s*80%/);
+
+	// The summary stays until the next session starts.
+	await page.goto('/stats/');
+	await page.goto('/study/');
+	await expect(summary).toContainText(/Accuracy\s*80%/);
+	await page.getByRole('button', { name: 'Back to decks' }).click();
+	await expect(page.getByRole('button', { name: 'Study all decks' })).toBeVisible();
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Study all decks' })).toBeVisible();
+	await expect(summary).toHaveCount(0);
 });

@@ -155,6 +155,8 @@ test('an update never reloads mid-session, and keeps history while adding new it
 		await page.evaluate(() => (window as unknown as { marker?: string }).marker)
 	).toBeUndefined();
 
+	// The ended session's summary is kept across the reload, until the learner leaves it.
+	await page.getByRole('button', { name: 'Back to decks' }).click();
 	// The new version's decks are merged: history kept, the reworded card keeps its progress.
 	await expect(page.getByRole('region', { name: 'Today' })).toBeVisible();
 	await expect

@@ -20,6 +20,12 @@ const NO_STATES: ReadonlyMap<string, CardState> = new Map();
 
 /** The Interview page: practice (due questions first) or a mock interview, and past mocks. */
 export class InterviewPage extends SessionPage<InterviewSession, 'practice' | 'mock'> {
+	protected readonly kind = 'interview';
+
+	// An interview in progress is not kept yet: its timer and typed answer would need to be.
+	protected async resume(): Promise<InterviewSession | null> {
+		return null;
+	}
 	states = $state.raw<ReadonlyMap<string, CardState>>(NO_STATES);
 	history = $state.raw<InterviewAnswer[]>([]);
 

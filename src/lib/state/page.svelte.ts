@@ -2,6 +2,7 @@ import { untrack } from 'svelte';
 import { errorMessage } from '$lib/errors';
 import type { StudyDatabase } from '$lib/storage/db';
 import { app } from './app.svelte';
+import { forgetSession, keepSession, type SessionKind } from './kept-sessions';
 import { sessionGuard } from './session-guard.svelte';
 
 /**
@@ -48,7 +49,9 @@ export abstract class PageModel {
 	async refresh(): Promise<void> {
 		let loaded = false;
 		try {
-			await this.load(await app.ready());
+			const db = await app.ready();
+			await this.load(db);
+			if (this.loading) await this.firstLoaded(db);
 			this.error = null;
 			loaded = true;
 		} catch (error) {
@@ -58,6 +61,9 @@ export abstract class PageModel {
 		}
 		if (loaded) await this.loaded();
 	}
+
+	/** What to do once the page's data is first in, before the page counts as loaded. */
+	protected async firstLoaded(_db: StudyDatabase): Promise<void> {}
 
 	/** What to do once the page's data is in (a start asked for early, say). */
 	protected async loaded(): Promise<void> {}
@@ -87,12 +93,18 @@ export interface Session {
 	readonly running: boolean;
 	/** Lets go of timers and such. */
 	dispose?: () => void;
+	/** What is kept of it after every step, to resume it after leaving (see kept-sessions.ts). */
+	readonly snapshot?: unknown;
+	/** Called after every step that changes the snapshot. */
+	onStep?: () => void;
 }
 
 /**
  * A page that runs sessions: at most one at a time, started once (a second tap is ignored), app
  * updates held back while it runs, and a start asked for before the page could act on it (its
- * code still loading) kept until it can, and forgotten when the page is left.
+ * code still loading) kept until it can, and forgotten when the page is left. The session is kept
+ * after every step and resumed when the page is shown again (after a link, another page or a
+ * reload), until it is closed or another one starts.
  */
 export abstract class SessionPage<S extends Session, Request> extends PageModel {
 	session = $state<S | null>(null);
@@ -100,6 +112,12 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 	request = $state.raw<Request | null>(null);
 	/** True while a session is being put together. */
 	starting = $state(false);
+
+	/** The kind of session this page keeps and resumes. */
+	protected abstract readonly kind: SessionKind;
+
+	/** The kept session put back together, or null when there is none (or it cannot be resumed). */
+	protected abstract resume(db: StudyDatabase): Promise<S | null>;
 
 	protected override busy(): boolean {
 		return this.session !== null;
@@ -116,9 +134,22 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 			const created = await this.create(await app.ready(), request);
 			if (!created) return;
 			if (!this.mounted) created.dispose?.();
-			else this.session = created;
+			else this.#show(created);
 		});
 		this.starting = false;
+	}
+
+	/**
+	 * Resumes a kept session as part of the first load, so that a start tapped meanwhile waits as
+	 * an early start (and is dropped if a session was resumed). A kept session that cannot be read
+	 * is not resumed, and the page still loads.
+	 */
+	protected override async firstLoaded(db: StudyDatabase): Promise<void> {
+		await this.attempt(async () => {
+			const kept = await this.resume(db);
+			if (kept && this.mounted && !this.session) this.#show(kept);
+			else kept?.dispose?.();
+		});
 	}
 
 	/** Takes a start asked for early, once the page has loaded. */
@@ -142,10 +173,26 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 		};
 	}
 
-	/** Ends the session on screen and shows the page again, reloaded. */
+	/** Puts a session on screen, kept now and after every step. */
+	#show(session: S): void {
+		this.session = session;
+		const keep = () => {
+			// A plain copy: what the page holds may be reactive proxies.
+			const snapshot = $state.snapshot(session.snapshot);
+			if (snapshot === undefined || this.session !== session) return;
+			const kind = this.kind;
+			void app.ready().then((db) => keepSession(db, kind, snapshot));
+		};
+		session.onStep = keep;
+		keep();
+	}
+
+	/** Ends the session on screen (it is no longer kept) and shows the page again, reloaded. */
 	close(): void {
 		this.session?.dispose?.();
 		this.session = null;
+		const kind = this.kind;
+		void app.ready().then((db) => forgetSession(db, kind));
 		void this.refresh();
 	}
 

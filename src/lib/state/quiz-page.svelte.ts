@@ -6,11 +6,14 @@ import type { StudyDatabase } from '$lib/storage/db';
 import { loadQuizAttempts } from '$lib/storage/history';
 import { app } from './app.svelte';
 import { earlyStart } from './early-start.svelte';
+import { QuizSnapshotSchema } from './kept-schemas';
+import { keptSession } from './kept-sessions';
 import { SessionPage } from './page.svelte';
 import { QuizSession } from './quiz.svelte';
 
 /** The Quiz page: the one-tap quiz or one with chosen options, and the best scores so far. */
 export class QuizPage extends SessionPage<QuizSession, QuizOptions> {
+	protected readonly kind = 'quiz';
 	/** Best score and attempts per scope (`all` or a deck id). */
 	best = $state.raw<ReadonlyMap<string, { best: number; attempts: number }>>(bestScores([]));
 	/** The options form: a deck or topic (`''` for all), a length and the kinds of question. */
@@ -39,6 +42,11 @@ export class QuizPage extends SessionPage<QuizSession, QuizOptions> {
 		const questions = pickQuestions(app.decks, options, Math.random);
 		if (questions.length === 0) throw new AppError('No questions match these options.');
 		return new QuizSession(db, questions, options);
+	}
+
+	protected async resume(db: StudyDatabase): Promise<QuizSession | null> {
+		const kept = await keptSession(db, 'quiz', QuizSnapshotSchema);
+		return kept && QuizSession.resume(db, app.decks, kept);
 	}
 
 	/** The quiz of ten mixed questions from all decks. */

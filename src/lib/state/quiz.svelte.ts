@@ -1,5 +1,5 @@
 import { deckOf } from '$lib/content/ids';
-import type { QuizItem } from '$lib/content/types';
+import type { Deck, QuizItem } from '$lib/content/types';
 import {
 	cardsToReview,
 	missedQuestions,
@@ -15,6 +15,7 @@ import type { StudyDatabase } from '$lib/storage/db';
 import { saveQuizAttempt } from '$lib/storage/history';
 import { errorMessage } from '$lib/errors';
 import { app } from './app.svelte';
+import type { QuizSnapshot } from './kept-schemas';
 
 /** One quiz: its questions in order, the learner's answers, and the saved attempt at the end. */
 export class QuizSession {
@@ -23,6 +24,8 @@ export class QuizSession {
 	index = $state(0);
 	phase = $state<'question' | 'feedback' | 'done'>('question');
 	result = $state.raw<QuizResult | null>(null);
+	/** The learner's response to the question on screen, while its feedback shows. */
+	response = $state.raw<QuizResponse | null>(null);
 	answers = $state.raw<QuizAnswerRecord[]>([]);
 	/** Flashcards queued by "Review mistakes", once asked. */
 	reviewQueued = $state<number | null>(null);
@@ -33,6 +36,9 @@ export class QuizSession {
 	/** Why the attempt could not be kept, in words a person can act on. */
 	saveError = $state<string | null>(null);
 
+	/** Called after every step (an answer, the next question, the end, a save). */
+	onStep: (() => void) | undefined;
+
 	#db: StudyDatabase;
 	#now: () => number;
 
@@ -40,13 +46,61 @@ export class QuizSession {
 		db: StudyDatabase,
 		questions: QuizItem[],
 		options: QuizOptions,
-		now: () => number = Date.now
+		now: () => number = Date.now,
+		startedAt = now()
 	) {
 		this.#db = db;
 		this.#now = now;
 		this.questions = questions;
 		this.options = options;
-		this.startedAt = now();
+		this.startedAt = startedAt;
+	}
+
+	/**
+	 * A kept quiz, where it was left: same questions, position, answers and feedback. Null when a
+	 * question is no longer in the decks (their content changed), so the quiz cannot be the same.
+	 */
+	static resume(
+		db: StudyDatabase,
+		decks: readonly Deck[],
+		kept: QuizSnapshot,
+		now: () => number = Date.now
+	): QuizSession | null {
+		const items = decks.flatMap((deck) => deck.items);
+		const questions = kept.questions.map(
+			(id) => items.find((item) => item.id === id) as QuizItem | undefined
+		);
+		if (questions.some((item) => item === undefined) || kept.index >= questions.length) return null;
+		const session = new QuizSession(db, questions as QuizItem[], kept.options, now, kept.startedAt);
+		session.index = kept.index;
+		session.answers = kept.answers;
+		session.phase = kept.phase;
+		session.result = kept.result;
+		session.response = kept.response;
+		session.finishedAt = kept.finishedAt;
+		session.saved = kept.saved === 'saved' ? 'saved' : 'no';
+		session.reviewQueued = kept.reviewQueued;
+		// A quiz that ended while its save was on the way is saved now.
+		if (session.phase === 'done' && session.saved === 'no') void session.saveAttempt();
+		return session;
+	}
+
+	/** What is kept of this quiz after every step, to resume it (see `resume`); null once it ended unanswered. */
+	get snapshot(): QuizSnapshot | null {
+		if (this.phase === 'done' && this.answers.length === 0) return null;
+		return {
+			options: { ...this.options, kinds: [...this.options.kinds] },
+			questions: this.questions.map((item) => item.id),
+			startedAt: this.startedAt,
+			index: this.index,
+			phase: this.phase,
+			result: this.result,
+			response: this.response,
+			answers: this.answers,
+			finishedAt: this.finishedAt,
+			saved: this.saved === 'saved' ? 'saved' : 'no',
+			reviewQueued: this.reviewQueued
+		};
 	}
 
 	/** Whether questions are still being asked (an app update waits until they are not). */
@@ -69,6 +123,7 @@ export class QuizSession {
 		if (!item || this.phase !== 'question') return null;
 		const result = scoreResponse(item, response);
 		this.result = result;
+		this.response = response;
 		this.answers = [
 			...this.answers,
 			{
@@ -80,6 +135,7 @@ export class QuizSession {
 			}
 		];
 		this.phase = 'feedback';
+		this.onStep?.();
 		return result;
 	}
 
@@ -87,9 +143,11 @@ export class QuizSession {
 	async next(): Promise<void> {
 		if (this.phase !== 'feedback') return;
 		this.result = null;
+		this.response = null;
 		if (this.index + 1 < this.questions.length) {
 			this.index += 1;
 			this.phase = 'question';
+			this.onStep?.();
 			return;
 		}
 		await this.finish();
@@ -103,6 +161,7 @@ export class QuizSession {
 		if (this.phase === 'done') return;
 		this.phase = 'done';
 		this.finishedAt = this.#now();
+		this.onStep?.();
 		if (this.answers.length === 0) return;
 		await this.saveAttempt();
 	}
@@ -125,6 +184,7 @@ export class QuizSession {
 			await saveQuizAttempt(this.#db, attempt);
 			this.saved = 'saved';
 			this.saveError = null;
+			this.onStep?.();
 			app.changed();
 		} catch (error) {
 			this.saved = 'failed';
@@ -138,6 +198,7 @@ export class QuizSession {
 		await requestCards(this.#db, cards, this.#now());
 		app.changed();
 		this.reviewQueued = cards.length;
+		this.onStep?.();
 		return cards.length;
 	}
 }

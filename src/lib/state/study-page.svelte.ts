@@ -1,10 +1,13 @@
 import { requestPersistentStorage } from '$lib/pwa/persistence';
 import { hasCards } from '$lib/srs/counts';
+import { studyDayKey } from '$lib/srs/day';
 import type { StudyScope } from '$lib/srs/scope';
 import type { StudyMode } from '$lib/srs/types';
 import type { StudyDatabase } from '$lib/storage/db';
 import { app } from './app.svelte';
 import { earlyStart } from './early-start.svelte';
+import { StudySnapshotSchema } from './kept-schemas';
+import { forgetSession, keptSession } from './kept-sessions';
 import { SessionPage } from './page.svelte';
 import { deckOverviews, loadStudyData, type StudyData, type StudyOverview } from './study-data';
 import { StudySession } from './study.svelte';
@@ -23,6 +26,7 @@ export interface StudyRequest {
  * is anything to study then; after a session, storage is asked to persist.
  */
 export class StudyPage extends SessionPage<StudySession, StudyRequest> {
+	protected readonly kind = 'study';
 	overview = $state.raw<StudyOverview | null>(null);
 	/** The data just read, for a start that comes right after (fresher than nothing, read once). */
 	#data: StudyData | null = null;
@@ -61,6 +65,22 @@ export class StudyPage extends SessionPage<StudySession, StudyRequest> {
 		const session = await StudySession.start(data, request.scope, request.mode, {
 			extraNew: request.extraNew
 		});
+		session.onDone = () => void requestPersistentStorage();
+		return session;
+	}
+
+	protected async resume(db: StudyDatabase): Promise<StudySession | null> {
+		const kept = await keptSession(db, 'study', StudySnapshotSchema);
+		if (!kept) return null;
+		const data = this.#data ?? (await loadStudyData(db, app.decks));
+		// Yesterday's unfinished session: today's queue is another one, so it is not resumed.
+		const today = studyDayKey(data.now(), data.settings.dayStartHour);
+		if (kept.summary === null && kept.mode === 'review' && kept.day !== today) {
+			await forgetSession(db, 'study');
+			return null;
+		}
+		const { scope, mode, extraNew } = kept;
+		const session = await StudySession.start(data, scope, mode, { extraNew, kept });
 		session.onDone = () => void requestPersistentStorage();
 		return session;
 	}

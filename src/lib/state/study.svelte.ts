@@ -1,48 +1,35 @@
 import type { CardItem } from '$lib/content/types';
 import { answerDuration } from '$lib/limits';
-import { studyDayEnd, studyDayStart } from '$lib/srs/day';
-import {
-	afterAnswer,
-	buildQueue,
-	cardsLeft,
-	nextCard,
-	siblingKeysById,
-	studiedToday,
-	type StudyCard,
-	type StudyQueue
-} from '$lib/srs/queue';
-import { newCardState, previewDue } from '$lib/srs/scheduler';
+import { studyDayKey } from '$lib/srs/day';
+import { newCardState } from '$lib/srs/scheduler';
 import { cardsInScope, type StudyScope } from '$lib/srs/scope';
-import { shuffled } from '$lib/random';
 import { deckOf } from '$lib/content/ids';
 import { Rating, type Grade, type StudyMode } from '$lib/srs/types';
 import { recordAnswer, undoAnswer } from '$lib/state/answers';
 import { errorMessage } from '$lib/errors';
-import { reviewsSince } from '$lib/storage/reviews';
 import { app } from './app.svelte';
+import type { StudySnapshot } from './kept-schemas';
 import type { StudyData } from './study-data';
+import { StudyOrder, type UndoStep } from './study-order';
+import { gradeIntervals, nextDueOf, summarize, type SessionSummary } from './study-summary';
 
-/** What a finished session reports. */
-export interface SessionSummary {
-	answered: number;
-	/** Share of answers that were not "Again", 0 to 1. */
-	accuracy: number;
-	durationMs: number;
-	/** When the next card of this scope comes due, or null when none is scheduled. */
-	nextDue: number | null;
-}
+export type { SessionSummary };
 
-interface UndoStep {
-	reviewId: number;
-	card: CardItem;
-	queue: StudyQueue;
-	cramIndex: number;
-	grade: Grade;
+/** How a session starts: cram order, extra new cards, or where a kept session was left. */
+export interface StudyStart {
+	/** Orders a cram (Math.random by default). */
+	random?: () => number;
+	/** New cards past today's limits, for a one-deck session ("Study more today"). */
+	extraNew?: number;
+	/** A kept session to resume (see kept-sessions.ts). */
+	kept?: StudySnapshot;
 }
 
 /**
  * One study session: the queue of today's cards (or, in cram mode, every card of the scope in a
- * random order), the card shown, and answering and undoing with every answer stored at once.
+ * random order, a card answered "Again" coming back later), the card shown, and answering and
+ * undoing with every answer stored at once. Its snapshot is kept after every step, so leaving the
+ * page or reloading resumes it.
  */
 export class StudySession {
 	readonly mode: StudyMode;
@@ -60,15 +47,18 @@ export class StudySession {
 	summary = $state.raw<SessionSummary | null>(null);
 	/** Called once, when the session ends. */
 	onDone: (() => void) | undefined;
+	/** Called after every step (a card shown, turned or answered, the end). */
+	onStep: (() => void) | undefined;
 
 	#data: StudyData;
 	#items: Map<string, CardItem>;
-	#queue: StudyQueue = { requested: [], reviews: [], learning: [], fresh: [] };
-	#cram: StudyCard[] = [];
-	#cramIndex = 0;
-	#dayEnd = 0;
+	#extraNew: number;
+	#order: StudyOrder;
+	#day: string;
 	#startedAt: number;
 	#shownAt = 0;
+	/** The cards answered in this session, each once. */
+	#cards: readonly string[] = [];
 	#undo: UndoStep[] = [];
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -76,48 +66,55 @@ export class StudySession {
 		data: StudyData,
 		scope: StudyScope,
 		mode: StudyMode,
-		items: Map<string, CardItem>
+		items: Map<string, CardItem>,
+		extraNew: number,
+		order: StudyOrder
 	) {
 		this.#data = data;
 		this.scope = scope;
 		this.mode = mode;
 		this.#items = items;
+		this.#extraNew = extraNew;
+		this.#order = order;
 		this.#startedAt = data.now();
+		this.#day = studyDayKey(this.#startedAt, data.settings.dayStartHour);
 	}
 
-	/**
-	 * Starts a session over a scope. In cram mode `random` orders the cards (Math.random by default);
-	 * `extraNew` lets a one-deck session introduce that many new cards past today's limits ("Study
-	 * more today").
-	 */
+	/** Starts a session over a scope, or resumes a kept one (see `StudyStart`). */
 	static async start(
 		data: StudyData,
 		scope: StudyScope,
 		mode: StudyMode,
-		{ random = Math.random, extraNew = 0 }: { random?: () => number; extraNew?: number } = {}
+		{ random = Math.random, extraNew = 0, kept }: StudyStart = {}
 	): Promise<StudySession> {
 		const { cards, items } = cardsInScope(data.decks, scope);
-		const session = new StudySession(data, scope, mode, items);
-		if (mode === 'cram') {
-			session.#cram = shuffled(
-				cards.filter((card) => !data.states.get(card.id)?.retired),
-				random
-			);
-		} else {
-			const now = data.now();
-			session.#dayEnd = studyDayEnd(now, data.settings.dayStartHour);
-			const today = studiedToday(
-				await reviewsSince(data.db, studyDayStart(now, data.settings.dayStartHour)),
-				siblingKeysById(cards)
-			);
-			const limits =
-				extraNew > 0 && scope.deck
-					? { ...data.settings, extraNew: { [scope.deck]: extraNew } }
-					: data.settings;
-			session.#queue = buildQueue(cards, data.states, today, limits, session.#dayEnd);
-		}
-		session.#advance();
+		const order =
+			mode === 'cram'
+				? StudyOrder.cram(cards, data.states, random, kept)
+				: await StudyOrder.review(data, cards, scope, extraNew);
+		const session = new StudySession(data, scope, mode, items, extraNew, order);
+		if (kept) session.#restore(kept);
+		else session.#advance();
 		return session;
+	}
+
+	/** What is kept after every step, to resume this session where it was; null once it ended unanswered. */
+	get snapshot(): StudySnapshot | null {
+		if (this.phase === 'done' && this.answered === 0) return null;
+		return {
+			scope: { ...this.scope },
+			mode: this.mode,
+			extraNew: this.#extraNew,
+			day: this.#day,
+			startedAt: this.#startedAt,
+			answered: this.answered,
+			again: this.again,
+			cards: [...this.#cards],
+			current: this.current?.id ?? null,
+			revealed: this.phase === 'answer',
+			...this.#order.kept,
+			summary: this.summary
+		};
 	}
 
 	/** The scheduler settings answers are given with. Fuzz is always on in the app. */
@@ -136,18 +133,14 @@ export class StudySession {
 		if (!card || this.mode === 'cram') return null;
 		const now = this.#data.now();
 		const state = this.#data.states.get(card.id) ?? newCardState(card.id, deckOf(card.id), now);
-		const due = previewDue(state, now, this.#params);
-		return {
-			[Rating.Again]: due[Rating.Again] - now,
-			[Rating.Hard]: due[Rating.Hard] - now,
-			[Rating.Good]: due[Rating.Good] - now,
-			[Rating.Easy]: due[Rating.Easy] - now
-		};
+		return gradeIntervals(state, now, this.#params);
 	}
 
 	/** Shows the answer side of the current card. */
 	reveal(): void {
-		if (this.phase === 'question' && this.current) this.phase = 'answer';
+		if (this.phase !== 'question' || !this.current) return;
+		this.phase = 'answer';
+		this.onStep?.();
 	}
 
 	/** Answers the current card; it is stored (card state and review in one transaction) before moving on. */
@@ -166,19 +159,17 @@ export class StudySession {
 				durationMs: answerDuration(this.#shownAt, now),
 				params: this.#params
 			});
+			const firstOfCard = !this.#cards.includes(card.id);
 			this.#undo.push({
 				reviewId: review.id as number,
 				card,
-				queue: this.#queue,
-				cramIndex: this.#cramIndex,
-				grade
+				order: this.#order.mark(),
+				grade,
+				firstOfCard
 			});
-			if (state) {
-				this.#data.states.set(state.id, state);
-				this.#queue = afterAnswer(this.#queue, state, this.#dayEnd);
-			} else {
-				this.#cramIndex += 1;
-			}
+			if (state) this.#data.states.set(state.id, state);
+			this.#order.answered(state, grade);
+			if (firstOfCard) this.#cards = [...this.#cards, card.id];
 			this.answered += 1;
 			if (grade === Rating.Again) this.again += 1;
 			this.canUndo = true;
@@ -205,8 +196,10 @@ export class StudySession {
 				if (restored) this.#data.states.set(restored.id, restored);
 				else this.#data.states.delete(step.card.id);
 			}
-			this.#queue = step.queue;
-			this.#cramIndex = step.cramIndex;
+			this.#order.restore(step.order);
+			if (step.firstOfCard) {
+				this.#cards = this.#cards.filter((id) => id !== step.card.id);
+			}
 			this.answered -= 1;
 			if (step.grade === Rating.Again) this.again -= 1;
 			this.canUndo = this.#undo.length > 0;
@@ -230,24 +223,37 @@ export class StudySession {
 		clearTimeout(this.#timer);
 	}
 
+	/** Puts a kept session back: its counts, its card and side, or its summary. */
+	#restore(kept: StudySnapshot): void {
+		this.#startedAt = kept.startedAt;
+		this.answered = kept.answered;
+		this.again = kept.again;
+		this.#cards = kept.cards;
+		if (kept.summary) {
+			this.phase = 'done';
+			this.summary = kept.summary;
+			return;
+		}
+		const item = kept.current === null ? undefined : this.#items.get(kept.current);
+		// The card that was on screen, if it is still to be answered; else whatever comes next.
+		if (item && this.#order.has(item.id)) {
+			this.#show(item);
+			if (kept.revealed) this.phase = 'answer';
+		} else this.#advance();
+	}
+
 	#show(card: CardItem): void {
 		clearTimeout(this.#timer);
 		this.current = card;
 		this.waitUntil = null;
 		this.phase = 'question';
 		this.#shownAt = this.#data.now();
-		this.left = this.mode === 'cram' ? this.#cram.length - this.#cramIndex : cardsLeft(this.#queue);
+		this.left = this.#order.left;
+		this.onStep?.();
 	}
 
 	#advance(): void {
-		if (this.mode === 'cram') {
-			const next = this.#cram[this.#cramIndex];
-			const item = next && this.#items.get(next.id);
-			if (item) this.#show(item);
-			else this.#finish();
-			return;
-		}
-		const next = nextCard(this.#queue, this.#data.now());
+		const next = this.#order.next(this.#data.now());
 		if (next.kind === 'card') {
 			const item = this.#items.get(next.id);
 			if (item) this.#show(item);
@@ -256,7 +262,7 @@ export class StudySession {
 			this.current = null;
 			this.phase = 'wait';
 			this.waitUntil = next.until;
-			this.left = cardsLeft(this.#queue);
+			this.left = this.#order.left;
 			clearTimeout(this.#timer);
 			this.#timer = setTimeout(() => this.#advance(), Math.max(0, next.until - this.#data.now()));
 		} else {
@@ -273,22 +279,17 @@ export class StudySession {
 		clearTimeout(this.#timer);
 		if (this.phase !== 'done') queueMicrotask(() => this.onDone?.());
 		const now = this.#data.now();
-		let nextDue: number | null = null;
-		for (const id of this.#items.keys()) {
-			const state = this.#data.states.get(id);
-			if (state && !state.retired && state.due > now && (nextDue === null || state.due < nextDue)) {
-				nextDue = state.due;
-			}
-		}
+		const left = this.#order.left;
+		const counts = { answered: this.answered, again: this.again, cards: this.#cards.length, left };
 		this.current = null;
 		this.waitUntil = null;
 		this.phase = 'done';
-		this.left = 0;
-		this.summary = {
-			answered: this.answered,
-			accuracy: this.answered === 0 ? 0 : (this.answered - this.again) / this.answered,
-			durationMs: now - this.#startedAt,
-			nextDue
-		};
+		this.left = left;
+		this.summary = summarize(
+			counts,
+			now - this.#startedAt,
+			nextDueOf(this.#items.keys(), this.#data.states, now)
+		);
+		this.onStep?.();
 	}
 }

@@ -137,15 +137,19 @@ function inKeyOrder<T extends { id?: number }>(records: readonly T[]): T[] {
 		});
 }
 
+/** Where the sessions kept across leaving are (`meta:session:study` and the like). */
+const keptSessions = () => IDBKeyRange.bound('meta:session:', 'meta:session:\uffff');
+
 /**
- * Deletes all progress in one transaction: card states, answers, quiz attempts and interview
- * answers. Decks and settings stay.
+ * Deletes all progress in one transaction: card states, answers, quiz attempts, interview answers
+ * and the sessions kept to resume. Decks and settings stay.
  * @throws StorageError when storage fails (nothing was changed)
  */
 export async function resetProgress(db: StudyDatabase): Promise<void> {
-	const tx = db.transaction([...PROGRESS_STORES], 'readwrite');
+	const tx = db.transaction([...PROGRESS_STORES, 'settings'], 'readwrite');
 	await inTransaction(tx, async () => {
 		for (const store of PROGRESS_STORES) write(tx.objectStore(store).clear());
+		write(tx.objectStore('settings').delete(keptSessions()));
 	});
 }
 

@@ -1,0 +1,171 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Rating, type Grade } from '$lib/srs/types';
+import { app } from '$lib/state/app.svelte';
+import { keepSession, keptSession } from '$lib/state/kept-sessions';
+import { QuizSnapshotSchema, StudySnapshotSchema } from '$lib/state/kept-schemas';
+import { QuizPage } from '$lib/state/quiz-page.svelte';
+import { StudyPage } from '$lib/state/study-page.svelte';
+import { resetProgress } from '$lib/storage/backup';
+import { freshDevice, mounted, until } from './site';
+
+let leaves: (() => void)[] = [];
+
+beforeEach(async () => {
+	await freshDevice();
+});
+
+afterEach(() => {
+	for (const leave of leaves) leave();
+	leaves = [];
+});
+
+/** Shows a page: its model mounted and loaded, as the page does. */
+async function show<T extends StudyPage | QuizPage>(
+	model: T
+): Promise<{ page: T; leave: () => void }> {
+	const shown = await mounted(model);
+	leaves.push(shown.leave);
+	return shown;
+}
+
+/** Waits until the kept snapshot of a kind satisfies a condition (it is written after each step). */
+async function keptStudy(condition: (answered: number) => boolean) {
+	const db = await app.ready();
+	let kept = await keptSession(db, 'study', StudySnapshotSchema);
+	for (let tries = 0; tries < 200 && !(kept && condition(kept.answered)); tries++) {
+		await new Promise((resolve) => setTimeout(resolve, 2));
+		kept = await keptSession(db, 'study', StudySnapshotSchema);
+	}
+	return kept;
+}
+
+describe('a study session left and shown again', () => {
+	it('resumes with the same card, side, counts and summary; closing it forgets it', async () => {
+		const first = await show(new StudyPage());
+		await first.page.start({ scope: {}, mode: 'review' });
+		const session = first.page.session!;
+		for (const grade of [Rating.Good, Rating.Again, Rating.Easy] as Grade[]) {
+			session.reveal();
+			await session.answer(grade);
+		}
+		session.reveal();
+		const onScreen = session.current?.id;
+		const left = session.left;
+		await keptStudy((answered) => answered === 3);
+		first.leave();
+
+		// The page is shown again (a link followed, another page, or a reload).
+		const again = await show(new StudyPage());
+		await until(() => again.page.session !== null, 'the kept session');
+		const resumed = again.page.session!;
+		expect(resumed.current?.id).toBe(onScreen);
+		expect(resumed.phase).toBe('answer');
+		expect(resumed.answered).toBe(3);
+		expect(resumed.again).toBe(1);
+		expect(resumed.left).toBe(left);
+
+		await resumed.answer(Rating.Good);
+		resumed.finish();
+		expect(resumed.summary).toMatchObject({ answered: 4, cards: 4 });
+		const summary = resumed.summary;
+		await keptStudy((answered) => answered === 4);
+		again.leave();
+
+		// A finished session keeps its summary until it is closed.
+		const third = await show(new StudyPage());
+		await until(() => third.page.session !== null, 'the kept summary');
+		expect(third.page.session?.phase).toBe('done');
+		expect(third.page.session?.summary).toEqual(summary);
+		third.page.close();
+		await until(() => third.page.session === null);
+		const db = await app.ready();
+		expect(await keptSession(db, 'study', StudySnapshotSchema)).toBeNull();
+	});
+
+	it('does not resume yesterday’s review session, or a kept session after a reset', async () => {
+		const db = await app.ready();
+		const first = await show(new StudyPage());
+		await first.page.start({ scope: {}, mode: 'review' });
+		first.page.session!.reveal();
+		await first.page.session!.answer(Rating.Good);
+		const kept = await keptStudy((answered) => answered === 1);
+		first.leave();
+
+		await keepSession(db, 'study', { ...kept, day: '2026-01-01' });
+		const next = await show(new StudyPage());
+		await until(() => !next.page.starting);
+		expect(next.page.session).toBeNull();
+		next.leave();
+
+		await keepSession(db, 'study', kept);
+		await resetProgress(db);
+		expect(await keptSession(db, 'study', StudySnapshotSchema)).toBeNull();
+	});
+
+	it('drops a damaged kept session instead of resuming it wrongly', async () => {
+		const db = await app.ready();
+		await keepSession(db, 'study', { scope: {}, mode: 'sideways', answered: -1 });
+		expect(await keptSession(db, 'study', StudySnapshotSchema)).toBeNull();
+		const page = await show(new StudyPage());
+		await until(() => !page.page.starting);
+		expect(page.page.session).toBeNull();
+		expect(page.page.error).toBeNull();
+	});
+});
+
+describe('a cram session', () => {
+	it('brings a card answered "Again" back at the end, and ending early says what is left', async () => {
+		const { page } = await show(new StudyPage());
+		await page.start({ scope: {}, mode: 'cram' });
+		const session = page.session!;
+		const total = session.left;
+		const first = session.current?.id;
+		session.reveal();
+		await session.answer(Rating.Again);
+		expect(session.left).toBe(total);
+		while (session.left > 1) {
+			session.reveal();
+			await session.answer(Rating.Good);
+		}
+		expect(session.current?.id).toBe(first);
+		session.reveal();
+		await session.answer(Rating.Good);
+		expect(session.summary).toMatchObject({ answered: total + 1, cards: total, left: 0 });
+	});
+});
+
+describe('a quiz left and shown again', () => {
+	it('comes back on the same question with its feedback, answers and score', async () => {
+		const first = await show(new QuizPage());
+		await first.page.startDefault();
+		const quiz = first.page.session!;
+		quiz.respond({ kind: 'choice', choice: 0 });
+		await quiz.next();
+		const asked = quiz.current!;
+		const response =
+			asked.kind === 'order'
+				? { kind: 'order' as const, steps: [...asked.steps].reverse() }
+				: asked.kind === 'match'
+					? { kind: 'match' as const, pairs: asked.pairs }
+					: { kind: 'choice' as const, choice: 1 };
+		quiz.respond(response);
+		const db = await app.ready();
+		let kept = await keptSession(db, 'quiz', QuizSnapshotSchema);
+		for (let tries = 0; tries < 200 && kept?.phase !== 'feedback'; tries++) {
+			await new Promise((resolve) => setTimeout(resolve, 2));
+			kept = await keptSession(db, 'quiz', QuizSnapshotSchema);
+		}
+		expect(kept?.index).toBe(1);
+		first.leave();
+
+		const again = await show(new QuizPage());
+		await until(() => again.page.session !== null, 'the kept quiz');
+		const resumed = again.page.session!;
+		expect(resumed.questions.map((item) => item.id)).toEqual(quiz.questions.map((item) => item.id));
+		expect(resumed.index).toBe(1);
+		expect(resumed.phase).toBe('feedback');
+		expect(resumed.response).toEqual(response);
+		expect(resumed.answers).toEqual(quiz.answers);
+		expect(resumed.startedAt).toBe(quiz.startedAt);
+	});
+});
