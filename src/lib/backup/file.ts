@@ -1,4 +1,5 @@
 import { BACKUP_FORMAT, BACKUP_SECTIONS, type Backup } from './schema';
+import type { ProgressCounts } from '$lib/storage/backup';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -29,6 +30,11 @@ export function serializeBackup(backup: Backup): string {
 		return `"${section}":[\n${records.map((record) => JSON.stringify(record)).join(',\n')}\n]`;
 	});
 	return `{${[...head, ...sections].join(',\n')}}\n`;
+}
+
+/** Whether there is any progress at all. */
+export function hasProgress(counts: ProgressCounts): boolean {
+	return counts.cards + counts.reviews + counts.quizAttempts + counts.interviewAnswers > 0;
 }
 
 /** Why the learner should make a backup now, or null when the last one is recent enough. */

@@ -1,6 +1,7 @@
 import {
 	backupFileName,
 	backupReminder,
+	hasProgress,
 	serializeBackup,
 	type BackupReminder
 } from '$lib/backup/file';
@@ -24,11 +25,6 @@ import { PageModel } from './page.svelte';
 
 export type { ImportSummary, ProgressCounts } from '$lib/storage/backup';
 export type { BackupReminder } from '$lib/backup/file';
-
-/** Whether there is any progress at all. */
-export function hasProgress(counts: ProgressCounts): boolean {
-	return counts.cards + counts.reviews + counts.quizAttempts + counts.interviewAnswers > 0;
-}
 
 /** A step of the Settings page and how it went: what to say, and whether it failed. */
 export interface Outcome {

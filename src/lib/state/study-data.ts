@@ -18,6 +18,8 @@ import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import { reviewsSince } from '$lib/storage/reviews';
 import { loadSettings } from '$lib/storage/settings';
 import { yieldToMain } from '$lib/yield';
+import type { InterviewPlan } from '$lib/srs/plan';
+import { planAndLimits } from './interview-date';
 
 /** A deck as the study page lists it. */
 export interface DeckOverview {
@@ -34,6 +36,8 @@ export interface StudyData {
 	decks: StoredDeck[];
 	settings: Settings;
 	states: Map<string, CardState>;
+	/** The plan to the learner's interview, when a date is set and not past. */
+	plan: InterviewPlan | null;
 	now: () => number;
 }
 
@@ -44,8 +48,17 @@ export interface StudyOverview {
 	decks: DeckOverview[];
 }
 
-/** Counts of what each deck has to study today, and of all decks together. */
-export async function deckOverviews(data: StudyData): Promise<StudyOverview> {
+/** Counts of what all decks together have to study today (the Today screen's). */
+export async function dayOverview(data: StudyData): Promise<Omit<StudyOverview, 'decks'>> {
+	const { all, newToday } = await deckOverviews(data, false);
+	return { all, newToday };
+}
+
+/**
+ * Counts of what each deck has to study today, and of all decks together.
+ * @param eachDeck false to count all decks together only
+ */
+export async function deckOverviews(data: StudyData, eachDeck = true): Promise<StudyOverview> {
 	const now = data.now();
 	const allCards = cardsInScope(data.decks, {}).cards;
 	const today = studiedToday(
@@ -61,7 +74,7 @@ export async function deckOverviews(data: StudyData): Promise<StudyOverview> {
 		unseen: unseenCards(cards, states)
 	});
 	const decks: DeckOverview[] = [];
-	for (const deck of data.decks) {
+	for (const deck of eachDeck ? data.decks : []) {
 		// A deck at a time, so that counting a large library never blocks a tap for long.
 		await yieldToMain();
 		const cards = cardsInScope(data.decks, { deck: deck.id }).cards;
@@ -72,8 +85,13 @@ export async function deckOverviews(data: StudyData): Promise<StudyOverview> {
 	return { all, newToday: newToday(allCards), decks };
 }
 
-/** Reads everything a study page needs from storage, with fresh settings and card states. */
+/**
+ * Reads everything a study page needs from storage, with fresh settings and card states. While the
+ * learner follows the plan to their interview, its new cards a day are the daily limit.
+ */
 export async function loadStudyData(db: StudyDatabase, decks: StoredDeck[]): Promise<StudyData> {
-	const [settings, states] = await Promise.all([loadSettings(db), loadCardStates(db)]);
-	return { db, decks, settings, states, now: () => Date.now() };
+	const [stored, states] = await Promise.all([loadSettings(db), loadCardStates(db)]);
+	const cardIds = cardsInScope(decks, {}).cards.map((card) => card.id);
+	const { plan, settings } = await planAndLimits(db, stored, cardIds, states, Date.now());
+	return { db, decks, settings, states, plan, now: () => Date.now() };
 }

@@ -5,6 +5,7 @@ import type { StudyScope } from '$lib/srs/scope';
 import type { StudyMode } from '$lib/srs/types';
 import type { StudyDatabase } from '$lib/storage/db';
 import { app } from './app.svelte';
+import { dueBadge } from './due-badge.svelte';
 import { earlyStart } from './early-start.svelte';
 import { StudySnapshotSchema } from './kept-schemas';
 import { forgetSession, keptSession } from './kept-sessions';
@@ -43,6 +44,7 @@ export class StudyPage extends SessionPage<StudySession, StudyRequest> {
 		if (load < this.#shown) return;
 		this.#shown = load;
 		this.overview = overview;
+		dueBadge.due = overview.all.due + overview.all.learning;
 		this.#data = data;
 	}
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeImport, describeProgress, formatBytes } from '$lib/format';
-import { hasProgress } from '$lib/state/settings-page.svelte';
+import { hasProgress } from '$lib/backup/file';
 
 describe('what the Settings page says', () => {
 	it('names exactly what a reset deletes', () => {

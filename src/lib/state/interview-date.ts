@@ -1,0 +1,60 @@
+import * as v from 'valibot';
+import { studyDayStart } from '$lib/srs/day';
+import { interviewPlan, isDateKey, type InterviewDate, type InterviewPlan } from '$lib/srs/plan';
+import { State, type CardState } from '$lib/srs/types';
+import type { Settings } from '$lib/settings';
+import type { StudyDatabase } from '$lib/storage/db';
+import { reviewsSince } from '$lib/storage/reviews';
+import { loadMeta, saveMeta } from '$lib/storage/settings';
+
+const KEY = 'interviewDate';
+
+const InterviewDateSchema = v.object({
+	date: v.pipe(v.string(), v.check(isDateKey)),
+	follow: v.boolean()
+});
+
+/** The interview date the learner set, or null (none, or a record that is not one). */
+export async function loadInterviewDate(db: StudyDatabase): Promise<InterviewDate | null> {
+	const parsed = v.safeParse(InterviewDateSchema, await loadMeta(db, KEY));
+	return parsed.success ? parsed.output : null;
+}
+
+/** Sets the interview date (null forgets it). */
+export function saveInterviewDate(db: StudyDatabase, value: InterviewDate | null): Promise<void> {
+	return saveMeta(db, KEY, value);
+}
+
+/** The most new cards a day a plan may ask (the setting's own bound). */
+const MAX_NEW_PER_DAY = 9999;
+
+/**
+ * The plan to the learner's interview, and the settings it makes: while the plan is followed, its
+ * new cards a day are the daily new-card limit. The cards still unseen are counted as at the start
+ * of the study day, so that the day's figure does not shrink as its new cards are answered.
+ */
+export async function planAndLimits(
+	db: StudyDatabase,
+	settings: Settings,
+	cardIds: readonly string[],
+	states: ReadonlyMap<string, CardState>,
+	now: number
+): Promise<{ plan: InterviewPlan | null; interview: InterviewDate | null; settings: Settings }> {
+	const interview = await loadInterviewDate(db);
+	if (!interview) return { plan: null, interview, settings };
+	const todayStart = studyDayStart(now, settings.dayStartHour);
+	const startedToday = new Set(
+		(await reviewsSince(db, todayStart))
+			.filter((review) => review.mode === 'review' && review.state === State.New)
+			.map((review) => review.card)
+	);
+	let unseen = 0;
+	for (const id of cardIds) {
+		const state = states.get(id);
+		if (!state || state.state === State.New || startedToday.has(id)) unseen += 1;
+	}
+	const plan = interviewPlan(interview.date, now, settings.dayStartHour, unseen);
+	if (!plan || !interview.follow) return { plan, interview, settings };
+	const newPerDay = Math.min(plan.newPerDay, MAX_NEW_PER_DAY);
+	return { plan, interview, settings: { ...settings, newPerDay } };
+}
