@@ -1,0 +1,92 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+test.use({ viewport: { width: 375, height: 812 }, serviceWorkers: 'block' });
+
+/**
+ * Words of the page's table cells that the browser broke across lines: a word whose rendered line
+ * boxes are more than one (read from the layout, not a screenshot).
+ */
+function brokenWords(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const broken: string[] = [];
+		for (const cell of document.querySelectorAll('th, td')) {
+			const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const text = node.textContent ?? '';
+				// A break after a hyphen is no broken word (Ben-Itzhak).
+				for (const match of text.matchAll(/[^\s\-‐–—]+/g)) {
+					const range = document.createRange();
+					range.setStart(node, match.index);
+					range.setEnd(node, match.index + match[0].length);
+					const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+					if (lines.size > 1) broken.push(match[0]);
+				}
+			}
+		}
+		return broken;
+	});
+}
+
+async function atBothSizes(page: Page, check: () => Promise<void>) {
+	await check();
+	await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+	await check();
+	await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+}
+
+test('tables in the notes and in the quiz summary never break a word, at 375 px and at 200% text', async ({
+	page
+}) => {
+	await page.goto('/notes/famous-ctos/');
+	await expect(page.getByRole('table').first()).toBeVisible();
+	await atBothSizes(page, async () => expect(await brokenWords(page)).toEqual([]));
+
+	await page.goto('/quiz/');
+	await page.getByRole('button', { name: 'Start quiz' }).click();
+	const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
+	await expect(quiz).toContainText('Question 1 of 10');
+	const order = quiz.getByRole('button', { name: 'Check order' });
+	const matches = quiz.getByRole('button', { name: 'Check matches' });
+	if (await order.isVisible()) await order.click();
+	else if (await matches.isVisible()) {
+		const lists = quiz.locator('ul.column');
+		const count = await lists.first().getByRole('button').count();
+		for (let i = 0; i < count; i++) {
+			await lists.first().getByRole('button').nth(i).click();
+			await lists.last().getByRole('button').nth(i).click();
+		}
+		await matches.click();
+	} else await page.keyboard.press('1');
+	await expect(quiz.getByRole('button', { name: 'Next' })).toBeVisible();
+	await quiz.getByRole('button', { name: 'End quiz' }).click();
+	await expect(page.getByRole('table', { name: 'By topic' })).toBeVisible();
+	await atBothSizes(page, async () => expect(await brokenWords(page)).toEqual([]));
+});
+
+test('at 200% text and in landscape the header and tab bar take at most a fifth of the height', async ({
+	page
+}) => {
+	const chrome = () =>
+		page.evaluate(() => {
+			const height = window.innerHeight;
+			let fixed = 0;
+			for (const element of document.querySelectorAll<HTMLElement>(
+				'.app-header, nav[aria-label="Main"]'
+			)) {
+				const style = getComputedStyle(element);
+				if (style.position === 'fixed' || style.position === 'sticky') {
+					fixed += element.getBoundingClientRect().height;
+				}
+			}
+			return fixed / height;
+		});
+	await page.goto('/study/');
+	await page.getByRole('button', { name: 'Study all decks' }).click();
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+	expect(await chrome()).toBeLessThanOrEqual(0.2);
+	await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+	await page.setViewportSize({ width: 812, height: 375 });
+	expect(await chrome()).toBeLessThanOrEqual(0.2);
+});
