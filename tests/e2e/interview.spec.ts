@@ -39,6 +39,12 @@ test('a mock interview offline: five questions, ticking key points, a summary an
 	}
 	await expect(page.getByRole('heading', { name: 'Mock interview complete' })).toBeFocused();
 	await expect(page.getByRole('table', { name: 'Your answers' }).getByRole('row')).toHaveCount(6);
+	// The summary shows what was typed for each question.
+	for (let i = 1; i <= 5; i++) {
+		await expect(page.getByRole('table', { name: 'Your answers' })).toContainText(
+			`You wrote: My answer to question ${i}`
+		);
+	}
 
 	const stored = await page.evaluate(async () => {
 		const db = await new Promise<IDBDatabase>((resolve) => {

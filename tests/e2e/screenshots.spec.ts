@@ -56,7 +56,7 @@ test('the main screens on a phone', async ({ page }) => {
 	await shoot(page, 'interview', { fromTop: false });
 
 	await page.goto('/stats/');
-	await expect(page.getByText('Answers today')).toBeVisible();
+	await expect(page.getByText('Flashcard answers today')).toBeVisible();
 	await shoot(page, 'stats');
 
 	await page.goto('/notes/famous-ctos/');

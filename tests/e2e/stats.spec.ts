@@ -17,7 +17,7 @@ test('stats show today’s answers, cards by state, the forecast and the calenda
 	await expect(page.locator('main h1')).toHaveText('Stats');
 	const tile = (name: string) =>
 		page.locator('dt', { hasText: name }).locator('xpath=following-sibling::dd[1]');
-	await expect(tile('Answers today')).toHaveText('3');
+	await expect(tile('Flashcard answers today')).toHaveText('3');
 	await expect(tile('Streak')).toHaveText('1 day');
 	await expect(tile('Review')).toHaveText('3');
 	await expect(page.getByRole('img', { name: /cards due in the next 30 days/ })).toBeVisible();

@@ -316,8 +316,9 @@ test('a reload mid-study continues with the same card, progress and summary', as
 	await expect(session).toContainText('4 done');
 	await expect(session).toContainText(`${left} left`);
 	await expect(page.getByTestId('study-card')).toHaveAttribute('data-card', card ?? '');
-	// The answer side was showing: it still is.
-	await page.getByRole('button', { name: /^Good/ }).click();
+	// The answer side was showing: it still is. Space answers Good, as in Anki.
+	await expect(page.getByRole('button', { name: /^Good/ })).toBeVisible();
+	await page.keyboard.press('Space');
 	await expect(session).toContainText('5 done');
 	await page.getByRole('button', { name: 'End session' }).click();
 	const summary = page.getByRole('region', { name: 'Session ended' });

@@ -1,6 +1,9 @@
 import { deckOf } from '$lib/content/ids';
 import { shuffled } from '$lib/random';
+import { siblingKeys } from '$lib/srs/queue';
+import { sentenceOf } from '$lib/srs/scope';
 import {
+	isCardItem,
 	QUIZ_KINDS,
 	type Deck,
 	type MatchPair,
@@ -141,11 +144,14 @@ export function scoreResponse(item: QuizItem, response: QuizResponse): QuizResul
 	return { correct: given.length === item.pairs.length && parts.every(Boolean), parts };
 }
 
-/** The steps of an ordering question in a shuffled order that is never already the right one. */
+/**
+ * The steps of an ordering question shuffled far from the right order: no step starts in its right
+ * place (a shuffle is drawn again until none does; about one in three is).
+ */
 export function scrambleSteps(steps: readonly string[], random: () => number): string[] {
 	if (steps.length < 2) return [...steps];
 	let order = shuffled(steps, random);
-	while (order.every((step, index) => step === steps[index])) order = shuffled(steps, random);
+	while (order.some((step, index) => step === steps[index])) order = shuffled(steps, random);
 	return order;
 }
 
@@ -200,8 +206,27 @@ export function missedQuestions(
 	return questions.filter((question) => missed.has(question.id));
 }
 
-/** The flashcards to review after a quiz: those teaching the facts of the missed questions. */
-export function cardsToReview(missed: readonly QuizItem[]): { id: string; deck: string }[] {
-	const ids = new Set(missed.flatMap((item) => item.cards));
-	return [...ids].map((id) => ({ id, deck: deckOf(id) }));
+/**
+ * The flashcards to review after a quiz: those teaching the facts of the missed questions, one of
+ * each set of siblings (one fact, one sentence), since siblings are never shown on one day: as
+ * many as will come first.
+ */
+export function cardsToReview(
+	missed: readonly QuizItem[],
+	decks: readonly Deck[]
+): { id: string; deck: string }[] {
+	const cards = new Map(
+		decks.flatMap((deck) => deck.items.filter(isCardItem)).map((item) => [item.id, item])
+	);
+	const taken = new Set<string>();
+	const chosen: { id: string; deck: string }[] = [];
+	for (const id of new Set(missed.flatMap((item) => item.cards))) {
+		const card = cards.get(id);
+		if (!card) continue;
+		const keys = siblingKeys({ fact: card.fact, sentence: sentenceOf(deckOf(id), card) });
+		if (keys.some((key) => taken.has(key))) continue;
+		for (const key of keys) taken.add(key);
+		chosen.push({ id, deck: deckOf(id) });
+	}
+	return chosen;
 }

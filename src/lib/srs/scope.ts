@@ -7,6 +7,11 @@ export interface StudyScope {
 	topic?: string;
 }
 
+/** The sentence of the notes a card was cut from: cards of one sentence are siblings. */
+export function sentenceOf(deck: string, item: Pick<CardItem, 'source'>): string {
+	return `${deck}/${item.source.file}:${item.source.line}`;
+}
+
 /** The scope a choice of a deck-or-topic picker stands for: "" (all), "<deck>" or "<deck>/<topic>". */
 export function scopeOf(choice: string): StudyScope {
 	const [deck, topic] = choice.split('/');
@@ -31,7 +36,7 @@ export function cardsInScope(
 				id: item.id,
 				deck: deck.id,
 				fact: item.fact,
-				sentence: `${deck.id}/${item.source.file}:${item.source.line}`
+				sentence: sentenceOf(deck.id, item)
 			});
 			found.push(item);
 		}

@@ -13,6 +13,8 @@ export interface InterviewResult {
 	item: InterviewItem;
 	score: number;
 	durationMs: number;
+	/** What the candidate typed, as stored (plain text). */
+	notes: string;
 }
 
 /**
@@ -83,6 +85,7 @@ export class InterviewSession {
 		const now = this.#now();
 		const score = this.score;
 		const durationMs = answerDuration(this.shownAt, now);
+		const notes = neutralizeMarkup(this.notes);
 		await this.#store(async () => {
 			const { review } = await recordAnswer(this.#db, {
 				card: { id: item.id, deck: deckOf(item.id) },
@@ -95,12 +98,12 @@ export class InterviewSession {
 					covered: [...this.covered].sort((a, b) => a - b),
 					keyPoints: item.keyPoints.length,
 					score,
-					notes: neutralizeMarkup(this.notes),
+					notes,
 					mock: this.#mockId
 				}
 			});
 			this.#saved = review.id ?? null;
-			this.results = [...this.results, { item, score, durationMs }];
+			this.results = [...this.results, { item, score, durationMs, notes }];
 			this.phase = 'scored';
 		});
 	}

@@ -194,7 +194,7 @@ export class QuizSession {
 
 	/** Makes the flashcards of the missed facts come first in the next study session. */
 	async reviewMistakes(): Promise<number> {
-		const cards = cardsToReview(missedQuestions(this.questions, this.answers));
+		const cards = cardsToReview(missedQuestions(this.questions, this.answers), app.decks);
 		await requestCards(this.#db, cards, this.#now());
 		app.changed();
 		this.reviewQueued = cards.length;

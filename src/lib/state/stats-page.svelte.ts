@@ -26,6 +26,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Everything the Stats page shows. */
 export interface StatsView {
+	/** Flashcard answers today (studied or crammed); interview answers are counted apart. */
 	answersToday: number;
 	streak: number;
 	retention: { rate: number | null; count: number };
@@ -61,7 +62,9 @@ export async function loadStats(
 	const todayStart = studyDayStart(now, settings.dayStartHour);
 	const cardIds = decks.flatMap((deck) => deck.items.filter(isCardItem).map((item) => item.id));
 	return {
-		answersToday: recent.filter((review) => review.time >= todayStart).length,
+		answersToday: recent.filter(
+			(review) => review.time >= todayStart && review.mode !== 'interview'
+		).length,
 		streak: studyStreak(perDay, now, settings.dayStartHour),
 		retention: trueRetention(recent, now, RETENTION_DAYS),
 		cards: cardsByState(cardIds, states),

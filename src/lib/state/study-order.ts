@@ -5,12 +5,14 @@ import {
 	buildQueue,
 	cardsLeft,
 	nextCard,
+	queueCounts,
 	siblingKeysById,
 	studiedToday,
 	type NextCard,
 	type StudyCard,
 	type StudyQueue
 } from '$lib/srs/queue';
+import type { QueueCounts } from '$lib/srs/counts';
 import type { StudyScope } from '$lib/srs/scope';
 import { shuffled } from '$lib/random';
 import { Rating, type CardState, type Grade } from '$lib/srs/types';
@@ -123,6 +125,11 @@ export class StudyOrder {
 	/** Cards left to show. */
 	get left(): number {
 		return this.#cram ? this.#cram.length - this.#cramIndex : cardsLeft(this.#queue);
+	}
+
+	/** What is left by kind (review mode), so that a new card turned learning shows as moved. */
+	get leftByKind(): QueueCounts | null {
+		return this.#cram ? null : queueCounts(this.#queue);
 	}
 
 	/** The cram order and position, for a kept session (empty in review mode). */

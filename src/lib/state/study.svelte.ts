@@ -1,5 +1,6 @@
 import type { CardItem } from '$lib/content/types';
 import { answerDuration } from '$lib/limits';
+import type { QueueCounts } from '$lib/srs/counts';
 import { studyDayKey } from '$lib/srs/day';
 import { newCardState } from '$lib/srs/scheduler';
 import { cardsInScope, type StudyScope } from '$lib/srs/scope';
@@ -41,6 +42,8 @@ export class StudySession {
 	answered = $state(0);
 	again = $state(0);
 	left = $state(0);
+	/** What is left by kind in review mode (new, learning, due); null in cram. */
+	leftByKind = $state.raw<QueueCounts | null>(null);
 	error = $state<string | null>(null);
 	canUndo = $state(false);
 	busy = $state(false);
@@ -120,11 +123,6 @@ export class StudySession {
 	/** The scheduler settings answers are given with. Fuzz is always on in the app. */
 	get #params() {
 		return { retention: this.#data.settings.desiredRetention, fuzz: true };
-	}
-
-	/** Cards done and left, for the progress bar. */
-	get progress(): { done: number; total: number } {
-		return { done: this.answered, total: this.answered + this.left };
 	}
 
 	/** When answering the current card with each grade would bring it back. */
@@ -248,7 +246,7 @@ export class StudySession {
 		this.waitUntil = null;
 		this.phase = 'question';
 		this.#shownAt = this.#data.now();
-		this.left = this.#order.left;
+		this.#countLeft();
 		this.onStep?.();
 	}
 
@@ -262,12 +260,17 @@ export class StudySession {
 			this.current = null;
 			this.phase = 'wait';
 			this.waitUntil = next.until;
-			this.left = this.#order.left;
+			this.#countLeft();
 			clearTimeout(this.#timer);
 			this.#timer = setTimeout(() => this.#advance(), Math.max(0, next.until - this.#data.now()));
 		} else {
 			this.#finish();
 		}
+	}
+
+	#countLeft(): void {
+		this.left = this.#order.left;
+		this.leftByKind = this.#order.leftByKind;
 	}
 
 	/** Whether cards are still being asked (an app update waits until they are not). */
@@ -284,7 +287,7 @@ export class StudySession {
 		this.current = null;
 		this.waitUntil = null;
 		this.phase = 'done';
-		this.left = left;
+		this.#countLeft();
 		this.summary = summarize(
 			counts,
 			now - this.#startedAt,

@@ -39,9 +39,16 @@ describe('the study page model', () => {
 		if (!session) throw new Error('no session');
 		expect(session.running).toBe(true);
 		const progressBefore = app.progress;
+		const before = session.leftByKind!;
 		session.reveal();
 		await session.answer(Rating.Good);
 		expect(session.answered).toBe(1);
+		// A new card answered Good is being learned: what is left says so.
+		expect(session.leftByKind).toEqual({
+			...before,
+			fresh: before.fresh - 1,
+			learning: before.learning + 1
+		});
 		// The answer is stored and the other pages are told.
 		expect(app.progress).toBe(progressBefore + 1);
 		session.finish();
@@ -121,6 +128,12 @@ describe('the interview page model', () => {
 		expect(session.error).toBeNull();
 		page.close();
 		await until(() => page.fresh === 0 && page.history.length === 1, 'the stored answer');
+		// Stats count it as an interview answer, not as a flashcard answer of the day.
+		const stats = new StatsPage();
+		const statsLeave = stats.mount();
+		await until(() => stats.stats !== null);
+		expect(stats.stats).toMatchObject({ answersToday: 0, interviews: { answers: 1 } });
+		statsLeave();
 	});
 });
 
