@@ -100,3 +100,25 @@ test('practice starts with the next question and can stop at any time', async ({
 	await expect(page.getByRole('heading', { name: 'Practice complete' })).toBeVisible();
 	await expect(page.getByText('0% of key points covered over 1 question')).toBeVisible();
 });
+
+test('leaving a mock interview mid-answer and coming back keeps the question, what was typed and the clock', async ({
+	page
+}) => {
+	await page.goto('/interview/');
+	await page.getByRole('button', { name: 'Start a mock interview' }).click();
+	const interview = page.getByRole('region', { name: 'Mock interview', exact: true });
+	await expect(interview).toContainText('Question 1 of 5');
+	const question = (await interview.getByRole('heading', { level: 2 }).textContent()) ?? '';
+	await interview.getByLabel(/Your answer/).fill('First, the audit of what we run');
+
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stats' }).click();
+	await expect(page.locator('main h1')).toHaveText('Stats');
+	await page.goBack();
+
+	await expect(interview).toContainText('Question 1 of 5');
+	await expect(interview.getByRole('heading', { level: 2 })).toHaveText(question);
+	await expect(interview.getByLabel(/Your answer/)).toHaveValue('First, the audit of what we run');
+	await expect(interview.getByRole('timer')).toContainText(/\d:\d\d left/);
+	await page.reload();
+	await expect(interview.getByLabel(/Your answer/)).toHaveValue('First, the audit of what we run');
+});

@@ -13,6 +13,8 @@ import type { StudyDatabase } from '$lib/storage/db';
 import { loadInterviewAnswers } from '$lib/storage/history';
 import { app } from './app.svelte';
 import { InterviewSession } from './interview.svelte';
+import { InterviewSnapshotSchema } from './kept-schemas';
+import { keptSession } from './kept-sessions';
 import { SessionPage } from './page.svelte';
 
 /** Before anything is read: no card has a state. */
@@ -22,9 +24,9 @@ const NO_STATES: ReadonlyMap<string, CardState> = new Map();
 export class InterviewPage extends SessionPage<InterviewSession, 'practice' | 'mock'> {
 	protected readonly kind = 'interview';
 
-	// An interview in progress is not kept yet: its timer and typed answer would need to be.
-	protected async resume(): Promise<InterviewSession | null> {
-		return null;
+	protected async resume(db: StudyDatabase): Promise<InterviewSession | null> {
+		const kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
+		return kept && InterviewSession.resume(db, this.questions, kept, app.settings);
 	}
 	states = $state.raw<ReadonlyMap<string, CardState>>(NO_STATES);
 	history = $state.raw<InterviewAnswer[]>([]);

@@ -7,6 +7,7 @@ import { errorMessage } from '$lib/errors';
 import { answerDuration } from '$lib/limits';
 import { neutralizeMarkup } from '$lib/markup';
 import { app } from './app.svelte';
+import type { InterviewSnapshot } from './kept-schemas';
 
 /** One answered question of a session. */
 export interface InterviewResult {
@@ -41,6 +42,8 @@ export class InterviewSession {
 	#now: () => number;
 	/** The review of the score just saved, while it can be taken back. */
 	#saved: number | null = null;
+	/** Called after every step (typing, a tick, a reveal, a score, the next question). */
+	onStep: (() => void) | undefined;
 
 	constructor(
 		db: StudyDatabase,
@@ -59,6 +62,51 @@ export class InterviewSession {
 		this.shownAt = now();
 	}
 
+	/** A kept interview where it was left; null when a question is no longer in the decks. */
+	static resume(
+		db: StudyDatabase,
+		questions: readonly InterviewItem[],
+		kept: InterviewSnapshot,
+		settings: { interviewSeconds: number; desiredRetention: number }
+	): InterviewSession | null {
+		const byId = (id: string) => questions.find((item) => item.id === id);
+		const list = kept.questions.map(byId);
+		const results = kept.results.map(({ item, ...rest }) => ({ item: byId(item), ...rest }));
+		if (list.some((item) => !item) || results.some((result) => !result.item)) return null;
+		const session = new InterviewSession(db, kept.mode, list as InterviewItem[], settings);
+		session.#mockId = kept.mockId;
+		session.#saved = kept.saved;
+		session.index = Math.min(kept.index, list.length - 1);
+		session.phase = kept.phase;
+		session.shownAt = kept.shownAt;
+		session.covered = kept.covered;
+		session.notes = kept.notes;
+		session.results = results as InterviewResult[];
+		return session;
+	}
+
+	/** What is kept after every step; null once it ended with nothing scored. */
+	get snapshot(): InterviewSnapshot | null {
+		if (this.phase === 'done' && this.results.length === 0) return null;
+		return {
+			mode: this.mode,
+			questions: this.questions.map((item) => item.id),
+			index: this.index,
+			phase: this.phase,
+			shownAt: this.shownAt,
+			covered: [...this.covered],
+			notes: this.notes,
+			results: this.results.map(({ item, ...rest }) => ({ item: item.id, ...rest })),
+			mockId: this.#mockId,
+			saved: this.#saved
+		};
+	}
+
+	/** Tells the page that the typed answer or the ticks changed, so they are kept. */
+	changed(): void {
+		this.onStep?.();
+	}
+
 	/** Whether questions are still being asked (an app update waits until they are not). */
 	get running(): boolean {
 		return this.phase !== 'done';
@@ -75,7 +123,9 @@ export class InterviewSession {
 
 	/** Shows the model answer and the key points to tick. */
 	reveal(): void {
-		if (this.phase === 'answering') this.phase = 'reveal';
+		if (this.phase !== 'answering') return;
+		this.phase = 'reveal';
+		this.onStep?.();
 	}
 
 	/** Stores the score: the question is scheduled by how much was covered. */
@@ -105,6 +155,7 @@ export class InterviewSession {
 			this.#saved = review.id ?? null;
 			this.results = [...this.results, { item, score, durationMs, notes }];
 			this.phase = 'scored';
+			this.onStep?.();
 		});
 	}
 
@@ -120,6 +171,7 @@ export class InterviewSession {
 			this.#saved = null;
 			this.results = this.results.slice(0, -1);
 			this.phase = 'reveal';
+			this.onStep?.();
 		});
 	}
 
@@ -142,7 +194,7 @@ export class InterviewSession {
 		if (this.phase !== 'scored') return;
 		this.#saved = null;
 		if (this.index + 1 >= this.questions.length) {
-			this.phase = 'done';
+			this.finish();
 			return;
 		}
 		this.index += 1;
@@ -150,11 +202,13 @@ export class InterviewSession {
 		this.notes = '';
 		this.phase = 'answering';
 		this.shownAt = this.#now();
+		this.onStep?.();
 	}
 
 	/** Ends the session now; scored answers are already stored. */
 	finish(): void {
 		this.phase = 'done';
+		this.onStep?.();
 	}
 
 	/** The average score of the answered questions, 0 to 1. */

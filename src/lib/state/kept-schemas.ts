@@ -78,3 +78,22 @@ export const QuizSnapshotSchema = v.object({
 	reviewQueued: v.nullable(count)
 });
 export type QuizSnapshot = v.InferOutput<typeof QuizSnapshotSchema>;
+
+/** An interview: its questions by id, the position, the clock, what was typed and ticked, and scores. */
+export const InterviewSnapshotSchema = v.object({
+	mode: v.picklist(['practice', 'mock']),
+	questions: v.pipe(v.array(v.string()), v.minLength(1)),
+	index: count,
+	phase: v.picklist(['answering', 'reveal', 'scored', 'done']),
+	/** When the question on screen was shown: its clock runs on while the candidate is away. */
+	shownAt: time,
+	covered: v.array(count),
+	notes: v.string(),
+	results: v.array(
+		v.object({ item: v.string(), score: v.number(), durationMs: count, notes: v.string() })
+	),
+	mockId: v.nullable(time),
+	/** The review of the score just saved, while it can be taken back. */
+	saved: v.nullable(count)
+});
+export type InterviewSnapshot = v.InferOutput<typeof InterviewSnapshotSchema>;

@@ -2,8 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Rating, type Grade } from '$lib/srs/types';
 import { app } from '$lib/state/app.svelte';
 import { keepSession, keptSession } from '$lib/state/kept-sessions';
-import { QuizSnapshotSchema, StudySnapshotSchema } from '$lib/state/kept-schemas';
+import {
+	InterviewSnapshotSchema,
+	QuizSnapshotSchema,
+	StudySnapshotSchema
+} from '$lib/state/kept-schemas';
 import { QuizPage } from '$lib/state/quiz-page.svelte';
+import { InterviewPage } from '$lib/state/interview-page.svelte';
 import { StudyPage } from '$lib/state/study-page.svelte';
 import { resetProgress } from '$lib/storage/backup';
 import { freshDevice, mounted, until } from './site';
@@ -20,7 +25,7 @@ afterEach(() => {
 });
 
 /** Shows a page: its model mounted and loaded, as the page does. */
-async function show<T extends StudyPage | QuizPage>(
+async function show<T extends StudyPage | QuizPage | InterviewPage>(
 	model: T
 ): Promise<{ page: T; leave: () => void }> {
 	const shown = await mounted(model);
@@ -167,5 +172,36 @@ describe('a quiz left and shown again', () => {
 		expect(resumed.response).toEqual(response);
 		expect(resumed.answers).toEqual(quiz.answers);
 		expect(resumed.startedAt).toBe(quiz.startedAt);
+	});
+});
+
+describe('an interview left and shown again', () => {
+	it('comes back on the same question with what was typed and ticked, and its clock', async () => {
+		const first = await show(new InterviewPage());
+		await first.page.start('practice');
+		const interview = first.page.session!;
+		interview.notes = 'We cut the release train to weekly';
+		interview.changed();
+		interview.reveal();
+		interview.covered = [0];
+		interview.changed();
+		const db = await app.ready();
+		let kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
+		for (let tries = 0; tries < 200 && kept?.covered.length !== 1; tries++) {
+			await new Promise((resolve) => setTimeout(resolve, 2));
+			kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
+		}
+		first.leave();
+
+		const again = await show(new InterviewPage());
+		await until(() => again.page.session !== null, 'the kept interview');
+		const resumed = again.page.session!;
+		expect(resumed.current?.id).toBe(interview.current?.id);
+		expect(resumed.phase).toBe('reveal');
+		expect(resumed.notes).toBe('We cut the release train to weekly');
+		expect(resumed.covered).toEqual([0]);
+		expect(resumed.shownAt).toBe(interview.shownAt);
+		await resumed.saveScore();
+		expect(resumed.results[0]).toMatchObject({ notes: 'We cut the release train to weekly' });
 	});
 });
