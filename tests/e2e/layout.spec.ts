@@ -5,12 +5,18 @@ test.use({ viewport: { width: 375, height: 812 }, serviceWorkers: 'block' });
 
 /**
  * Words of the page's table cells that the browser broke across lines: a word whose rendered line
- * boxes are more than one (read from the layout, not a screenshot).
+ * boxes are more than one (read from the layout, not a screenshot). A word wider than its whole cell
+ * can only break, and is not counted.
  */
 function brokenWords(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const broken: string[] = [];
-		for (const cell of document.querySelectorAll('th, td')) {
+		const context = document.createElement('canvas').getContext('2d')!;
+		for (const cell of document.querySelectorAll<HTMLElement>('th, td')) {
+			const style = getComputedStyle(cell);
+			context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+			const room =
+				cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
 			const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
 			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 				const text = node.textContent ?? '';
@@ -20,7 +26,7 @@ function brokenWords(page: Page): Promise<string[]> {
 					range.setStart(node, match.index);
 					range.setEnd(node, match.index + match[0].length);
 					const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
-					if (lines.size > 1) broken.push(match[0]);
+					if (lines.size > 1 && context.measureText(match[0]).width <= room) broken.push(match[0]);
 				}
 			}
 		}
