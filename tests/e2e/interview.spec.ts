@@ -38,7 +38,7 @@ test('a mock interview offline: five questions, ticking key points, a summary an
 		await page.keyboard.press('Enter');
 	}
 	await expect(page.getByRole('heading', { name: 'Mock interview complete' })).toBeFocused();
-	await expect(page.getByRole('table', { name: 'Your answers' }).getByRole('row')).toHaveCount(6);
+	await expect(page.getByRole('table', { name: 'Your answers' }).getByRole('row')).toHaveCount(11);
 	// The summary shows what was typed for each question.
 	for (let i = 1; i <= 5; i++) {
 		await expect(page.getByRole('table', { name: 'Your answers' })).toContainText(

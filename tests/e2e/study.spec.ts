@@ -285,9 +285,7 @@ test('one deck uses its own new cards: the others still offer theirs, "study mor
 	);
 
 	// "Study more today" past the deck's limit: a real session of ten more new cards.
-	await page
-		.getByRole('button', { name: 'Study more today: 10 new cards of The CTO role' })
-		.click();
+	await page.getByRole('button', { name: 'Study 10 more new cards of The CTO role today' }).click();
 	await expect(session).toContainText('10 left');
 	await page.getByRole('button', { name: 'End session' }).click();
 	await page.getByRole('button', { name: 'Back to decks' }).click();

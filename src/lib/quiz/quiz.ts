@@ -150,9 +150,15 @@ export function scoreResponse(item: QuizItem, response: QuizResponse): QuizResul
  */
 export function scrambleSteps(steps: readonly string[], random: () => number): string[] {
 	if (steps.length < 2) return [...steps];
-	let order = shuffled(steps, random);
-	while (order.some((step, index) => step === steps[index])) order = shuffled(steps, random);
-	return order;
+	const inPlace = (order: readonly string[]) =>
+		order.filter((step, index) => step === steps[index]).length;
+	// Steps that repeat a label may have no such order: then the best of a few hundred draws.
+	let best = shuffled(steps, random);
+	for (let tries = 0; tries < 300 && inPlace(best) > 0; tries++) {
+		const order = shuffled(steps, random);
+		if (inPlace(order) < inPlace(best)) best = order;
+	}
+	return best;
 }
 
 /** A quiz's result per topic, for the summary. */

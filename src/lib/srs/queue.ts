@@ -64,7 +64,13 @@ export function siblingKeysById(cards: readonly StudyCard[]): (id: string) => st
  * deck (its own limit and the day's, whichever leaves fewer).
  */
 export function newCardsLeft(limits: DailyLimits, today: StudiedToday, deck?: string): number {
-	const dayLeft = (extra: number) => Math.max(0, limits.newPerDay + extra - today.newCards);
+	// New cards a deck took past its own limit, up to its extra, do not use up the other decks' day.
+	let extraUsed = 0;
+	for (const [id, extra] of Object.entries(limits.extraNew ?? {})) {
+		extraUsed += Math.min(extra, Math.max(0, (today.newByDeck.get(id) ?? 0) - limits.newPerDeck));
+	}
+	const used = today.newCards - extraUsed;
+	const dayLeft = (extra: number) => Math.max(0, limits.newPerDay + extra - used);
 	if (deck === undefined) return dayLeft(0);
 	const extra = limits.extraNew?.[deck] ?? 0;
 	const deckLeft = limits.newPerDeck + extra - (today.newByDeck.get(deck) ?? 0);

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { studyDayStart } from '$lib/srs/day';
 import { interviewPlan, isDateKey, type InterviewDate, type InterviewPlan } from '$lib/srs/plan';
+import { unseenCards, type StudyCard } from '$lib/srs/queue';
 import { State, type CardState } from '$lib/srs/types';
 import type { Settings } from '$lib/settings';
 import type { StudyDatabase } from '$lib/storage/db';
@@ -36,7 +37,7 @@ const MAX_NEW_PER_DAY = 9999;
 export async function planAndLimits(
 	db: StudyDatabase,
 	settings: Settings,
-	cardIds: readonly string[],
+	cards: readonly StudyCard[],
 	states: ReadonlyMap<string, CardState>,
 	now: number
 ): Promise<{ plan: InterviewPlan | null; interview: InterviewDate | null; settings: Settings }> {
@@ -48,13 +49,11 @@ export async function planAndLimits(
 			.filter((review) => review.mode === 'review' && review.state === State.New)
 			.map((review) => review.card)
 	);
-	let unseen = 0;
-	for (const id of cardIds) {
-		const state = states.get(id);
-		if (!state || state.state === State.New || startedToday.has(id)) unseen += 1;
-	}
+	const unseen = unseenCards(cards, states) + startedToday.size;
 	const plan = interviewPlan(interview.date, now, settings.dayStartHour, unseen);
 	if (!plan || !interview.follow) return { plan, interview, settings };
 	const newPerDay = Math.min(plan.newPerDay, MAX_NEW_PER_DAY);
-	return { plan, interview, settings: { ...settings, newPerDay } };
+	// The plan's figure may come from any deck: no deck's own limit holds it back.
+	const newPerDeck = Math.max(settings.newPerDeck, newPerDay);
+	return { plan, interview, settings: { ...settings, newPerDay, newPerDeck } };
 }

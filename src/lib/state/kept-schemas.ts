@@ -13,7 +13,6 @@ const ScopeSchema = v.object({ deck: v.optional(v.string()), topic: v.optional(v
 export const StudySnapshotSchema = v.object({
 	scope: ScopeSchema,
 	mode: v.picklist(['review', 'cram']),
-	extraNew: count,
 	/** The study day it belongs to (`YYYY-MM-DD`): a review session of another day is not resumed. */
 	day: v.string(),
 	startedAt: time,

@@ -179,7 +179,8 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 		const keep = () => {
 			// A plain copy: what the page holds may be reactive proxies.
 			const snapshot = $state.snapshot(session.snapshot);
-			if (snapshot === undefined || this.session !== session) return;
+			// Kept until closed, even after the page was left: an answer saved on the way out counts.
+			if (snapshot === undefined) return;
 			const kind = this.kind;
 			void app.ready().then((db) => keepSession(db, kind, snapshot));
 		};
@@ -189,6 +190,7 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 
 	/** Ends the session on screen (it is no longer kept) and shows the page again, reloaded. */
 	close(): void {
+		if (this.session) this.session.onStep = undefined;
 		this.session?.dispose?.();
 		this.session = null;
 		const kind = this.kind;

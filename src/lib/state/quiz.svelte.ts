@@ -12,7 +12,7 @@ import {
 import type { QuizAnswerRecord, QuizAttempt } from '$lib/quiz/types';
 import { requestCards } from '$lib/state/answers';
 import type { StudyDatabase } from '$lib/storage/db';
-import { saveQuizAttempt } from '$lib/storage/history';
+import { loadQuizAttempts, saveQuizAttempt } from '$lib/storage/history';
 import { errorMessage } from '$lib/errors';
 import { app } from './app.svelte';
 import type { QuizSnapshot } from './kept-schemas';
@@ -80,8 +80,8 @@ export class QuizSession {
 		session.finishedAt = kept.finishedAt;
 		session.saved = kept.saved === 'saved' ? 'saved' : 'no';
 		session.reviewQueued = kept.reviewQueued;
-		// A quiz that ended while its save was on the way is saved now.
-		if (session.phase === 'done' && session.saved === 'no') void session.saveAttempt();
+		// A quiz that ended while its save was on the way is saved now, unless that save did land.
+		if (session.phase === 'done' && session.saved === 'no') void session.#saveOnce();
 		return session;
 	}
 
@@ -164,6 +164,16 @@ export class QuizSession {
 		this.onStep?.();
 		if (this.answers.length === 0) return;
 		await this.saveAttempt();
+	}
+
+	async #saveOnce(): Promise<void> {
+		const attempts = await loadQuizAttempts(this.#db).catch(() => []);
+		if (!attempts.some((attempt) => attempt.startedAt === this.startedAt)) {
+			await this.saveAttempt();
+			return;
+		}
+		this.saved = 'saved';
+		this.onStep?.();
 	}
 
 	/** Keeps the finished attempt in the history (again, after a failure). */

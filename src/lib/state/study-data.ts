@@ -1,7 +1,7 @@
 import type { NewToday, QueueCounts } from '$lib/srs/counts';
 
 export type { NewToday };
-import { studyDayEnd, studyDayStart } from '$lib/srs/day';
+import { studyDayEnd, studyDayKey, studyDayStart } from '$lib/srs/day';
 import {
 	buildQueue,
 	newCardsLeft,
@@ -19,6 +19,7 @@ import { reviewsSince } from '$lib/storage/reviews';
 import { loadSettings } from '$lib/storage/settings';
 import { yieldToMain } from '$lib/yield';
 import type { InterviewPlan } from '$lib/srs/plan';
+import { loadExtraNew } from './extra-new';
 import { planAndLimits } from './interview-date';
 
 /** A deck as the study page lists it. */
@@ -38,6 +39,8 @@ export interface StudyData {
 	states: Map<string, CardState>;
 	/** The plan to the learner's interview, when a date is set and not past. */
 	plan: InterviewPlan | null;
+	/** New cards asked for past today's limits, by deck ("Study more today"). */
+	extraNew: Record<string, number>;
 	now: () => number;
 }
 
@@ -65,12 +68,14 @@ export async function deckOverviews(data: StudyData, eachDeck = true): Promise<S
 		await reviewsSince(data.db, studyDayStart(now, data.settings.dayStartHour)),
 		siblingKeysById(allCards)
 	);
-	const { settings, states } = data;
-	const dayEnd = studyDayEnd(now, settings.dayStartHour);
-	const all = queueCounts(buildQueue(allCards, states, today, settings, dayEnd));
-	const newToday = (cards: typeof allCards, deck?: string): NewToday => ({
-		left: newCardsLeft(settings, today, deck),
-		limit: deck === undefined ? settings.newPerDay : settings.newPerDeck,
+	const { states } = data;
+	const limits = { ...data.settings, extraNew: data.extraNew };
+	const dayEnd = studyDayEnd(now, limits.dayStartHour);
+	const all = queueCounts(buildQueue(allCards, states, today, limits, dayEnd));
+	// What is left is what the queue would take: the limits, and siblings held back for today.
+	const newToday = (cards: typeof allCards, fresh: number, deck?: string): NewToday => ({
+		left: Math.min(fresh, newCardsLeft(limits, today, deck)),
+		limit: deck === undefined ? limits.newPerDay : limits.newPerDeck + (limits.extraNew[deck] ?? 0),
 		unseen: unseenCards(cards, states)
 	});
 	const decks: DeckOverview[] = [];
@@ -78,11 +83,11 @@ export async function deckOverviews(data: StudyData, eachDeck = true): Promise<S
 		// A deck at a time, so that counting a large library never blocks a tap for long.
 		await yieldToMain();
 		const cards = cardsInScope(data.decks, { deck: deck.id }).cards;
-		const counts = queueCounts(buildQueue(cards, states, today, settings, dayEnd));
+		const counts = queueCounts(buildQueue(cards, states, today, limits, dayEnd));
 		const { id, title, topics } = deck;
-		decks.push({ id, title, topics, counts, newToday: newToday(cards, id) });
+		decks.push({ id, title, topics, counts, newToday: newToday(cards, counts.fresh, id) });
 	}
-	return { all, newToday: newToday(allCards), decks };
+	return { all, newToday: newToday(allCards, all.fresh), decks };
 }
 
 /**
@@ -91,7 +96,9 @@ export async function deckOverviews(data: StudyData, eachDeck = true): Promise<S
  */
 export async function loadStudyData(db: StudyDatabase, decks: StoredDeck[]): Promise<StudyData> {
 	const [stored, states] = await Promise.all([loadSettings(db), loadCardStates(db)]);
-	const cardIds = cardsInScope(decks, {}).cards.map((card) => card.id);
-	const { plan, settings } = await planAndLimits(db, stored, cardIds, states, Date.now());
-	return { db, decks, settings, states, plan, now: () => Date.now() };
+	const cards = cardsInScope(decks, {}).cards;
+	const now = Date.now();
+	const { plan, settings } = await planAndLimits(db, stored, cards, states, now);
+	const extraNew = await loadExtraNew(db, studyDayKey(now, settings.dayStartHour));
+	return { db, decks, settings, states, plan, extraNew, now: () => Date.now() };
 }

@@ -13,7 +13,6 @@ import {
 	type StudyQueue
 } from '$lib/srs/queue';
 import type { QueueCounts } from '$lib/srs/counts';
-import type { StudyScope } from '$lib/srs/scope';
 import { shuffled } from '$lib/random';
 import { Rating, type CardState, type Grade } from '$lib/srs/types';
 import { reviewsSince } from '$lib/storage/reviews';
@@ -52,23 +51,15 @@ export class StudyOrder {
 		this.#dayEnd = dayEnd;
 	}
 
-	/** Today's queue of a scope, with `extraNew` more new cards for a one-deck scope. */
-	static async review(
-		data: StudyData,
-		cards: readonly StudyCard[],
-		scope: StudyScope,
-		extraNew: number
-	): Promise<StudyOrder> {
+	/** Today's queue of a scope, within the day's limits (and the day's extra new cards). */
+	static async review(data: StudyData, cards: readonly StudyCard[]): Promise<StudyOrder> {
 		const now = data.now();
 		const dayEnd = studyDayEnd(now, data.settings.dayStartHour);
 		const today = studiedToday(
 			await reviewsSince(data.db, studyDayStart(now, data.settings.dayStartHour)),
 			siblingKeysById(cards)
 		);
-		const limits =
-			extraNew > 0 && scope.deck
-				? { ...data.settings, extraNew: { [scope.deck]: extraNew } }
-				: data.settings;
+		const limits = { ...data.settings, extraNew: data.extraNew };
 		const order = new StudyOrder(dayEnd);
 		order.#queue = buildQueue(cards, data.states, today, limits, dayEnd);
 		return order;

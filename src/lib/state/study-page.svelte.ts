@@ -6,6 +6,7 @@ import type { StudyMode } from '$lib/srs/types';
 import type { StudyDatabase } from '$lib/storage/db';
 import { app } from './app.svelte';
 import { dueBadge } from './due-badge.svelte';
+import { addExtraNew } from './extra-new';
 import { earlyStart } from './early-start.svelte';
 import { StudySnapshotSchema } from './kept-schemas';
 import { forgetSession, keptSession } from './kept-sessions';
@@ -63,15 +64,24 @@ export class StudyPage extends SessionPage<StudySession, StudyRequest> {
 	protected async create(db: StudyDatabase, request: StudyRequest): Promise<StudySession> {
 		// Fresh states and today's reviews: another tab may have studied meanwhile. Data read a
 		// moment ago (for an early start) is fresh enough.
-		const data = this.#data ?? (await loadStudyData(db, app.decks));
-		const session = await StudySession.start(data, request.scope, request.mode, {
-			extraNew: request.extraNew
-		});
+		const { scope, mode, extraNew = 0 } = request;
+		if (extraNew > 0 && scope.deck) {
+			const day = studyDayKey(Date.now(), app.settings.dayStartHour);
+			await addExtraNew(db, day, scope.deck, extraNew);
+		}
+		// Data read a moment ago is fresh enough, unless the limits just changed.
+		const data = this.#data && extraNew === 0 ? this.#data : await loadStudyData(db, app.decks);
+		const session = await StudySession.start(data, scope, mode);
 		session.onDone = () => void requestPersistentStorage();
 		return session;
 	}
 
 	protected async resume(db: StudyDatabase): Promise<StudySession | null> {
+		// A start asked for on the way here (Today's "Study", a tap on the picker) comes first.
+		if (earlyStart.study) {
+			await forgetSession(db, 'study');
+			return null;
+		}
 		const kept = await keptSession(db, 'study', StudySnapshotSchema);
 		if (!kept) return null;
 		const data = this.#data ?? (await loadStudyData(db, app.decks));
@@ -81,8 +91,7 @@ export class StudyPage extends SessionPage<StudySession, StudyRequest> {
 			await forgetSession(db, 'study');
 			return null;
 		}
-		const { scope, mode, extraNew } = kept;
-		const session = await StudySession.start(data, scope, mode, { extraNew, kept });
+		const session = await StudySession.start(data, kept.scope, kept.mode, { kept });
 		session.onDone = () => void requestPersistentStorage();
 		return session;
 	}

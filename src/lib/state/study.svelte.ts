@@ -16,12 +16,10 @@ import { gradeIntervals, nextDueOf, summarize, type SessionSummary } from './stu
 
 export type { SessionSummary };
 
-/** How a session starts: cram order, extra new cards, or where a kept session was left. */
+/** How a session starts: a cram order, or where a kept session was left. */
 export interface StudyStart {
 	/** Orders a cram (Math.random by default). */
 	random?: () => number;
-	/** New cards past today's limits, for a one-deck session ("Study more today"). */
-	extraNew?: number;
 	/** A kept session to resume (see kept-sessions.ts). */
 	kept?: StudySnapshot;
 }
@@ -55,7 +53,6 @@ export class StudySession {
 
 	#data: StudyData;
 	#items: Map<string, CardItem>;
-	#extraNew: number;
 	#order: StudyOrder;
 	#day: string;
 	#startedAt: number;
@@ -70,14 +67,12 @@ export class StudySession {
 		scope: StudyScope,
 		mode: StudyMode,
 		items: Map<string, CardItem>,
-		extraNew: number,
 		order: StudyOrder
 	) {
 		this.#data = data;
 		this.scope = scope;
 		this.mode = mode;
 		this.#items = items;
-		this.#extraNew = extraNew;
 		this.#order = order;
 		this.#startedAt = data.now();
 		this.#day = studyDayKey(this.#startedAt, data.settings.dayStartHour);
@@ -88,14 +83,14 @@ export class StudySession {
 		data: StudyData,
 		scope: StudyScope,
 		mode: StudyMode,
-		{ random = Math.random, extraNew = 0, kept }: StudyStart = {}
+		{ random = Math.random, kept }: StudyStart = {}
 	): Promise<StudySession> {
 		const { cards, items } = cardsInScope(data.decks, scope);
 		const order =
 			mode === 'cram'
 				? StudyOrder.cram(cards, data.states, random, kept)
-				: await StudyOrder.review(data, cards, scope, extraNew);
-		const session = new StudySession(data, scope, mode, items, extraNew, order);
+				: await StudyOrder.review(data, cards);
+		const session = new StudySession(data, scope, mode, items, order);
 		if (kept) session.#restore(kept);
 		else session.#advance();
 		return session;
@@ -107,7 +102,6 @@ export class StudySession {
 		return {
 			scope: { ...this.scope },
 			mode: this.mode,
-			extraNew: this.#extraNew,
 			day: this.#day,
 			startedAt: this.#startedAt,
 			answered: this.answered,

@@ -8,6 +8,9 @@ import { toStorageError } from './errors';
 import { liveItems, settleRetired } from './retire';
 import { inTransaction, write } from './transaction';
 
+/** Where the sessions kept across leaving are (`meta:session:study` and the like). */
+const keptSessions = () => IDBKeyRange.bound('meta:session:', 'meta:session:\uffff');
+
 /** The stores that hold the learner's progress. Settings are kept apart: reset leaves them. */
 const PROGRESS_STORES = ['cards', 'reviews', 'quizAttempts', 'interviewAnswers'] as const;
 
@@ -83,7 +86,7 @@ function capDuration<T extends { durationMs: number }>(record: T): T {
  * the backup is stored, its cards retired or not by the decks on this device. Answers, quiz
  * attempts and interview answers get new keys from their stores, in the file's order: a file
  * never sets a store's keys, so none can exhaust its key generator. Either all of it is stored or
- * nothing changes. Decks and the app's own `meta:` records are kept.
+ * nothing changes. Decks and the app's own `meta:` records are kept, except sessions kept to resume.
  * @throws StorageError when storage fails (nothing was changed)
  */
 export async function importProgress(
@@ -92,6 +95,8 @@ export async function importProgress(
 ): Promise<ImportSummary> {
 	const tx = db.transaction([...PROGRESS_STORES, 'settings', 'decks'], 'readwrite');
 	return inTransaction(tx, async () => {
+		// A session kept to resume counted the progress being replaced.
+		write(tx.objectStore('settings').delete(keptSessions()));
 		// While no deck is stored yet (a first visit that could not download them), the file's flags
 		// stay: the deck sync that stores the decks settles them.
 		const decks = await tx.objectStore('decks').getAll();
@@ -136,9 +141,6 @@ function inKeyOrder<T extends { id?: number }>(records: readonly T[]): T[] {
 			return copy;
 		});
 }
-
-/** Where the sessions kept across leaving are (`meta:session:study` and the like). */
-const keptSessions = () => IDBKeyRange.bound('meta:session:', 'meta:session:\uffff');
 
 /**
  * Deletes all progress in one transaction: card states, answers, quiz attempts, interview answers

@@ -250,5 +250,10 @@ describe('daily new-card limits', () => {
 		expect(fresh.map((study) => study.deck)).toEqual(['a', 'a', 'a', 'a', 'a']);
 		// The cards answered today keep their facts for today: the next five are taken.
 		expect(fresh[0]?.id).toBe(a[10]?.id);
+		// Once taken, the extra cards were a's own: b's day is not used up by them.
+		const after = answeredNew([...a.slice(0, 15), ...b.slice(0, 5)]);
+		expect(newCardsLeft(more, after, 'a')).toBe(0);
+		expect(newCardsLeft(more, after, 'b')).toBe(5);
+		expect(newCardsLeft(more, after)).toBe(5);
 	});
 });

@@ -3,6 +3,7 @@ import { buildDeck } from '$lib/content/deck';
 import type { Deck } from '$lib/content/types';
 import { describeNewToday } from '$lib/srs/counts';
 import { Rating } from '$lib/srs/types';
+import { app } from '$lib/state/app.svelte';
 import { StudyPage } from '$lib/state/study-page.svelte';
 import type { StudySession } from '$lib/state/study.svelte';
 import { frontmatter, PROSE, SEQUENCE, TABLE, TERMS } from '../content/notes';
@@ -77,7 +78,26 @@ describe('daily new-card limits on the study page', () => {
 		page.close();
 		await until(() => page.session === null && deckOf(page, 'test').newToday.unseen === 30);
 		expect(deckOf(page, 'test').counts.fresh).toBe(0);
-		// The day counts fifteen new cards now, so the other deck has five left of its ten.
-		expect(deckOf(page, 'second').counts.fresh).toBe(5);
+		expect(describeNewToday(deckOf(page, 'test').newToday)).toBe('0 of 15 new left today');
+		// The extra cards were the finished deck's own: the other deck keeps its ten, and the day
+		// its ten of twenty.
+		expect(deckOf(page, 'second').counts.fresh).toBe(10);
+		expect(describeNewToday(page.overview!.newToday)).toBe('10 of 20 new left today');
+
+		// Kept for the day: leaving and coming back does not undo them, or hand them out again.
+		leave?.();
+		const again = await studyPage();
+		expect(deckOf(again, 'test').newToday).toMatchObject({ left: 0, limit: 15 });
+		expect(deckOf(again, 'second').counts.fresh).toBe(10);
+	});
+
+	it('says how many new cards are really left: siblings held back count as not left', async () => {
+		await app.ready();
+		await app.saveSetting('newPerDeck', 30);
+		const page = await studyPage();
+		// The test deck's 45 cards give 15 sibling-free cards a day: fewer than its limits allow.
+		const deck = deckOf(page, 'test');
+		expect(deck.counts.fresh).toBe(15);
+		expect(describeNewToday(deck.newToday)).toBe('15 of 30 new left today');
 	});
 });
