@@ -95,4 +95,6 @@ test('at 200% text and in landscape the header and tab bar take at most a fifth 
 	await page.evaluate(() => (document.documentElement.style.fontSize = ''));
 	await page.setViewportSize({ width: 812, height: 375 });
 	expect(await chrome()).toBeLessThanOrEqual(0.2);
+	await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+	expect(await chrome()).toBeLessThanOrEqual(0.2);
 });

@@ -45,3 +45,14 @@ test('every deck is published as JSON with its items', async ({ request }) => {
 		}
 	}
 });
+
+test('the notes show no authoring comments (the ask blocks of content/README.md)', async ({
+	page
+}) => {
+	for (const deck of ['skills', 'cto-role', 'famous-ctos']) {
+		await page.goto(`/notes/${deck}/`);
+		await expect(page.locator('main h1')).toBeVisible();
+		await expect(page.locator('main')).not.toContainText('<!--');
+		await expect(page.locator('main')).not.toContainText('ask card');
+	}
+});

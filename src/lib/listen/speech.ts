@@ -9,9 +9,10 @@ export const VOICES_WAIT_MS = 3000;
 
 /** Speech that never started: no working voice, or the device's speech service is stuck. */
 export class SpeechStartError extends AppError {
-	constructor() {
+	/** @param reason the speech service's own error, when it gave one */
+	constructor(reason?: string) {
 		super(
-			'Your device did not start reading aloud. Check that a text-to-speech voice is installed and the sound is on, then press Play again.'
+			`Your device did not ${reason ? `read aloud (${reason})` : 'start reading aloud'}. Check that a text-to-speech voice is installed and the sound is on, then press Play again.`
 		);
 		this.name = 'SpeechStartError';
 	}
@@ -91,7 +92,7 @@ export function browserSpeech(): Speak | null {
 				done();
 				// Cancelling speech ends the utterance with "interrupted" or "canceled".
 				if (signal.aborted) reject(signal.reason);
-				else reject(new Error(`Speech failed: ${event.error}`));
+				else reject(new SpeechStartError(event.error));
 			};
 			signal.addEventListener('abort', onAbort, { once: true });
 			speechSynthesis.speak(utterance);

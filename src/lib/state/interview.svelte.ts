@@ -78,7 +78,8 @@ export class InterviewSession {
 		session.#saved = kept.saved;
 		session.index = Math.min(kept.index, list.length - 1);
 		session.phase = kept.phase;
-		session.shownAt = kept.shownAt;
+		// The clock stood still while the candidate was away (from the last step kept to now).
+		session.shownAt = session.#now() - Math.max(0, kept.keptAt - kept.shownAt);
 		session.covered = kept.covered;
 		session.notes = kept.notes;
 		session.results = results as InterviewResult[];
@@ -94,6 +95,7 @@ export class InterviewSession {
 			index: this.index,
 			phase: this.phase,
 			shownAt: this.shownAt,
+			keptAt: this.#now(),
 			covered: [...this.covered],
 			notes: this.notes,
 			results: this.results.map(({ item, ...rest }) => ({ item: item.id, ...rest })),

@@ -84,8 +84,9 @@ export const InterviewSnapshotSchema = v.object({
 	questions: v.pipe(v.array(v.string()), v.minLength(1)),
 	index: count,
 	phase: v.picklist(['answering', 'reveal', 'scored', 'done']),
-	/** When the question on screen was shown: its clock runs on while the candidate is away. */
+	/** When the question on screen was shown, and when this was kept: its clock stops while away. */
 	shownAt: time,
+	keptAt: time,
 	covered: v.array(count),
 	notes: v.string(),
 	results: v.array(

@@ -63,7 +63,7 @@ export class ListenPage extends PageModel {
 	play(): void {
 		const speak = browserSpeech();
 		const tracks = this.tracks;
-		if (!speak || tracks.length === 0 || this.voices === false) return;
+		if (!speak || tracks.length === 0 || this.voices !== true) return;
 		this.#player?.stop();
 		this.error = null;
 		this.#player = new ListenPlayer(

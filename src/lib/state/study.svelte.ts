@@ -224,6 +224,7 @@ export class StudySession {
 		if (kept.summary) {
 			this.phase = 'done';
 			this.summary = kept.summary;
+			this.left = kept.summary.left;
 			return;
 		}
 		const item = kept.current === null ? undefined : this.#items.get(kept.current);

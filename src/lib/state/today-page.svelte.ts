@@ -6,6 +6,7 @@ import { isDateKey, type InterviewDate, type InterviewPlan } from '$lib/srs/plan
 import { studyDayRanges, studyStreak } from '$lib/srs/stats';
 import { progressCounts } from '$lib/storage/backup';
 import type { StudyDatabase } from '$lib/storage/db';
+import { loadQuizAttempts } from '$lib/storage/history';
 import { countAnswers, reviewsSince } from '$lib/storage/reviews';
 import { loadMeta } from '$lib/storage/settings';
 import { AppError } from '$lib/errors';
@@ -13,7 +14,7 @@ import { app } from './app.svelte';
 import { dueBadge } from './due-badge.svelte';
 import { earlyStart } from './early-start.svelte';
 import { loadInterviewDate, saveInterviewDate } from './interview-date';
-import { QuizSnapshotSchema, StudySnapshotSchema } from './kept-schemas';
+import { InterviewSnapshotSchema, QuizSnapshotSchema, StudySnapshotSchema } from './kept-schemas';
 import { keptSession } from './kept-sessions';
 import { PageModel } from './page.svelte';
 import { dayOverview, loadStudyData } from './study-data';
@@ -25,6 +26,7 @@ const STREAK_DAYS = 366;
 export type NextStep =
 	| { kind: 'study-session'; answered: number }
 	| { kind: 'quiz'; question: number; of: number }
+	| { kind: 'interview'; question: number; of: number; mock: boolean }
 	| { kind: 'study'; cards: number }
 	| { kind: 'done' };
 
@@ -66,24 +68,31 @@ export class TodayPage extends PageModel {
 		const now = Date.now();
 		const data = await loadStudyData(db, app.decks);
 		const { dayStartHour } = data.settings;
-		const [overview, today, perDay, counts, lastBackup, interview, study, quiz] = await Promise.all(
-			[
+		const todayStart = studyDayStart(now, dayStartHour);
+		const [overview, today, perDay, counts, lastBackup, interview, study, quiz, mock, attempts] =
+			await Promise.all([
 				dayOverview(data),
-				reviewsSince(db, studyDayStart(now, dayStartHour)),
+				reviewsSince(db, todayStart),
 				countAnswers(db, studyDayRanges(now, dayStartHour, STREAK_DAYS)),
 				progressCounts(db),
 				loadMeta(db, 'lastBackupAt'),
 				loadInterviewDate(db),
 				keptSession(db, 'study', StudySnapshotSchema),
-				keptSession(db, 'quiz', QuizSnapshotSchema)
-			]
-		);
+				keptSession(db, 'quiz', QuizSnapshotSchema),
+				keptSession(db, 'interview', InterviewSnapshotSchema),
+				loadQuizAttempts(db)
+			]);
 		const cards = overview.all.due + overview.all.learning + overview.all.fresh;
 		let next: NextStep = cards > 0 ? { kind: 'study', cards } : { kind: 'done' };
+		if (mock && mock.phase !== 'done') {
+			const [question, of] = [mock.index + 1, mock.questions.length];
+			next = { kind: 'interview', question, of, mock: mock.mode === 'mock' };
+		}
 		if (quiz && quiz.phase !== 'done') {
 			next = { kind: 'quiz', question: quiz.index + 1, of: quiz.questions.length };
 		}
-		if (study && study.summary === null && study.day === studyDayKey(now, dayStartHour)) {
+		const resumable = study?.mode === 'cram' || study?.day === studyDayKey(now, dayStartHour);
+		if (study && study.summary === null && resumable) {
 			next = { kind: 'study-session', answered: study.answered };
 		}
 		const questions = app.decks.flatMap((deck) =>
@@ -93,7 +102,14 @@ export class TodayPage extends PageModel {
 			counts: overview.all,
 			newToday: overview.newToday,
 			streak: studyStreak(perDay, now, dayStartHour),
-			minutes: Math.round(today.reduce((sum, review) => sum + review.durationMs, 0) / 60_000),
+			// Time answering cards and interview questions, and time in quizzes.
+			minutes: Math.round(
+				(today.reduce((sum, review) => sum + review.durationMs, 0) +
+					attempts
+						.filter((attempt) => attempt.finishedAt >= todayStart)
+						.reduce((sum, attempt) => sum + (attempt.finishedAt - attempt.startedAt), 0)) /
+					60_000
+			),
 			next,
 			backup: backupReminder(
 				typeof lastBackup === 'number' ? lastBackup : null,

@@ -200,7 +200,8 @@ describe('an interview left and shown again', () => {
 		expect(resumed.phase).toBe('reveal');
 		expect(resumed.notes).toBe('We cut the release train to weekly');
 		expect(resumed.covered).toEqual([0]);
-		expect(resumed.shownAt).toBe(interview.shownAt);
+		// The clock goes on from where it was, not from when the question was first shown.
+		expect(resumed.shownAt).toBeGreaterThanOrEqual(interview.shownAt);
 		await resumed.saveScore();
 		expect(resumed.results[0]).toMatchObject({ notes: 'We cut the release train to weekly' });
 	});
