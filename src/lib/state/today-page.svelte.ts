@@ -19,8 +19,18 @@ import { keptSession } from './kept-sessions';
 import { PageModel } from './page.svelte';
 import { dayOverview, loadStudyData } from './study-data';
 
-/** Days of answers read for the streak. */
-const STREAK_DAYS = 366;
+/** Days of answers read for the streak at first; more only while the streak reaches back that far. */
+const STREAK_DAYS = 14;
+const STREAK_MAX_DAYS = 3660;
+
+/** The streak, reading a fortnight of days and more only while every day of it has answers. */
+async function streakOf(db: StudyDatabase, now: number, dayStartHour: number): Promise<number> {
+	for (let days = STREAK_DAYS; ; days *= 2) {
+		const perDay = await countAnswers(db, studyDayRanges(now, dayStartHour, days));
+		const streak = studyStreak(perDay, now, dayStartHour);
+		if (streak < days - 1 || days >= STREAK_MAX_DAYS) return streak;
+	}
+}
 
 /** What "Continue" does: resume a session left open, start the day's study, or nothing is left. */
 export type NextStep =
@@ -69,11 +79,11 @@ export class TodayPage extends PageModel {
 		const data = await loadStudyData(db, app.decks);
 		const { dayStartHour } = data.settings;
 		const todayStart = studyDayStart(now, dayStartHour);
-		const [overview, today, perDay, counts, lastBackup, interview, study, quiz, mock, attempts] =
+		const [overview, today, streak, counts, lastBackup, interview, study, quiz, mock, attempts] =
 			await Promise.all([
 				dayOverview(data),
 				reviewsSince(db, todayStart),
-				countAnswers(db, studyDayRanges(now, dayStartHour, STREAK_DAYS)),
+				streakOf(db, now, dayStartHour),
 				progressCounts(db),
 				loadMeta(db, 'lastBackupAt'),
 				loadInterviewDate(db),
@@ -101,7 +111,7 @@ export class TodayPage extends PageModel {
 		this.view = {
 			counts: overview.all,
 			newToday: overview.newToday,
-			streak: studyStreak(perDay, now, dayStartHour),
+			streak,
 			// Time answering cards and interview questions, and time in quizzes.
 			minutes: Math.round(
 				(today.reduce((sum, review) => sum + review.durationMs, 0) +
