@@ -194,7 +194,29 @@ test('following "From the notes" mid-quiz and coming back finds the same questio
 	await expect(feedback).toHaveText(verdict);
 	await expect(quiz.getByText(/\d+ correct/)).toHaveText(score);
 
-	// A reload keeps it too; "Next" goes on to question 4.
+	// A reload keeps it too, once the resumed quiz is stored again; "Next" goes on to question 4.
+	await expect
+		.poll(() =>
+			page.evaluate(
+				() =>
+					new Promise<unknown>((resolve) => {
+						const request = indexedDB.open('cto-prep');
+						request.onsuccess = () => {
+							const db = request.result;
+							const get = db
+								.transaction('settings')
+								.objectStore('settings')
+								.get('meta:session:quiz');
+							get.onsuccess = () => {
+								const kept = get.result?.value as { index?: number; phase?: string } | undefined;
+								resolve(`${kept?.index}:${kept?.phase}`);
+								db.close();
+							};
+						};
+					})
+			)
+		)
+		.toBe('2:feedback');
 	await page.reload();
 	await expect(quiz).toContainText('Question 3 of 10');
 	await quiz.getByRole('button', { name: 'Next' }).click();
