@@ -37,3 +37,23 @@ export async function holdModule(
 	});
 	return { held: () => held, release };
 }
+
+/** Answers whatever question is on screen: the first choice, the order as shown, pairs in order. */
+export async function answerQuestion(page: Page): Promise<void> {
+	const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
+	const checkOrder = quiz.getByRole('button', { name: 'Check order' });
+	const checkMatches = quiz.getByRole('button', { name: 'Check matches' });
+	if (await checkOrder.isVisible()) {
+		await checkOrder.click();
+	} else if (await checkMatches.isVisible()) {
+		const lists = quiz.locator('ul.column');
+		const count = await lists.first().getByRole('button').count();
+		for (let i = 0; i < count; i++) {
+			await lists.first().getByRole('button').nth(i).click();
+			await lists.last().getByRole('button').nth(i).click();
+		}
+		await checkMatches.click();
+	} else {
+		await page.keyboard.press('1');
+	}
+}

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { answerQuestion } from './helpers';
 
 test.use({ viewport: { width: 375, height: 812 }, serviceWorkers: 'block' });
 
@@ -52,18 +53,7 @@ test('tables in the notes and in the quiz summary never break a word, at 375 px 
 	await page.getByRole('button', { name: 'Start quiz' }).click();
 	const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
 	await expect(quiz).toContainText('Question 1 of 10');
-	const order = quiz.getByRole('button', { name: 'Check order' });
-	const matches = quiz.getByRole('button', { name: 'Check matches' });
-	if (await order.isVisible()) await order.click();
-	else if (await matches.isVisible()) {
-		const lists = quiz.locator('ul.column');
-		const count = await lists.first().getByRole('button').count();
-		for (let i = 0; i < count; i++) {
-			await lists.first().getByRole('button').nth(i).click();
-			await lists.last().getByRole('button').nth(i).click();
-		}
-		await matches.click();
-	} else await page.keyboard.press('1');
+	await answerQuestion(page);
 	await expect(quiz.getByRole('button', { name: 'Next' })).toBeVisible();
 	await quiz.getByRole('button', { name: 'End quiz' }).click();
 	await expect(page.getByRole('table', { name: 'By topic' })).toBeVisible();

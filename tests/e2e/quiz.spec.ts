@@ -1,26 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { holdModule, waitForServiceWorker } from './helpers';
-
-/** Answers whatever question is on screen: the first choice, the order as shown, pairs in order. */
-async function answerQuestion(page: Page): Promise<void> {
-	const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
-	const checkOrder = quiz.getByRole('button', { name: 'Check order' });
-	const checkMatches = quiz.getByRole('button', { name: 'Check matches' });
-	if (await checkOrder.isVisible()) {
-		await checkOrder.click();
-	} else if (await checkMatches.isVisible()) {
-		const lists = quiz.locator('ul.column');
-		const count = await lists.first().getByRole('button').count();
-		for (let i = 0; i < count; i++) {
-			await lists.first().getByRole('button').nth(i).click();
-			await lists.last().getByRole('button').nth(i).click();
-		}
-		await checkMatches.click();
-	} else {
-		await page.keyboard.press('1');
-	}
-}
+import { answerQuestion, holdModule, waitForServiceWorker } from './helpers';
 
 test('a ten-question quiz from one tap, offline, with feedback, a summary and review of mistakes', async ({
 	page,

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { answerQuestion } from './helpers';
 
 // Nothing here needs the offline cache; without the service worker pages load faster.
 test.use({ serviceWorkers: 'block' });
@@ -39,18 +40,7 @@ test('stats show the best quiz score per deck', async ({ page }) => {
 	await page.goto('/quiz/');
 	await page.getByRole('button', { name: 'Start quiz' }).click();
 	const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
-	const order = quiz.getByRole('button', { name: 'Check order' });
-	const matches = quiz.getByRole('button', { name: 'Check matches' });
-	if (await order.isVisible()) await order.click();
-	else if (await matches.isVisible()) {
-		const lists = quiz.locator('ul.column');
-		const count = await lists.first().getByRole('button').count();
-		for (let i = 0; i < count; i++) {
-			await lists.first().getByRole('button').nth(i).click();
-			await lists.last().getByRole('button').nth(i).click();
-		}
-		await matches.click();
-	} else await page.keyboard.press('1');
+	await answerQuestion(page);
 	await quiz.getByRole('button', { name: 'Next' }).click();
 	await quiz.getByRole('button', { name: 'End quiz' }).click();
 	await page.goto('/stats/');
