@@ -37,12 +37,15 @@ test('Today says what to do: the day’s study, then the session left open, and 
 		}
 		return cards;
 	});
+	await today.getByRole('button', { name: 'Set the date' }).click();
+	await expect(today.getByLabel('Date of my interview')).toBeFocused();
 	await today.getByLabel('Date of my interview').fill('2026-12-05');
 	await today.getByRole('button', { name: 'Save date' }).click();
 	// The card answered today counts as unseen at the start of the day.
 	const perDay = Math.ceil(unseen / 10);
 	await expect(today.getByTestId('plan')).toContainText(`12 days to your interview`);
 	await expect(today.getByTestId('plan')).toContainText(`${perDay} new cards a day`);
+	await expect(today.getByRole('button', { name: 'Change the date' })).toBeVisible();
 	await expect(today).toContainText(`${perDay - 1} of ${perDay} new left today`);
 
 	// The study page follows the plan; turned off, the setting decides again.

@@ -72,6 +72,11 @@ export class TodayPage extends PageModel {
 	view = $state.raw<TodayView | null>(null);
 	/** The date being entered (`YYYY-MM-DD`, `''` for none). */
 	date = $state('');
+	/**
+	 * Whether the date field is open. It opens on demand: a date field's first drawing loads the
+	 * browser's calendar formats, a long task no first visit should pay.
+	 */
+	editing = $state(false);
 	saving = $state(false);
 
 	protected async load(db: StudyDatabase): Promise<void> {
@@ -139,26 +144,33 @@ export class TodayPage extends PageModel {
 		earlyStart.study = { scope: {}, mode: 'review' };
 	}
 
+	/** Opens the date field, or closes it and puts back the date kept. */
+	editDate(open: boolean): void {
+		this.editing = open;
+		if (!open) this.date = this.view?.interview?.date ?? '';
+	}
+
 	/** Keeps the date entered (or none), following the plan; then counts again. */
 	async saveDate(): Promise<void> {
 		const date = this.date.trim();
-		await this.#save(async (db) => {
+		const saved = await this.#save(async (db) => {
 			if (date !== '' && !isDateKey(date)) {
 				throw new AppError('Enter the date of your interview as a date, such as 2026-12-15.');
 			}
 			const follow = this.view?.interview?.follow ?? true;
 			await saveInterviewDate(db, date === '' ? null : { date, follow });
 		});
+		if (saved) this.editing = false;
 	}
 
 	/** Whether the plan sets the daily new cards (on), or the settings do (off). */
-	async follow(on: boolean): Promise<void> {
+	async follow(on: boolean): Promise<boolean> {
 		const interview = this.view?.interview;
-		if (!interview) return;
-		await this.#save((db) => saveInterviewDate(db, { ...interview, follow: on }));
+		if (!interview) return false;
+		return this.#save((db) => saveInterviewDate(db, { ...interview, follow: on }));
 	}
 
-	async #save(work: (db: StudyDatabase) => Promise<void>): Promise<void> {
+	async #save(work: (db: StudyDatabase) => Promise<void>): Promise<boolean> {
 		this.saving = true;
 		const saved = await this.attempt(async () => work(await app.ready()));
 		this.saving = false;
@@ -166,5 +178,6 @@ export class TodayPage extends PageModel {
 			this.error = null;
 			app.changed();
 		}
+		return saved;
 	}
 }

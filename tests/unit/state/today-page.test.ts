@@ -60,8 +60,10 @@ describe('the Today screen', () => {
 
 	it('a date for the interview makes a plan that sets the day’s new cards, unless turned off', async () => {
 		const today = await show(new TodayPage());
+		today.editDate(true);
 		today.date = '2026-12-05';
 		await today.saveDate();
+		expect(today.editing).toBe(false);
 		await until(() => today.view?.plan !== null && today.view?.plan !== undefined, 'the plan');
 		// 45 cards unseen, 12 days left, the last 2 kept for mocks: 5 new cards a day.
 		expect(today.view?.plan).toMatchObject({ daysLeft: 12, newPerDay: 5 });
@@ -74,9 +76,14 @@ describe('the Today screen', () => {
 		await until(() => today.view?.interview?.follow === false, 'the plan turned off');
 		expect(today.view?.counts.fresh).toBe(10);
 
+		today.editDate(true);
 		today.date = 'soon';
 		await today.saveDate();
 		expect(today.error).toBe('Enter the date of your interview as a date, such as 2026-12-15.');
+		// The field stays open on what was typed; Cancel puts back the date kept.
+		expect([today.editing, today.date]).toEqual([true, 'soon']);
+		today.editDate(false);
+		expect([today.editing, today.date]).toEqual([false, '2026-12-05']);
 	});
 
 	it('asks the same interview question all day, and another on another day', () => {
