@@ -7,7 +7,7 @@ import type { ImportSummary, ProgressCounts } from '$lib/storage/backup';
  */
 export function groupDigits(count: number): string {
 	const [whole, fraction] = String(Math.abs(count)).split('.');
-	const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+	const grouped = (whole ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 	return `${count < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 

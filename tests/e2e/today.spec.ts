@@ -48,8 +48,11 @@ test('Today says what to do: the day’s study, then the session left open, and 
 	await expect(today.getByRole('button', { name: 'Change the date' })).toBeVisible();
 	await expect(today).toContainText(`${perDay - 1} of ${perDay} new left today`);
 
-	// The study page follows the plan; turned off, the setting decides again.
-	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Study/ }).click();
+	// Settings says the plan decides; the study page follows it; turned off, the setting decides.
+	const nav = page.getByRole('navigation', { name: 'Main' });
+	await nav.getByRole('link', { name: /Settings/ }).click();
+	await expect(page.getByText('Until your interview on 2026-12-05')).toBeVisible();
+	await nav.getByRole('link', { name: /Study/ }).click();
 	await page.getByRole('button', { name: 'End session' }).click();
 	await page.getByRole('button', { name: 'Back to decks' }).click();
 	await expect(page.getByRole('region', { name: 'Today' })).toContainText(

@@ -29,7 +29,11 @@ export function serializeBackup(backup: Backup): string {
 		if (records.length === 0) return `"${section}":[]`;
 		return `"${section}":[\n${records.map((record) => JSON.stringify(record)).join(',\n')}\n]`;
 	});
-	return `{${[...head, ...sections].join(',\n')}}\n`;
+	const tail =
+		backup.interviewDate === undefined
+			? []
+			: [`"interviewDate":${JSON.stringify(backup.interviewDate)}`];
+	return `{${[...head, ...sections, ...tail].join(',\n')}}\n`;
 }
 
 /** Whether there is any progress at all. */

@@ -10,6 +10,7 @@ import {
 	type Settings
 } from '$lib/settings';
 import { LIMITS } from '$lib/limits';
+import { InterviewDateSchema, type InterviewDate } from '$lib/srs/plan';
 import type { CardState, Review } from '$lib/srs/types';
 import {
 	ITEM_ID,
@@ -214,7 +215,9 @@ export const BackupSchema = v.strictObject({
 	reviews: v.array(ReviewSchema, 'must be a list of answers'),
 	quizAttempts: v.array(QuizAttemptSchema, 'must be a list of quiz attempts'),
 	interviewAnswers: v.array(InterviewAnswerSchema, 'must be a list of interview answers'),
-	settings: v.array(SettingSchema, 'must be a list of settings')
+	settings: v.array(SettingSchema, 'must be a list of settings'),
+	// Files made before the interview date was backed up have none: an import keeps the device's.
+	interviewDate: v.optional(v.nullable(InterviewDateSchema))
 });
 
 /** A stored record of an auto-increment store: it always has its id. */
@@ -237,6 +240,8 @@ export interface Backup {
 	quizAttempts: WithId<QuizAttempt>[];
 	interviewAnswers: WithId<InterviewAnswer>[];
 	settings: BackupSetting[];
+	/** The learner's interview date (null: none set); absent in files made before it was kept. */
+	interviewDate?: InterviewDate | null;
 }
 
 /** Checked by the compiler: what the schema lets through is a Backup. */

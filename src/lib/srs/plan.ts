@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { studyDayKey } from './day';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,6 +23,28 @@ export interface InterviewPlan {
 	newPerDay: number;
 	/** Whether today is one of the last days, kept for mock interviews. */
 	mockDay: boolean;
+}
+
+/** An interview date as stored and as a backup file carries it. */
+export const InterviewDateSchema = v.strictObject({
+	date: v.pipe(
+		v.string('must be a date (text)'),
+		v.check(isDateKey, 'must be a date such as 2026-12-15')
+	),
+	follow: v.boolean('must be true or false')
+});
+
+/** Whether the plan to this interview sets the day's new cards now: followed, and not yet past. */
+export function planSetsNewCards(
+	interview: InterviewDate | null,
+	now: number,
+	dayStartHour: number
+): boolean {
+	return (
+		interview !== null &&
+		interview.follow &&
+		interviewPlan(interview.date, now, dayStartHour, 0) !== null
+	);
 }
 
 /** Whether a text is a real calendar date `YYYY-MM-DD`. */

@@ -1,19 +1,19 @@
 import * as v from 'valibot';
 import { studyDayStart } from '$lib/srs/day';
-import { interviewPlan, isDateKey, type InterviewDate, type InterviewPlan } from '$lib/srs/plan';
+import {
+	InterviewDateSchema,
+	interviewPlan,
+	type InterviewDate,
+	type InterviewPlan
+} from '$lib/srs/plan';
 import { unseenCards, type StudyCard } from '$lib/srs/queue';
 import { State, type CardState } from '$lib/srs/types';
 import type { Settings } from '$lib/settings';
 import type { StudyDatabase } from '$lib/storage/db';
 import { reviewsSince } from '$lib/storage/reviews';
-import { loadMeta, saveMeta } from '$lib/storage/settings';
+import { INTERVIEW_DATE_META, loadMeta, saveMeta } from '$lib/storage/settings';
 
-const KEY = 'interviewDate';
-
-const InterviewDateSchema = v.object({
-	date: v.pipe(v.string(), v.check(isDateKey)),
-	follow: v.boolean()
-});
+const KEY = INTERVIEW_DATE_META;
 
 /** The interview date the learner set, or null (none, or a record that is not one). */
 export async function loadInterviewDate(db: StudyDatabase): Promise<InterviewDate | null> {

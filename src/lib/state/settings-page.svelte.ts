@@ -18,9 +18,11 @@ import {
 	type ProgressCounts
 } from '$lib/storage/backup';
 import type { StudyDatabase } from '$lib/storage/db';
+import { planSetsNewCards } from '$lib/srs/plan';
 import { loadMeta, saveMeta } from '$lib/storage/settings';
 import { app } from './app.svelte';
 import { settleMoves } from './deck-sync';
+import { loadInterviewDate } from './interview-date';
 import { PageModel } from './page.svelte';
 
 export type { ImportSummary, ProgressCounts } from '$lib/storage/backup';
@@ -41,6 +43,8 @@ const NOTHING: Outcome = { status: '', problem: null };
 export class SettingsPage extends PageModel {
 	counts = $state.raw<ProgressCounts | null>(null);
 	lastBackupAt = $state<number | null>(null);
+	/** The interview date while its plan (set on Today) decides the day's new cards, else null. */
+	planDate = $state<string | null>(null);
 	now = $state(Date.now());
 	/** Per setting, why the value entered was not saved. */
 	settingErrors = $state<Partial<Record<SettingKey, string>>>({});
@@ -72,8 +76,14 @@ export class SettingsPage extends PageModel {
 	}
 
 	protected async load(db: StudyDatabase): Promise<void> {
-		const [counts, last] = await Promise.all([progressCounts(db), loadMeta(db, 'lastBackupAt')]);
+		const [counts, last, interview] = await Promise.all([
+			progressCounts(db),
+			loadMeta(db, 'lastBackupAt'),
+			loadInterviewDate(db)
+		]);
 		this.#db = db;
+		const followed = planSetsNewCards(interview, Date.now(), app.settings.dayStartHour);
+		this.planDate = followed ? (interview?.date ?? null) : null;
 		this.counts = counts;
 		this.lastBackupAt = typeof last === 'number' && Number.isFinite(last) ? last : null;
 		this.now = Date.now();

@@ -4,12 +4,16 @@ import { LIMITS } from '$lib/limits';
 import { isSettingKey, SETTING_KEYS, SettingsSchema } from '$lib/settings';
 import * as v from 'valibot';
 import type { StudyDatabase } from './db';
+import { InterviewDateSchema } from '$lib/srs/plan';
 import { toStorageError } from './errors';
 import { liveItems, settleRetired } from './retire';
+import { INTERVIEW_DATE_META } from './settings';
 import { inTransaction, write } from './transaction';
 
 /** Where the sessions kept across leaving are (`meta:session:study` and the like). */
 const keptSessions = () => IDBKeyRange.bound('meta:session:', 'meta:session:\uffff');
+
+const INTERVIEW_DATE = `meta:${INTERVIEW_DATE_META}`;
 
 /** The stores that hold the learner's progress. Settings are kept apart: reset leaves them. */
 const PROGRESS_STORES = ['cards', 'reviews', 'quizAttempts', 'interviewAnswers'] as const;
@@ -35,9 +39,9 @@ export interface ProgressCounts {
 
 /**
  * Reads all progress in one read-only transaction: card states, answers (with their ids), quiz
- * attempts, interview answers and the settings. Decks are left out (they come from the site), and
- * so are the app's own `meta:` records such as when the last backup was made: they describe this
- * device, and an import keeps them.
+ * attempts, interview answers, the settings and the interview date. Decks are left out (they come
+ * from the site), and so are the app's other `meta:` records such as when the last backup was made:
+ * they describe this device, and an import keeps them.
  * @param now when the backup is made (epoch ms)
  * @throws StorageError when storage cannot be read
  */
@@ -52,6 +56,7 @@ export async function exportProgress(db: StudyDatabase, now: number): Promise<Ba
 			tx.objectStore('settings').getAll()
 		]);
 		await tx.done;
+		const interviewDate = records.find((record) => record.key === INTERVIEW_DATE)?.value;
 		return {
 			format: BACKUP_FORMAT,
 			version: BACKUP_VERSION,
@@ -62,7 +67,8 @@ export async function exportProgress(db: StudyDatabase, now: number): Promise<Ba
 			reviews: (reviews as Backup['reviews']).map(capDuration),
 			quizAttempts: quizAttempts as Backup['quizAttempts'],
 			interviewAnswers: (interviewAnswers as Backup['interviewAnswers']).map(capDuration),
-			settings: records.filter(isValidSetting)
+			settings: records.filter(isValidSetting),
+			interviewDate: v.is(InterviewDateSchema, interviewDate) ? interviewDate : null
 		};
 	} catch (error) {
 		throw toStorageError(error);
@@ -86,7 +92,8 @@ function capDuration<T extends { durationMs: number }>(record: T): T {
  * the backup is stored, its cards retired or not by the decks on this device. Answers, quiz
  * attempts and interview answers get new keys from their stores, in the file's order: a file
  * never sets a store's keys, so none can exhaust its key generator. Either all of it is stored or
- * nothing changes. Decks and the app's own `meta:` records are kept, except sessions kept to resume.
+ * nothing changes. The interview date is the file's, unless the file is older than backed-up dates.
+ * Decks and the app's other `meta:` records are kept, except sessions kept to resume.
  * @throws StorageError when storage fails (nothing was changed)
  */
 export async function importProgress(
@@ -120,6 +127,10 @@ export async function importProgress(
 		for (const attempt of inKeyOrder(backup.quizAttempts)) write(attempts.add(attempt));
 		for (const answer of inKeyOrder(backup.interviewAnswers)) write(interviews.add(answer));
 		for (const setting of backup.settings) write(settings.put(setting));
+		if (backup.interviewDate === null) write(settings.delete(INTERVIEW_DATE));
+		else if (backup.interviewDate) {
+			write(settings.put({ key: INTERVIEW_DATE, value: backup.interviewDate }));
+		}
 		return {
 			cards: backup.cards.length,
 			reviews: backup.reviews.length,

@@ -55,6 +55,9 @@ export async function saveSetting<K extends SettingKey>(
 	}
 }
 
+/** The `meta:` record of the learner's interview date (a backup file carries it). */
+export const INTERVIEW_DATE_META = 'interviewDate';
+
 /** Reads an app record kept beside the settings (such as when the last backup was made). */
 export async function loadMeta(db: StudyDatabase, key: string): Promise<unknown> {
 	const record = await db.get('settings', `meta:${key}`);

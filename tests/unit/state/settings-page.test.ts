@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Rating } from '$lib/srs/types';
 import { app } from '$lib/state/app.svelte';
+import { saveInterviewDate } from '$lib/state/interview-date';
 import { SettingsPage } from '$lib/state/settings-page.svelte';
 import { StudyPage } from '$lib/state/study-page.svelte';
 import { freshDevice, mounted, until } from './site';
@@ -31,6 +32,17 @@ async function studyOneCard(): Promise<void> {
 }
 
 describe('the settings page model', () => {
+	it('says when the interview plan sets the day’s new cards instead of the setting', async () => {
+		const db = await app.ready();
+		expect((await settingsPage()).planDate).toBeNull();
+		await saveInterviewDate(db, { date: '2999-01-01', follow: true });
+		expect((await settingsPage()).planDate).toBe('2999-01-01');
+		await saveInterviewDate(db, { date: '2999-01-01', follow: false });
+		expect((await settingsPage()).planDate).toBeNull();
+		await saveInterviewDate(db, { date: '2001-01-01', follow: true });
+		expect((await settingsPage()).planDate).toBeNull();
+	});
+
 	it('saves a setting for every page, and says what is allowed when a value is not', async () => {
 		const page = await settingsPage();
 		await page.saveSetting('newPerDay', 35);
