@@ -74,7 +74,8 @@ export const QuizSnapshotSchema = v.object({
 	),
 	finishedAt: v.nullable(time),
 	saved: v.picklist(['no', 'saved']),
-	reviewQueued: v.nullable(count)
+	reviewQueued: v.nullable(count),
+	reviewLater: v.optional(count, 0)
 });
 export type QuizSnapshot = v.InferOutput<typeof QuizSnapshotSchema>;
 

@@ -16,6 +16,7 @@ import { loadQuizAttempts, saveQuizAttempt } from '$lib/storage/history';
 import { errorMessage } from '$lib/errors';
 import { app } from './app.svelte';
 import type { QuizSnapshot } from './kept-schemas';
+import { loadStudyData, requestedFirst } from './study-data';
 
 /** One quiz: its questions in order, the learner's answers, and the saved attempt at the end. */
 export class QuizSession {
@@ -29,6 +30,8 @@ export class QuizSession {
 	answers = $state.raw<QuizAnswerRecord[]>([]);
 	/** Flashcards queued by "Review mistakes", once asked. */
 	reviewQueued = $state<number | null>(null);
+	/** Of the flashcards asked for, those held back to tomorrow by a sibling answered today. */
+	reviewLater = $state(0);
 	readonly startedAt: number;
 	finishedAt = $state<number | null>(null);
 	/** Whether the finished attempt is in the history: 'failed' shows why and offers to try again. */
@@ -80,6 +83,7 @@ export class QuizSession {
 		session.finishedAt = kept.finishedAt;
 		session.saved = kept.saved === 'saved' ? 'saved' : 'no';
 		session.reviewQueued = kept.reviewQueued;
+		session.reviewLater = kept.reviewLater;
 		// A quiz that ended while its save was on the way is saved now, unless that save did land.
 		if (session.phase === 'done' && session.saved === 'no') void session.#saveOnce();
 		return session;
@@ -99,7 +103,8 @@ export class QuizSession {
 			answers: this.answers,
 			finishedAt: this.finishedAt,
 			saved: this.saved === 'saved' ? 'saved' : 'no',
-			reviewQueued: this.reviewQueued
+			reviewQueued: this.reviewQueued,
+			reviewLater: this.reviewLater
 		};
 	}
 
@@ -202,13 +207,19 @@ export class QuizSession {
 		}
 	}
 
-	/** Makes the flashcards of the missed facts come first in the next study session. */
+	/**
+	 * Makes the flashcards of the missed facts come first in the next study session, and counts
+	 * those today's study shows (`reviewQueued`) apart from those a sibling answered today holds
+	 * back to tomorrow (`reviewLater`).
+	 */
 	async reviewMistakes(): Promise<number> {
 		const cards = cardsToReview(missedQuestions(this.questions, this.answers), app.decks);
 		await requestCards(this.#db, cards, this.#now());
 		app.changed();
-		this.reviewQueued = cards.length;
+		const first = await requestedFirst(await loadStudyData(this.#db, app.decks));
+		this.reviewQueued = cards.filter((card) => first.has(card.id)).length;
+		this.reviewLater = cards.length - this.reviewQueued;
 		this.onStep?.();
-		return cards.length;
+		return this.reviewQueued;
 	}
 }

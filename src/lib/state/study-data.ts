@@ -91,6 +91,28 @@ export async function deckOverviews(data: StudyData, eachDeck = true): Promise<S
 }
 
 /**
+ * The cards asked for ("Review mistakes") that today's queue shows first: not those held back to
+ * tomorrow because a card of the same fact or sentence was answered today.
+ */
+export async function requestedFirst(data: StudyData): Promise<Set<string>> {
+	const now = data.now();
+	const cards = cardsInScope(data.decks, {}).cards;
+	const today = studiedToday(
+		await reviewsSince(data.db, studyDayStart(now, data.settings.dayStartHour)),
+		siblingKeysById(cards)
+	);
+	const limits = { ...data.settings, extraNew: data.extraNew };
+	const queue = buildQueue(
+		cards,
+		data.states,
+		today,
+		limits,
+		studyDayEnd(now, limits.dayStartHour)
+	);
+	return new Set(queue.requested.map((state) => state.id));
+}
+
+/**
  * Reads everything a study page needs from storage, with fresh settings and card states. While the
  * learner follows the plan to their interview, its new cards a day are the daily limit.
  */
