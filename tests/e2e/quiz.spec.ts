@@ -36,7 +36,7 @@ test('a ten-question quiz from one tap, offline, with feedback, a summary and re
 	// Unmoved ordering questions are always wrong, so there are mistakes to review.
 	await page.getByRole('button', { name: 'Review mistakes' }).click();
 	const queued = page.getByRole('status').filter({ hasText: 'first in your next' });
-	await expect(queued).toContainText(/\d+ flashcards? comes? first in your next study session/);
+	await expect(queued).toContainText(/\d+ flashcards?\s+comes?\s+first in your next study session/);
 	const requested = await page.evaluate(async () => {
 		const db = await new Promise<IDBDatabase>((resolve) => {
 			const request = indexedDB.open('cto-prep');
