@@ -76,7 +76,8 @@ export class StudyOrder {
 		if (kept) {
 			const byId = new Map(cards.map((card) => [card.id, card]));
 			order.#cram = kept.cram.flatMap((id) => byId.get(id) ?? []);
-			order.#cramIndex = Math.min(kept.cramIndex, order.#cram.length);
+			// Cards that left the decks since (a content update) no longer count towards the position.
+			order.#cramIndex = kept.cram.slice(0, kept.cramIndex).filter((id) => byId.has(id)).length;
 		} else {
 			order.#cram = shuffled(
 				cards.filter((card) => !states.get(card.id)?.retired),
