@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import { studyDayStart } from '$lib/srs/day';
 import {
 	InterviewDateSchema,
 	interviewPlan,
@@ -7,10 +6,9 @@ import {
 	type InterviewPlan
 } from '$lib/srs/plan';
 import { unseenCards, type StudyCard } from '$lib/srs/queue';
-import { State, type CardState } from '$lib/srs/types';
+import { State, type CardState, type Review } from '$lib/srs/types';
 import type { Settings } from '$lib/settings';
 import type { StudyDatabase } from '$lib/storage/db';
-import { reviewsSince } from '$lib/storage/reviews';
 import { INTERVIEW_DATE_META, loadMeta, saveMeta } from '$lib/storage/settings';
 
 const KEY = INTERVIEW_DATE_META;
@@ -33,19 +31,20 @@ const MAX_NEW_PER_DAY = 9999;
  * The plan to the learner's interview, and the settings it makes: while the plan is followed, its
  * new cards a day are the daily new-card limit. The cards still unseen are counted as at the start
  * of the study day, so that the day's figure does not shrink as its new cards are answered.
+ * @param reviewsToday the answers of the study day
  */
 export async function planAndLimits(
 	db: StudyDatabase,
 	settings: Settings,
 	cards: readonly StudyCard[],
 	states: ReadonlyMap<string, CardState>,
-	now: number
+	now: number,
+	reviewsToday: readonly Review[]
 ): Promise<{ plan: InterviewPlan | null; interview: InterviewDate | null; settings: Settings }> {
 	const interview = await loadInterviewDate(db);
 	if (!interview) return { plan: null, interview, settings };
-	const todayStart = studyDayStart(now, settings.dayStartHour);
 	const startedToday = new Set(
-		(await reviewsSince(db, todayStart))
+		reviewsToday
 			.filter((review) => review.mode === 'review' && review.state === State.New)
 			.map((review) => review.card)
 	);

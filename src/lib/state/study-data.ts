@@ -11,14 +11,14 @@ import {
 	unseenCards
 } from '$lib/srs/queue';
 import { cardsInScope } from '$lib/srs/scope';
-import type { CardState } from '$lib/srs/types';
+import type { CardState, Review } from '$lib/srs/types';
 import type { Settings } from '$lib/settings';
 import { loadCardStates } from '$lib/storage/cards';
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import { reviewsSince } from '$lib/storage/reviews';
 import { loadSettings } from '$lib/storage/settings';
 import { yieldToMain } from '$lib/yield';
-import type { InterviewPlan } from '$lib/srs/plan';
+import type { InterviewDate, InterviewPlan } from '$lib/srs/plan';
 import { loadExtraNew } from './extra-new';
 import { planAndLimits } from './interview-date';
 
@@ -39,8 +39,12 @@ export interface StudyData {
 	states: Map<string, CardState>;
 	/** The plan to the learner's interview, when a date is set and not past. */
 	plan: InterviewPlan | null;
+	/** The interview date the learner set, if any (past or not). */
+	interview: InterviewDate | null;
 	/** New cards asked for past today's limits, by deck ("Study more today"). */
 	extraNew: Record<string, number>;
+	/** The answers of the study day, as read when this was loaded (read once for every count). */
+	reviewsToday: Review[];
 	now: () => number;
 }
 
@@ -64,10 +68,7 @@ export async function dayOverview(data: StudyData): Promise<Omit<StudyOverview, 
 export async function deckOverviews(data: StudyData, eachDeck = true): Promise<StudyOverview> {
 	const now = data.now();
 	const allCards = cardsInScope(data.decks, {}).cards;
-	const today = studiedToday(
-		await reviewsSince(data.db, studyDayStart(now, data.settings.dayStartHour)),
-		siblingKeysById(allCards)
-	);
+	const today = studiedToday(data.reviewsToday, siblingKeysById(allCards));
 	const { states } = data;
 	const limits = { ...data.settings, extraNew: data.extraNew };
 	const dayEnd = studyDayEnd(now, limits.dayStartHour);
@@ -97,10 +98,7 @@ export async function deckOverviews(data: StudyData, eachDeck = true): Promise<S
 export async function requestedFirst(data: StudyData): Promise<Set<string>> {
 	const now = data.now();
 	const cards = cardsInScope(data.decks, {}).cards;
-	const today = studiedToday(
-		await reviewsSince(data.db, studyDayStart(now, data.settings.dayStartHour)),
-		siblingKeysById(cards)
-	);
+	const today = studiedToday(data.reviewsToday, siblingKeysById(cards));
 	const limits = { ...data.settings, extraNew: data.extraNew };
 	const queue = buildQueue(
 		cards,
@@ -120,7 +118,18 @@ export async function loadStudyData(db: StudyDatabase, decks: StoredDeck[]): Pro
 	const [stored, states] = await Promise.all([loadSettings(db), loadCardStates(db)]);
 	const cards = cardsInScope(decks, {}).cards;
 	const now = Date.now();
-	const { plan, settings } = await planAndLimits(db, stored, cards, states, now);
+	const reviewsToday = await reviewsSince(db, studyDayStart(now, stored.dayStartHour));
+	const { plan, interview, settings } = await planAndLimits(
+		db,
+		stored,
+		cards,
+		states,
+		now,
+		reviewsToday
+	);
 	const extraNew = await loadExtraNew(db, studyDayKey(now, settings.dayStartHour));
-	return { db, decks, settings, states, plan, extraNew, now: () => Date.now() };
+	return {
+		...{ db, decks, settings, states, plan, interview, extraNew, reviewsToday },
+		now: () => Date.now()
+	};
 }

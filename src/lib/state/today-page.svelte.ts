@@ -7,13 +7,13 @@ import { studyDayRanges, studyStreak } from '$lib/srs/stats';
 import { progressCounts } from '$lib/storage/backup';
 import type { StudyDatabase } from '$lib/storage/db';
 import { loadQuizAttempts } from '$lib/storage/history';
-import { countAnswers, reviewsSince } from '$lib/storage/reviews';
+import { countAnswers } from '$lib/storage/reviews';
 import { loadMeta } from '$lib/storage/settings';
 import { AppError } from '$lib/errors';
 import { app } from './app.svelte';
 import { dueBadge } from './due-badge.svelte';
 import { earlyStart } from './early-start.svelte';
-import { loadInterviewDate, saveInterviewDate } from './interview-date';
+import { saveInterviewDate } from './interview-date';
 import { InterviewSnapshotSchema, QuizSnapshotSchema, StudySnapshotSchema } from './kept-schemas';
 import { keptSession } from './kept-sessions';
 import { PageModel } from './page.svelte';
@@ -84,19 +84,17 @@ export class TodayPage extends PageModel {
 		const data = await loadStudyData(db, app.decks);
 		const { dayStartHour } = data.settings;
 		const todayStart = studyDayStart(now, dayStartHour);
-		const [overview, today, streak, counts, lastBackup, interview, study, quiz, mock, attempts] =
-			await Promise.all([
-				dayOverview(data),
-				reviewsSince(db, todayStart),
-				streakOf(db, now, dayStartHour),
-				progressCounts(db),
-				loadMeta(db, 'lastBackupAt'),
-				loadInterviewDate(db),
-				keptSession(db, 'study', StudySnapshotSchema),
-				keptSession(db, 'quiz', QuizSnapshotSchema),
-				keptSession(db, 'interview', InterviewSnapshotSchema),
-				loadQuizAttempts(db)
-			]);
+		const { reviewsToday: today, interview } = data;
+		const [overview, streak, counts, lastBackup, study, quiz, mock, attempts] = await Promise.all([
+			dayOverview(data),
+			streakOf(db, now, dayStartHour),
+			progressCounts(db),
+			loadMeta(db, 'lastBackupAt'),
+			keptSession(db, 'study', StudySnapshotSchema),
+			keptSession(db, 'quiz', QuizSnapshotSchema),
+			keptSession(db, 'interview', InterviewSnapshotSchema),
+			loadQuizAttempts(db)
+		]);
 		const cards = overview.all.due + overview.all.learning + overview.all.fresh;
 		let next: NextStep = cards > 0 ? { kind: 'study', cards } : { kind: 'done' };
 		if (mock && mock.phase !== 'done') {
