@@ -2,6 +2,7 @@ import { errorMessage } from '$lib/errors';
 import {
 	EMPTY_ANSWER,
 	isBlank,
+	MY_ANSWER_FIELDS,
 	MY_ANSWER_LABELS,
 	MY_ANSWER_MAX,
 	overLimit,
@@ -11,6 +12,13 @@ import {
 import type { StudyDatabase } from '$lib/storage/db';
 import { loadMyAnswer, saveMyAnswer } from '$lib/storage/my-answers';
 import { app } from './app.svelte';
+
+/** The text parts of a stored answer. */
+function pick(answer: MyAnswerText): MyAnswerText {
+	return Object.fromEntries(
+		MY_ANSWER_FIELDS.map((field) => [field, answer[field]])
+	) as MyAnswerText;
+}
 
 /** Where an editor's text stands against what is stored. */
 export type SaveState = 'saved' | 'unsaved' | 'saving';
@@ -63,8 +71,7 @@ export class MyAnswerEditor {
 		try {
 			const stored = await loadMyAnswer(await this.#open(), this.item);
 			if (stored && !this.#dirty) {
-				const { item: _item, updatedAt: _at, ...text } = stored;
-				this.text = text;
+				this.text = pick(stored);
 			}
 		} catch (error) {
 			this.error = `Your answer could not be read: ${errorMessage(error)}`;
