@@ -96,6 +96,12 @@ export class AnswerRecorder {
 		this.phase = 'saving';
 		try {
 			const audio = await running.stop();
+			if (audio.size === 0) {
+				// A microphone that gave no sound (muted by the system, say): the last recording stays.
+				this.problem =
+					'Nothing was heard from the microphone, so your last recording was kept. Check that it is not muted, then try again.';
+				return;
+			}
 			const recordedAt = this.#now();
 			await saveRecording(await this.#open(), {
 				item: this.item,

@@ -199,6 +199,20 @@ describe('the recorder of a spoken answer', () => {
 		expect(recorder.phase).toBe('idle');
 	});
 
+	it('a recording with no sound in it says so and keeps the one before', async () => {
+		const db = await freshDB();
+		const options = { open: async () => db, now, urls: urls() };
+		const first = new AnswerRecorder(QUESTION, { ...options, capture: fakeMicrophone().capture });
+		await first.start(NOW + 60_000);
+		await first.stop();
+		const silent = new AnswerRecorder(QUESTION, { ...options, capture: fakeMicrophone(0).capture });
+		await silent.start(NOW + 60_000);
+		await silent.stop();
+		expect(silent.problem).toMatch(/^Nothing was heard from the microphone/);
+		expect(silent.phase).toBe('idle');
+		expect(await recordingsTotal(db)).toEqual({ count: 1, bytes: 1200 });
+	});
+
 	it('a recording that cannot be kept (a full device) says so', async () => {
 		const db = await freshDB();
 		const recorder = new AnswerRecorder(QUESTION, {
