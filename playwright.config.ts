@@ -47,11 +47,23 @@ export default defineConfig({
 			testMatch: /update\.spec\.ts/,
 			use: { ...devices['Pixel 7'], deviceScaleFactor: 1, launchOptions }
 		},
-		// Every flow, on a phone: the app's first audience.
+		// Every flow, on a phone: the app's first audience. A fake microphone (a beep) for recording
+		// spoken answers, granted without a prompt where a test allows it.
 		{
 			name: 'phone',
 			testIgnore: /(build|update|screenshots)\.spec\.ts/,
-			use: { ...devices['Pixel 7'], deviceScaleFactor: 1, launchOptions }
+			use: {
+				...devices['Pixel 7'],
+				deviceScaleFactor: 1,
+				launchOptions: {
+					...launchOptions,
+					args: [
+						...launchOptions.args,
+						'--use-fake-device-for-media-stream',
+						'--use-fake-ui-for-media-stream'
+					]
+				}
+			}
 		},
 		// What differs on a wide screen is layout and the keyboard: the accessibility checks (axe,
 		// touch targets, overflow at 100% and 200% text, keyboard alone). The flows behind them are

@@ -26,6 +26,8 @@ const config = {
 				// Kit's route announcer is created with one fixed inline style attribute; allow exactly it.
 				'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
 				'img-src': ['self', 'data:'],
+				// A recorded answer is played back from an object URL of the recording on the device.
+				'media-src': ['self', 'blob:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],
 				'manifest-src': ['self'],

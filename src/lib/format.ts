@@ -38,9 +38,11 @@ export function describeProgress(counts: ProgressCounts): string {
 
 /** What an import stored, in words, settings included, and what was rebuilt from the answers. */
 export function describeImport(summary: ImportSummary): string {
+	const mine = summary.myAnswers ?? 0;
 	const stored = listOf([
 		...progressParts(summary),
-		plural(summary.settings, 'setting', 'settings')
+		plural(summary.settings, 'setting', 'settings'),
+		...(mine > 0 ? [plural(mine, 'answer of your own', 'answers of your own')] : [])
 	]);
 	return summary.rebuilt > 0 ? `${stored}. ${describeRebuilt(summary.rebuilt)}` : stored;
 }

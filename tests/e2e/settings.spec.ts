@@ -78,7 +78,7 @@ test('export, reset and import give back exactly the progress there was', async 
 	await page.getByRole('button', { name: 'Reset progress…' }).click();
 	const reset = page.getByRole('dialog', { name: 'Delete all progress?' });
 	await expect(reset).toContainText(
-		'This deletes 3 card states, 3 answers, 0 quiz attempts and 0 interview answers. Decks and settings stay.'
+		'This deletes 3 card states, 3 answers, 0 quiz attempts and 0 interview answers. Decks, settings, your own answers and your recordings stay.'
 	);
 	await expect(reset.getByRole('button', { name: 'Cancel' })).toBeFocused();
 	await reset.getByRole('button', { name: 'Delete my progress' }).click();

@@ -28,6 +28,9 @@ export const MAX_RECORDS: Readonly<Record<BackupSection, number>> = {
 	settings: SETTING_KEYS.length
 };
 
+/** The most answers of the candidate's own a backup may hold (one per interview question). */
+export const MAX_MY_ANSWERS = 10_000;
+
 /** Item ids are slugs joined by slashes: `roles/strategic-roles/technology-strategy/basic`. */
 export const ITEM_ID = /^[a-z0-9]+(?:[/-]+[a-z0-9]+)*$/;
 export const DECK_ID = /^[a-z0-9]+(?:-+[a-z0-9]+)*$/;

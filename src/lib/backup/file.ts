@@ -24,16 +24,20 @@ export function serializeBackup(backup: Backup): string {
 		`"version":${JSON.stringify(backup.version)}`,
 		`"exportedAt":${JSON.stringify(backup.exportedAt)}`
 	];
-	const sections = BACKUP_SECTIONS.map((section) => {
-		const records: readonly unknown[] = backup[section];
-		if (records.length === 0) return `"${section}":[]`;
-		return `"${section}":[\n${records.map((record) => JSON.stringify(record)).join(',\n')}\n]`;
-	});
-	const tail =
-		backup.interviewDate === undefined
+	const sections = BACKUP_SECTIONS.map((section) => listed(section, backup[section]));
+	const tail = [
+		...(backup.interviewDate === undefined
 			? []
-			: [`"interviewDate":${JSON.stringify(backup.interviewDate)}`];
+			: [`"interviewDate":${JSON.stringify(backup.interviewDate)}`]),
+		...(backup.myAnswers === undefined ? [] : [listed('myAnswers', backup.myAnswers)])
+	];
 	return `{${[...head, ...sections, ...tail].join(',\n')}}\n`;
+}
+
+/** A section of records, one record per line. */
+function listed(section: string, records: readonly unknown[]): string {
+	if (records.length === 0) return `"${section}":[]`;
+	return `"${section}":[\n${records.map((record) => JSON.stringify(record)).join(',\n')}\n]`;
 }
 
 /** Whether there is any progress at all. */

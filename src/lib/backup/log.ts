@@ -101,6 +101,9 @@ export function checkTimes(backup: Backup, now: number): void {
 	backup.quizAttempts.forEach((attempt, i) => {
 		check(`quizAttempts[${i}].finishedAt`, attempt.finishedAt, happened);
 	});
+	backup.myAnswers?.forEach((answer, i) => {
+		check(`myAnswers[${i}].updatedAt`, answer.updatedAt, happened);
+	});
 	backup.interviewAnswers.forEach((answer, i) => {
 		check(`interviewAnswers[${i}].time`, answer.time, happened);
 		check(`interviewAnswers[${i}].mock`, answer.mock, happened);

@@ -8,6 +8,7 @@ import {
 	BACKUP_SECTIONS,
 	BACKUP_VERSION,
 	BackupSchema,
+	MAX_MY_ANSWERS,
 	MAX_RECORDS,
 	type Backup
 } from './schema';
@@ -62,6 +63,12 @@ export function parseBackup(file: string, now: number): CheckedBackup {
 				`The backup holds too many ${section} (${records.length}); at most ${MAX_RECORDS[section]} are accepted.`
 			);
 		}
+	}
+	const mine = record.myAnswers;
+	if (Array.isArray(mine) && mine.length > MAX_MY_ANSWERS) {
+		throw new ImportError(
+			`The backup holds too many answers of your own (${mine.length}); at most ${MAX_MY_ANSWERS} are accepted.`
+		);
 	}
 	inspect(data);
 	const result = v.safeParse(BackupSchema, data, { abortEarly: true });

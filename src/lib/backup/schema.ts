@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { factOf } from '$lib/content/ids';
 import { QUIZ_KINDS } from '$lib/content/types';
+import { MyAnswerTextSchema, type MyAnswer } from '$lib/quiz/my-answer';
 import type { InterviewAnswer, QuizAttempt } from '$lib/quiz/types';
 import {
 	SETTING_KEYS,
@@ -15,6 +16,7 @@ import type { CardState, Review } from '$lib/srs/types';
 import {
 	ITEM_ID,
 	MAX_LIST,
+	MAX_MY_ANSWERS,
 	MAX_NOTES,
 	count,
 	dateRule,
@@ -41,7 +43,13 @@ export const BACKUP_FORMAT = 'cto-prep-progress';
 /** The newest backup version this app reads and the one it writes. */
 export const BACKUP_VERSION = 1;
 
-export { BACKUP_SECTIONS, MAX_RECORDS, ITEM_ID, type BackupSection } from './fields';
+export {
+	BACKUP_SECTIONS,
+	MAX_MY_ANSWERS,
+	MAX_RECORDS,
+	ITEM_ID,
+	type BackupSection
+} from './fields';
 
 const CardSchema = v.pipe(
 	v.strictObject(
@@ -180,6 +188,12 @@ const InterviewAnswerSchema = v.pipe(
 	)
 );
 
+/** The candidate's own answer to a question: its parts are plain text within the app's limit. */
+const MyAnswerRecordSchema = v.strictObject(
+	{ ...MyAnswerTextSchema.entries, item: itemId, updatedAt: time },
+	'must be an answer of your own (an object)'
+);
+
 function settingSchema<K extends SettingKey>(key: K) {
 	return v.strictObject({
 		key: v.literal(key),
@@ -217,7 +231,19 @@ export const BackupSchema = v.strictObject({
 	interviewAnswers: v.array(InterviewAnswerSchema, 'must be a list of interview answers'),
 	settings: v.array(SettingSchema, 'must be a list of settings'),
 	// Files made before the interview date was backed up have none: an import keeps the device's.
-	interviewDate: v.optional(v.nullable(InterviewDateSchema))
+	interviewDate: v.optional(v.nullable(InterviewDateSchema)),
+	// Files made before the candidate's own answers were backed up have none: an import keeps the
+	// device's.
+	myAnswers: v.optional(
+		v.pipe(
+			v.array(MyAnswerRecordSchema, 'must be a list of answers of your own'),
+			v.maxLength(MAX_MY_ANSWERS, `must hold at most ${MAX_MY_ANSWERS} answers`),
+			v.check(
+				(answers) => new Set(answers.map((answer) => answer.item)).size === answers.length,
+				'holds two answers of your own to one question'
+			)
+		)
+	)
 });
 
 /** A stored record of an auto-increment store: it always has its id. */
@@ -242,6 +268,8 @@ export interface Backup {
 	settings: BackupSetting[];
 	/** The learner's interview date (null: none set); absent in files made before it was kept. */
 	interviewDate?: InterviewDate | null;
+	/** The candidate's own answers (STAR and notes); absent in files made before they were kept. */
+	myAnswers?: MyAnswer[];
 }
 
 /** Checked by the compiler: what the schema lets through is a Backup. */

@@ -219,7 +219,8 @@ export class SettingsPage extends PageModel {
 		try {
 			await resetProgress(db);
 			this.reset = {
-				status: 'Your progress was deleted. Decks and settings stayed.',
+				status:
+					'Your progress was deleted. Decks, settings, your own answers and your recordings stayed.',
 				problem: null
 			};
 			app.changed();

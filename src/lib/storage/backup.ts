@@ -1,12 +1,15 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupSetting } from '$lib/backup/schema';
 import type { CheckedBackup } from '$lib/backup/parse';
 import { LIMITS } from '$lib/limits';
+import { neutralizeMarkup } from '$lib/markup';
+import { MY_ANSWER_FIELDS, type MyAnswer } from '$lib/quiz/my-answer';
 import { isSettingKey, SETTING_KEYS, SettingsSchema } from '$lib/settings';
 import * as v from 'valibot';
 import type { StudyDatabase } from './db';
 import { InterviewDateSchema } from '$lib/srs/plan';
 import { toStorageError } from './errors';
 import { liveItems, settleRetired } from './retire';
+import { readableAnswers } from './my-answers';
 import { INTERVIEW_DATE_META } from './settings';
 import { inTransaction, write } from './transaction';
 
@@ -25,6 +28,8 @@ export interface ImportSummary {
 	quizAttempts: number;
 	interviewAnswers: number;
 	settings: number;
+	/** The candidate's own answers stored; null when the file had none (the device's were kept). */
+	myAnswers: number | null;
 	/** Cards whose state was rebuilt from their answers (the file disagreed with its own log). */
 	rebuilt: number;
 }
@@ -39,7 +44,9 @@ export interface ProgressCounts {
 
 /**
  * Reads all progress in one read-only transaction: card states, answers (with their ids), quiz
- * attempts, interview answers, the settings and the interview date. Decks are left out (they come
+ * attempts, interview answers, the settings, the interview date and the candidate's own answers
+ * (their markup neutralized, see `neutralizeMarkup`: a backup never holds any). Recordings stay on
+ * the device. Decks are left out (they come
  * from the site), and so are the app's other `meta:` records such as when the last backup was made:
  * they describe this device, and an import keeps them.
  * @param now when the backup is made (epoch ms)
@@ -47,13 +54,14 @@ export interface ProgressCounts {
  */
 export async function exportProgress(db: StudyDatabase, now: number): Promise<Backup> {
 	try {
-		const tx = db.transaction([...PROGRESS_STORES, 'settings'], 'readonly');
-		const [cards, reviews, quizAttempts, interviewAnswers, records] = await Promise.all([
+		const tx = db.transaction([...PROGRESS_STORES, 'settings', 'myAnswers'], 'readonly');
+		const [cards, reviews, quizAttempts, interviewAnswers, records, mine] = await Promise.all([
 			tx.objectStore('cards').getAll(),
 			tx.objectStore('reviews').getAll(),
 			tx.objectStore('quizAttempts').getAll(),
 			tx.objectStore('interviewAnswers').getAll(),
-			tx.objectStore('settings').getAll()
+			tx.objectStore('settings').getAll(),
+			tx.objectStore('myAnswers').getAll()
 		]);
 		await tx.done;
 		const interviewDate = records.find((record) => record.key === INTERVIEW_DATE)?.value;
@@ -68,7 +76,8 @@ export async function exportProgress(db: StudyDatabase, now: number): Promise<Ba
 			quizAttempts: quizAttempts as Backup['quizAttempts'],
 			interviewAnswers: (interviewAnswers as Backup['interviewAnswers']).map(capDuration),
 			settings: records.filter(isValidSetting),
-			interviewDate: v.is(InterviewDateSchema, interviewDate) ? interviewDate : null
+			interviewDate: v.is(InterviewDateSchema, interviewDate) ? interviewDate : null,
+			myAnswers: readableAnswers(mine).map(plainAnswer)
 		};
 	} catch (error) {
 		throw toStorageError(error);
@@ -78,6 +87,13 @@ export async function exportProgress(db: StudyDatabase, now: number): Promise<Ba
 /** Settings as loadSettings reads them: an unknown key or a value out of range is not a setting. */
 function isValidSetting(record: { key: string; value: unknown }): record is BackupSetting {
 	return isSettingKey(record.key) && v.is(SettingsSchema.entries[record.key], record.value);
+}
+
+/** An answer of the candidate's own as a backup holds it: tags and script URLs neutralized. */
+function plainAnswer(answer: MyAnswer): MyAnswer {
+	const copy = { ...answer };
+	for (const field of MY_ANSWER_FIELDS) copy[field] = neutralizeMarkup(answer[field]);
+	return copy;
 }
 
 function capDuration<T extends { durationMs: number }>(record: T): T {
@@ -100,7 +116,7 @@ export async function importProgress(
 	db: StudyDatabase,
 	{ backup, rebuilt }: CheckedBackup
 ): Promise<ImportSummary> {
-	const tx = db.transaction([...PROGRESS_STORES, 'settings', 'decks'], 'readwrite');
+	const tx = db.transaction([...PROGRESS_STORES, 'settings', 'decks', 'myAnswers'], 'readwrite');
 	return inTransaction(tx, async () => {
 		// A session kept to resume counted the progress being replaced.
 		write(tx.objectStore('settings').delete(keptSessions()));
@@ -127,6 +143,11 @@ export async function importProgress(
 		for (const attempt of inKeyOrder(backup.quizAttempts)) write(attempts.add(attempt));
 		for (const answer of inKeyOrder(backup.interviewAnswers)) write(interviews.add(answer));
 		for (const setting of backup.settings) write(settings.put(setting));
+		if (backup.myAnswers) {
+			const mine = tx.objectStore('myAnswers');
+			write(mine.clear());
+			for (const answer of backup.myAnswers) write(mine.put(answer));
+		}
 		if (backup.interviewDate === null) write(settings.delete(INTERVIEW_DATE));
 		else if (backup.interviewDate) {
 			write(settings.put({ key: INTERVIEW_DATE, value: backup.interviewDate }));
@@ -137,6 +158,7 @@ export async function importProgress(
 			quizAttempts: backup.quizAttempts.length,
 			interviewAnswers: backup.interviewAnswers.length,
 			settings: backup.settings.length,
+			myAnswers: backup.myAnswers?.length ?? null,
 			rebuilt
 		};
 	});
@@ -155,7 +177,9 @@ function inKeyOrder<T extends { id?: number }>(records: readonly T[]): T[] {
 
 /**
  * Deletes all progress in one transaction: card states, answers, quiz attempts, interview answers
- * and the sessions kept to resume. Decks and settings stay.
+ * and the sessions kept to resume. Decks, settings, the candidate's own answers and recordings
+ * stay: they are the candidate's own writing and voice, not progress (recordings have their own
+ * delete in Settings).
  * @throws StorageError when storage fails (nothing was changed)
  */
 export async function resetProgress(db: StudyDatabase): Promise<void> {

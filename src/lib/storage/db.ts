@@ -7,6 +7,7 @@ import {
 	type StoreNames
 } from 'idb';
 import type { Deck } from '$lib/content/types';
+import type { MyAnswer } from '$lib/quiz/my-answer';
 import type { InterviewAnswer, QuizAttempt } from '$lib/quiz/types';
 import type { CardState, Review } from '$lib/srs/types';
 import { StorageError, toStorageError } from './errors';
@@ -18,11 +19,24 @@ export const DB_NAME = 'cto-prep';
  * The schema version. Raise it with a new `if (oldVersion < N)` step in `migrate`, and a test that
  * opens a fixture database of the previous version.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A deck as kept on the device: the published deck and when it was fetched. */
 export interface StoredDeck extends Deck {
 	fetchedAt: number;
+}
+
+/** A spoken answer recorded on this device: the newest one per interview question. */
+export interface Recording {
+	/** The interview question's item id. */
+	item: string;
+	audio: Blob;
+	/** The audio's type as the recorder gave it (`audio/webm;codecs=opus`, say). */
+	mimeType: string;
+	/** Its size in bytes. */
+	size: number;
+	/** When it was recorded, epoch ms. */
+	recordedAt: number;
 }
 
 /** A stored setting: one record per key. */
@@ -50,6 +64,8 @@ export interface StudyDB extends DBSchema {
 		value: InterviewAnswer;
 		indexes: { 'by-item': string; 'by-time': number };
 	};
+	myAnswers: { key: string; value: MyAnswer };
+	recordings: { key: string; value: Recording };
 }
 
 export type StudyDatabase = IDBPDatabase<StudyDB>;
@@ -99,6 +115,11 @@ function migrate(db: StudyDatabase, oldVersion: number, tx: UpgradeTransaction):
 		for (const name of GENERATED_KEYS) {
 			if (db.objectStoreNames.contains(name)) repairKeyGenerator(db, tx, name);
 		}
+	}
+	if (oldVersion < 4) {
+		// Version 4 keeps the candidate's own answers and spoken recordings, one per question.
+		db.createObjectStore('myAnswers', { keyPath: 'item' });
+		db.createObjectStore('recordings', { keyPath: 'item' });
 	}
 }
 

@@ -79,7 +79,9 @@ describe('the settings page model', () => {
 		await page.askReset();
 		expect(page.pendingReset).toMatchObject({ cards: 1, reviews: 1 });
 		await page.confirmReset();
-		expect(page.reset.status).toBe('Your progress was deleted. Decks and settings stayed.');
+		expect(page.reset.status).toBe(
+			'Your progress was deleted. Decks, settings, your own answers and your recordings stayed.'
+		);
 		await until(() => page.counts?.reviews === 0, 'the counts after the reset');
 
 		await page.chooseBackup(new File([text], 'backup.json'));

@@ -20,9 +20,23 @@ describe('what the Settings page says', () => {
 				quizAttempts: 2,
 				interviewAnswers: 5,
 				settings: 1,
+				myAnswers: null,
 				rebuilt: 0
 			})
 		).toBe('40 card states, 1,200 answers, 2 quiz attempts, 5 interview answers and 1 setting');
+		expect(
+			describeImport({
+				cards: 0,
+				reviews: 0,
+				quizAttempts: 0,
+				interviewAnswers: 0,
+				settings: 0,
+				myAnswers: 2,
+				rebuilt: 0
+			})
+		).toBe(
+			'0 card states, 0 answers, 0 quiz attempts, 0 interview answers, 0 settings and 2 answers of your own'
+		);
 		expect(
 			describeImport({
 				cards: 2,
@@ -30,6 +44,7 @@ describe('what the Settings page says', () => {
 				quizAttempts: 0,
 				interviewAnswers: 0,
 				settings: 0,
+				myAnswers: 0,
 				rebuilt: 1
 			})
 		).toBe(

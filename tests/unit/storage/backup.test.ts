@@ -175,6 +175,7 @@ describe('importing progress', () => {
 			quizAttempts: 1,
 			interviewAnswers: 1,
 			settings: 2,
+			myAnswers: 0,
 			rebuilt: 0
 		});
 		// A fresh store numbers from 1, as the source did: even the keys are the same.

@@ -52,7 +52,9 @@ describe('the database schema', () => {
 			'cards',
 			'decks',
 			'interviewAnswers',
+			'myAnswers',
 			'quizAttempts',
+			'recordings',
 			'reviews',
 			'settings'
 		]);

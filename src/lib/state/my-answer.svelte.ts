@@ -1,0 +1,131 @@
+import { errorMessage } from '$lib/errors';
+import {
+	EMPTY_ANSWER,
+	isBlank,
+	MY_ANSWER_FIELDS,
+	MY_ANSWER_LABELS,
+	MY_ANSWER_MAX,
+	overLimit,
+	type MyAnswerField,
+	type MyAnswerText
+} from '$lib/quiz/my-answer';
+import type { StudyDatabase } from '$lib/storage/db';
+import { loadMyAnswer, saveMyAnswer } from '$lib/storage/my-answers';
+import { app } from './app.svelte';
+
+/** The text parts of a stored answer. */
+function pick(answer: MyAnswerText): MyAnswerText {
+	return Object.fromEntries(
+		MY_ANSWER_FIELDS.map((field) => [field, answer[field]])
+	) as MyAnswerText;
+}
+
+/** Where an editor's text stands against what is stored. */
+export type SaveState = 'saved' | 'unsaved' | 'saving';
+
+export interface MyAnswerOptions {
+	/** The database (the app's, unless a test gives its own). */
+	open?: () => Promise<StudyDatabase>;
+	now?: () => number;
+	/** How long typing must pause before the text is saved. */
+	delayMs?: number;
+}
+
+/**
+ * The candidate's own answer to one interview question (Situation, Task, Action, Result, Notes):
+ * loaded when the question is shown, saved a moment after typing pauses, when a field loses
+ * focus, when the page is hidden and when the question goes. A failed save keeps the text on
+ * screen, says so, and is tried again at the next of those.
+ */
+export class MyAnswerEditor {
+	readonly item: string;
+	text = $state<MyAnswerText>({ ...EMPTY_ANSWER });
+	loading = $state(true);
+	state = $state<SaveState>('saved');
+	/** Why the text is not saved, in words a person can act on; null when nothing is wrong. */
+	error = $state<string | null>(null);
+
+	#open: () => Promise<StudyDatabase>;
+	#now: () => number;
+	#delayMs: number;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** Typed since the last save began. */
+	#dirty = false;
+	/** Saves run one after another, so an older text never lands after a newer one. */
+	#queue: Promise<boolean> = Promise.resolve(true);
+
+	constructor(item: string, options: MyAnswerOptions = {}) {
+		this.item = item;
+		this.#open = options.open ?? (() => app.ready());
+		this.#now = options.now ?? Date.now;
+		this.#delayMs = options.delayMs ?? 800;
+	}
+
+	/** Whether nothing is written. */
+	get blank(): boolean {
+		return isBlank(this.text);
+	}
+
+	/** Reads the stored answer; what was typed meanwhile is kept rather than overwritten. */
+	async load(): Promise<void> {
+		try {
+			const stored = await loadMyAnswer(await this.#open(), this.item);
+			if (stored && !this.#dirty) {
+				this.text = pick(stored);
+			}
+		} catch (error) {
+			this.error = `Your answer could not be read: ${errorMessage(error)}`;
+		} finally {
+			this.loading = false;
+		}
+	}
+
+	/** Changes one part; it is saved once typing pauses. */
+	edit(field: MyAnswerField, value: string): void {
+		this.text[field] = value;
+		this.#dirty = true;
+		this.state = 'unsaved';
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.save(), this.#delayMs);
+	}
+
+	/**
+	 * Saves what is typed now, if anything changed since the last save.
+	 * @returns whether the text on screen is stored
+	 */
+	save(): Promise<boolean> {
+		clearTimeout(this.#timer);
+		this.#timer = undefined;
+		this.#queue = this.#queue.then(() => this.#write());
+		return this.#queue;
+	}
+
+	async #write(): Promise<boolean> {
+		if (!this.#dirty) return this.error === null;
+		const text = $state.snapshot(this.text);
+		const long = overLimit(text);
+		if (long) {
+			this.error = `${MY_ANSWER_LABELS[long]} is longer than ${MY_ANSWER_MAX.toLocaleString('en')} characters, so your answer was not saved. Shorten it to save.`;
+			this.state = 'unsaved';
+			return false;
+		}
+		this.#dirty = false;
+		this.state = 'saving';
+		try {
+			await saveMyAnswer(await this.#open(), { ...text, item: this.item, updatedAt: this.#now() });
+			this.error = null;
+			this.state = this.#dirty ? 'unsaved' : 'saved';
+			return !this.#dirty;
+		} catch (error) {
+			this.#dirty = true;
+			this.state = 'unsaved';
+			this.error = `Your answer was not saved (it is still here): ${errorMessage(error)}`;
+			return false;
+		}
+	}
+
+	/** The question goes: what is typed is saved now. */
+	dispose(): void {
+		if (this.#dirty) void this.save();
+	}
+}

@@ -1,0 +1,68 @@
+import type { Recording, StudyDatabase } from './db';
+import { toStorageError } from './errors';
+
+export type { Recording } from './db';
+
+/** How many recordings are kept and how large they are together. */
+export interface RecordingsTotal {
+	count: number;
+	bytes: number;
+}
+
+/**
+ * Keeps a recording of a question's spoken answer in place of the one before: only the newest
+ * recording of each question is kept, so recordings cannot pile up unseen.
+ * @throws StorageError when it could not be stored (out of space, say; the one before stays)
+ */
+export async function saveRecording(db: StudyDatabase, recording: Recording): Promise<void> {
+	try {
+		await db.put('recordings', recording);
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}
+
+/**
+ * The recording of a question's answer, or null. A record without audio counts as none.
+ * @throws StorageError when storage cannot be read
+ */
+export async function loadRecording(db: StudyDatabase, item: string): Promise<Recording | null> {
+	try {
+		const record = await db.get('recordings', item);
+		return record && record.audio instanceof Blob ? record : null;
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}
+
+/**
+ * How many recordings there are and their total size, from the sizes stored beside them.
+ * @throws StorageError when storage cannot be read
+ */
+export async function recordingsTotal(db: StudyDatabase): Promise<RecordingsTotal> {
+	try {
+		const tx = db.transaction('recordings', 'readonly');
+		let count = 0;
+		let bytes = 0;
+		for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+			count += 1;
+			bytes += Number.isFinite(cursor.value.size) ? cursor.value.size : 0;
+		}
+		await tx.done;
+		return { count, bytes };
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}
+
+/**
+ * Deletes every recording on this device.
+ * @throws StorageError when it failed (nothing was deleted)
+ */
+export async function deleteRecordings(db: StudyDatabase): Promise<void> {
+	try {
+		await db.clear('recordings');
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { serializeBackup } from '$lib/backup/file';
+import { parseBackup } from '$lib/backup/parse';
+import { EMPTY_ANSWER } from '$lib/quiz/my-answer';
+import { exportProgress, importProgress, resetProgress } from '$lib/storage/backup';
+import { loadMyAnswer, loadMyAnswers, saveMyAnswer } from '$lib/storage/my-answers';
+import { recordingsTotal, saveRecording } from '$lib/storage/recordings';
+import { freshDB } from './db';
+
+const NOW = Date.UTC(2026, 10, 23, 9, 0);
+const QUESTION = 'cto-role/what-a-cto-is/q/interview';
+const STORY = {
+	...EMPTY_ANSWER,
+	situation: 'Two teams ran the same service.',
+	task: 'Make it one.',
+	action: 'Merged the teams;\nwrote the plan.',
+	result: 'Half the on-call load.',
+	notes: 'Say the numbers.',
+	item: QUESTION,
+	updatedAt: NOW - 60_000
+};
+
+async function withStory(story = STORY) {
+	const db = await freshDB();
+	await saveMyAnswer(db, story);
+	return db;
+}
+
+describe('your own answers in a backup', () => {
+	it('go into the file and come back on another device; recordings stay behind', async () => {
+		const db = await withStory();
+		await saveRecording(db, {
+			item: QUESTION,
+			audio: new Blob([new Uint8Array(10)], { type: 'audio/webm' }),
+			mimeType: 'audio/webm',
+			size: 10,
+			recordedAt: NOW - 1000
+		});
+		const text = serializeBackup(await exportProgress(db, NOW));
+		expect(JSON.parse(text).myAnswers).toEqual([STORY]);
+		expect(text).not.toMatch(/recording|audio/);
+		const other = await freshDB();
+		const summary = await importProgress(other, parseBackup(text, NOW));
+		expect(summary.myAnswers).toBe(1);
+		expect(await loadMyAnswer(other, QUESTION)).toEqual(STORY);
+		expect(await recordingsTotal(other)).toEqual({ count: 0, bytes: 0 });
+	});
+
+	it('an import replaces the device’s own answers; a file from before they were kept leaves them', async () => {
+		const db = await withStory();
+		const older = JSON.parse(serializeBackup(await exportProgress(await freshDB(), NOW)));
+		delete older.myAnswers;
+		const summary = await importProgress(db, parseBackup(JSON.stringify(older), NOW));
+		expect(summary.myAnswers).toBeNull();
+		expect(await loadMyAnswer(db, QUESTION)).toEqual(STORY);
+
+		const none = serializeBackup(await exportProgress(await freshDB(), NOW));
+		await importProgress(db, parseBackup(none, NOW));
+		expect(await loadMyAnswers(db)).toEqual([]);
+	});
+
+	it('markup typed in an answer is exported as look-alike text, so the file imports', async () => {
+		const db = await withStory({ ...STORY, action: 'I said <b>no</b> to javascript: links' });
+		const text = serializeBackup(await exportProgress(db, NOW));
+		const other = await freshDB();
+		await importProgress(other, parseBackup(text, NOW));
+		expect((await loadMyAnswer(other, QUESTION))?.action).toBe(
+			'I said ‹b>no‹/b> to javascript∶ links'
+		);
+		// The device that wrote it keeps it exactly as typed.
+		expect((await loadMyAnswer(db, QUESTION))?.action).toBe(
+			'I said <b>no</b> to javascript: links'
+		);
+	});
+
+	it('a file carrying markup in an answer is refused, and nothing is stored', async () => {
+		const db = await withStory();
+		const file = JSON.parse(serializeBackup(await exportProgress(await freshDB(), NOW)));
+		file.myAnswers = [{ ...STORY, result: '<img src=x onerror="alert(1)">' }];
+		expect(() => parseBackup(JSON.stringify(file), NOW)).toThrow(
+			'myAnswers[0].result contains HTML or a script'
+		);
+		expect(await loadMyAnswer(db, QUESTION)).toEqual(STORY);
+	});
+
+	it('refuses answers that are too long, of unknown shape, doubled or dated after the file', async () => {
+		const file = JSON.parse(serializeBackup(await exportProgress(await freshDB(), NOW)));
+		const refused = (myAnswers: unknown, why: RegExp) => {
+			expect(() => parseBackup(JSON.stringify({ ...file, myAnswers }), NOW)).toThrow(why);
+		};
+		refused([{ ...STORY, notes: 'x'.repeat(4001) }], /myAnswers\[0\]\.notes.*4,000 characters/);
+		refused([{ ...STORY, mood: 'proud' }], /a field "mood"/);
+		refused([{ ...STORY, item: '../../x' }], /myAnswers\[0\]\.item must look like an item id/);
+		refused([STORY, STORY], /two answers of your own to one question/);
+		refused([{ ...STORY, updatedAt: NOW + 2 * 3_600_000 }], /myAnswers\[0\]\.updatedAt is dated/);
+		refused('all of them', /myAnswers must be a list/);
+	});
+
+	it('stay through a reset, as settings do', async () => {
+		const db = await withStory();
+		await resetProgress(db);
+		expect(await loadMyAnswer(db, QUESTION)).toEqual(STORY);
+	});
+});
