@@ -173,16 +173,34 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 		};
 	}
 
-	/** Puts a session on screen, kept now and after every step. */
+	/**
+	 * Puts a session on screen, kept now and after every step. Steps that come while one is being
+	 * written (an answer typed key by key) are kept in one write after it, of the newest state.
+	 */
 	#show(session: S): void {
 		this.session = session;
+		const kind = this.kind;
+		let writing = false;
+		let again = false;
+		const write = async () => {
+			writing = true;
+			try {
+				do {
+					again = false;
+					// Kept until closed, even after the page was left: an answer saved on the way out counts.
+					if (session.onStep !== keep) break;
+					// A plain copy: what the page holds may be reactive proxies.
+					const snapshot = $state.snapshot(session.snapshot);
+					if (snapshot === undefined) break;
+					await keepSession(await app.ready(), kind, snapshot);
+				} while (again);
+			} finally {
+				writing = false;
+			}
+		};
 		const keep = () => {
-			// A plain copy: what the page holds may be reactive proxies.
-			const snapshot = $state.snapshot(session.snapshot);
-			// Kept until closed, even after the page was left: an answer saved on the way out counts.
-			if (snapshot === undefined) return;
-			const kind = this.kind;
-			void app.ready().then((db) => keepSession(db, kind, snapshot));
+			if (writing) again = true;
+			else void write();
 		};
 		session.onStep = keep;
 		keep();

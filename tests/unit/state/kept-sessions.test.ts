@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Rating, type Grade } from '$lib/srs/types';
 import { app } from '$lib/state/app.svelte';
 import { keepSession, keptSession } from '$lib/state/kept-sessions';
@@ -204,5 +204,31 @@ describe('an interview left and shown again', () => {
 		expect(resumed.shownAt).toBeGreaterThanOrEqual(interview.shownAt);
 		await resumed.saveScore();
 		expect(resumed.results[0]).toMatchObject({ notes: 'We cut the release train to weekly' });
+	});
+});
+
+describe('an answer typed key by key', () => {
+	it('is kept in a few writes, the last one holding everything typed', async () => {
+		const { page } = await show(new InterviewPage());
+		await page.start('practice');
+		const interview = page.session!;
+		const db = await app.ready();
+		const writes = vi.spyOn(IDBObjectStore.prototype, 'put');
+		const text = 'We moved to weekly releases and measured lead time';
+		for (let typed = 1; typed <= text.length; typed++) {
+			interview.notes = text.slice(0, typed);
+			interview.changed();
+		}
+		let kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
+		for (let tries = 0; tries < 200 && kept?.notes !== text; tries++) {
+			await new Promise((resolve) => setTimeout(resolve, 2));
+			kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
+		}
+		expect(kept?.notes).toBe(text);
+		const keptWrites = writes.mock.calls.filter(
+			([record]) => (record as { key?: string }).key === 'meta:session:interview'
+		);
+		expect(keptWrites.length).toBeLessThanOrEqual(3);
+		writes.mockRestore();
 	});
 });
