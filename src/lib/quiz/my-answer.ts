@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { groupDigits } from '$lib/format';
 
 /** The parts of a STAR story, then free notes, in the order they are written. */
 export const MY_ANSWER_FIELDS = ['situation', 'task', 'action', 'result', 'notes'] as const;
@@ -39,10 +40,7 @@ export const EMPTY_ANSWER: MyAnswerText = {
 
 const part = v.pipe(
 	v.string('must be text'),
-	v.maxLength(
-		MY_ANSWER_MAX,
-		`must be at most ${MY_ANSWER_MAX.toLocaleString('en')} characters long`
-	)
+	v.maxLength(MY_ANSWER_MAX, `must be at most ${groupDigits(MY_ANSWER_MAX)} characters long`)
 );
 
 /** The text parts, each a string within the limit. */

@@ -1,4 +1,5 @@
 import { errorMessage } from '$lib/errors';
+import { groupDigits } from '$lib/format';
 import {
 	EMPTY_ANSWER,
 	isBlank,
@@ -105,7 +106,7 @@ export class MyAnswerEditor {
 		const text = $state.snapshot(this.text);
 		const long = overLimit(text);
 		if (long) {
-			this.error = `${MY_ANSWER_LABELS[long]} is longer than ${MY_ANSWER_MAX.toLocaleString('en')} characters, so your answer was not saved. Shorten it to save.`;
+			this.error = `${MY_ANSWER_LABELS[long]} is longer than ${groupDigits(MY_ANSWER_MAX)} characters, so your answer was not saved. Shorten it to save.`;
 			this.state = 'unsaved';
 			return false;
 		}
