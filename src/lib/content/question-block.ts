@@ -183,10 +183,17 @@ export function readQuestionBlock(
 			? readKeyPoints(pointsNode, question, problems)
 			: { keyPoints: [], evidence: [] };
 	if (pointsNode?.type === 'list') index += 1;
+	const pointsLine = pointsNode?.type === 'list' ? lineOf(pointsNode) : line;
 	if (points.keyPoints.length < MIN_KEY_POINTS) {
 		problems.push({
 			line,
 			message: `the interview question "${question}" needs a list of at least ${MIN_KEY_POINTS} key points (evidence points do not count)`
+		});
+	}
+	if (points.evidence.length === 0) {
+		problems.push({
+			line: pointsLine,
+			message: `the interview question "${question}" has no "**Evidence:**" key point: add one that only the candidate's own experience can meet`
 		});
 	}
 	let followUps: string[] = [];
@@ -195,6 +202,11 @@ export function readQuestionBlock(
 	if (hasFollowUps) {
 		followUps = readFollowUps(label, rest[index + 1], question, problems);
 		index += rest[index + 1]?.type === 'list' ? 2 : 1;
+	} else {
+		problems.push({
+			line,
+			message: `the interview question "${question}" has no "**Follow-ups:**": add a list of 1 to ${MAX_FOLLOW_UPS} questions an interviewer would ask next`
+		});
 	}
 	const unexpected = rest[index];
 	if (unexpected) {

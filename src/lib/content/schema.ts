@@ -56,8 +56,8 @@ const ItemSchema = v.variant('kind', [
 		question: text,
 		answer: text,
 		keyPoints: v.pipe(texts, v.minLength(2)),
-		evidence: texts,
-		followUps: v.pipe(v.array(v.pipe(v.string(), v.endsWith('?'))), v.maxLength(3))
+		evidence: v.pipe(texts, v.minLength(1)),
+		followUps: v.pipe(v.array(v.pipe(v.string(), v.endsWith('?'))), v.minLength(1), v.maxLength(3))
 	})
 ]);
 

@@ -57,14 +57,25 @@ describe('an interview question block', () => {
 		expect(prompt?.followUps).toEqual(['Which of the four is our company in now?']);
 	});
 
-	it('is published in a form the app reads back', () => {
+	it('is published in a form the app reads back, and the app refuses one without them', () => {
 		const deck = deckFrom(QUESTION);
 		expect(parseDeck(JSON.parse(JSON.stringify(deck)))).toEqual(deck);
+		const [prompt] = ofKind(deck, 'interview');
+		const withItem = (changes: object) => ({ ...deck, items: [{ ...prompt, ...changes }] });
+		expect(() => parseDeck(withItem({ evidence: [] }))).toThrow();
+		expect(() => parseDeck(withItem({ followUps: [] }))).toThrow();
+		expect(() => parseDeck(withItem({ followUps: ['Why?', 'How?', 'When?', 'Who?'] }))).toThrow();
+		expect(() => parseDeck(withItem({ followUps: ['Tell me more.'] }))).toThrow();
 	});
 });
 
 describe('a bad interview question block names the line and what is wrong', () => {
 	const cases: { name: string; edit: (block: string) => string; problem: string }[] = [
+		{
+			name: 'no evidence point',
+			edit: (block) => block.replace(/> - \*\*Evidence:\*\*.*\n/, ''),
+			problem: `14: the interview question "${QUESTION_TEXT}" has no "**Evidence:**" key point`
+		},
 		{
 			name: 'an empty evidence point',
 			edit: (block) => block.replace(/(> - \*\*Evidence:\*\*).*/, '$1'),
@@ -74,6 +85,11 @@ describe('a bad interview question block names the line and what is wrong', () =
 			name: 'fewer than two content key points, evidence aside',
 			edit: (block) => block.replace('> - unstable infrastructure\n> - rapid scale-up\n', ''),
 			problem: `10: the interview question "${QUESTION_TEXT}" needs a list of at least 2 key points (evidence points do not count)`
+		},
+		{
+			name: 'no follow-ups section',
+			edit: (block) => block.slice(0, block.indexOf('>\n> **Follow-ups:**')),
+			problem: `10: the interview question "${QUESTION_TEXT}" has no "**Follow-ups:**"`
 		},
 		{
 			name: 'a follow-ups paragraph with no list after it',
