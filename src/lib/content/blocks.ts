@@ -1,4 +1,4 @@
-import type { Blockquote, ListItem, Paragraph, Table } from 'mdast';
+import type { ListItem, Paragraph, Table } from 'mdast';
 import { flattenInline, plainText } from './inline';
 import { lineOf } from './markdown';
 
@@ -40,11 +40,6 @@ export function termEntry(item: ListItem): TermEntry | undefined {
 	};
 }
 
-export function isQuestionBlock(quote: Blockquote): boolean {
-	const first = quote.children[0];
-	return first?.type === 'paragraph' && labelledText(first, 'Question') !== undefined;
-}
-
 /** The text after a leading `**Label:**`, or undefined when the paragraph does not start so. */
 export function labelledText(paragraph: Paragraph, label: string): string | undefined {
 	const [lead, ...rest] = paragraph.children;
@@ -56,60 +51,6 @@ export function labelledText(paragraph: Paragraph, label: string): string | unde
 		return after.startsWith(':') ? after.slice(1).trim() : undefined;
 	}
 	return undefined;
-}
-
-/** An interview question as written in its block quote. */
-export interface QuestionBlock {
-	question: string;
-	answer: string;
-	keyPoints: string[];
-}
-
-/** Reads an interview question's block quote, or says what is wrong with it. */
-export function readQuestionBlock(
-	quote: Blockquote
-): { block: QuestionBlock } | { problem: { line: number; message: string } } {
-	const line = lineOf(quote);
-	const [first, ...rest] = quote.children;
-	const question = first?.type === 'paragraph' ? labelledText(first, 'Question') : '';
-	if (!question) return { problem: { line, message: 'empty question after "**Question:**"' } };
-	const answerIndex = rest.findIndex(
-		(node) => node.type === 'paragraph' && labelledText(node, 'Answer') !== undefined
-	);
-	const answerNode = rest[answerIndex];
-	if (answerIndex === -1 || answerNode?.type !== 'paragraph') {
-		return {
-			problem: {
-				line,
-				message: `the interview question "${question}" has no "**Answer:**" paragraph`
-			}
-		};
-	}
-	const answerParts = [labelledText(answerNode, 'Answer') ?? ''];
-	const keyPoints: string[] = [];
-	for (const node of rest.slice(answerIndex + 1)) {
-		if (node.type === 'paragraph') answerParts.push(plainText(node));
-		else if (node.type === 'list') keyPoints.push(...node.children.map((item) => plainText(item)));
-	}
-	const answer = answerParts.filter(Boolean).join('\n\n');
-	if (!answer) {
-		return {
-			problem: {
-				line: lineOf(answerNode),
-				message: `empty answer in the interview question "${question}"`
-			}
-		};
-	}
-	const points = keyPoints.filter(Boolean);
-	if (points.length < 2) {
-		return {
-			problem: {
-				line,
-				message: `the interview question "${question}" needs a list of at least 2 key points`
-			}
-		};
-	}
-	return { block: { question, answer, keyPoints: points } };
 }
 
 /** One row of a table: its entity (first cell) and its values. */

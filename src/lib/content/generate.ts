@@ -78,7 +78,9 @@ function questionItem(context: Context, question: Question) {
 		source: sourceOf(context, question, question.line),
 		question: question.question,
 		answer: question.answer,
-		keyPoints: question.keyPoints
+		keyPoints: question.keyPoints,
+		evidence: question.evidence,
+		followUps: question.followUps
 	});
 }
 

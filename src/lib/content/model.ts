@@ -1,4 +1,5 @@
 import type { TableRow, TermEntry } from './blocks';
+import type { QuestionBlock } from './question-block';
 import type { ColumnPhrasing, SequencePhrasing, TermPhrasing } from './phrasing';
 
 // What the generator reads in a notes file: its structures, each with where it sits.
@@ -47,11 +48,8 @@ export interface KeyPhrase extends Place {
 	text: string;
 }
 
-export interface Question extends Place {
+export interface Question extends Place, QuestionBlock {
 	type: 'question';
-	question: string;
-	answer: string;
-	keyPoints: string[];
 }
 
 export type Structure = TermList | Sequence | EntityTable | KeyPhrase | Question;

@@ -68,7 +68,7 @@ export function textsOf(item: Item): string[] {
 		case 'match':
 			return [item.prompt, ...item.pairs.flatMap((pair) => [pair.left, pair.right])];
 		case 'interview':
-			return [item.question, item.answer, ...item.keyPoints];
+			return [item.question, item.answer, ...item.keyPoints, ...item.evidence, ...item.followUps];
 	}
 }
 

@@ -55,7 +55,9 @@ const ItemSchema = v.variant('kind', [
 		kind: v.literal('interview'),
 		question: text,
 		answer: text,
-		keyPoints: texts
+		keyPoints: v.pipe(texts, v.minLength(2)),
+		evidence: v.pipe(texts, v.minLength(1)),
+		followUps: v.pipe(v.array(v.pipe(v.string(), v.endsWith('?'))), v.minLength(1), v.maxLength(3))
 	})
 ]);
 

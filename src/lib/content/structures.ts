@@ -1,11 +1,5 @@
 import type { Html, List, Paragraph, RootContent, Table } from 'mdast';
-import {
-	isQuestionBlock,
-	readQuestionBlock,
-	readTableBlock,
-	termEntry,
-	type TermEntry
-} from './blocks';
+import { readTableBlock, termEntry, type TermEntry } from './blocks';
 import type { ContentIssue } from './errors';
 import { flattenInline, plainText, sentenceAround } from './inline';
 import { lineOf, type ParsedNotes } from './markdown';
@@ -26,6 +20,7 @@ import {
 	type Structure,
 	type TopicHeading
 } from './model';
+import { isQuestionBlock, readQuestionBlock } from './question-block';
 import { slugify } from './slug';
 
 export type { TableRow, TermEntry } from './blocks';
@@ -254,7 +249,7 @@ export function readStructures(notes: ParsedNotes): {
 		const place = placeAt(lineOf(quote));
 		if (!place) return;
 		const read = readQuestionBlock(quote);
-		if ('problem' in read) report(read.problem.line, read.problem.message);
+		if ('problems' in read) reportAll(read.problems);
 		else structures.push({ type: 'question', ...place, ...read.block });
 	};
 

@@ -80,12 +80,20 @@ export interface MatchItem extends ItemBase {
 	cards: string[];
 }
 
-/** An open interview question with a model answer and the key points a good answer covers. */
+/**
+ * An open interview question with a model answer, the key points a good answer covers, the
+ * evidence only the candidate's own experience can give, and what an interviewer would ask next.
+ */
 export interface InterviewItem extends ItemBase {
 	kind: 'interview';
 	question: string;
 	answer: string;
+	/** What a good answer covers, from the notes (at least two). */
 	keyPoints: string[];
+	/** What the candidate can only meet from their own experience: an example, a figure, a trade-off (at least one). */
+	evidence: string[];
+	/** Questions an interviewer would ask next (one to three, each ending with "?"). */
+	followUps: string[];
 }
 
 export type CardItem = BasicItem | ClozeItem;

@@ -93,4 +93,10 @@ export const QUESTION = `## Interview
 > - digital transformation
 > - unstable infrastructure
 > - rapid scale-up
+> - **Evidence:** names a time they saw one of these moments, and what it cost
+>
+> **Follow-ups:**
+>
+> - Which of the four is our company in now?
+> - How would you know a CTO had made a difference?
 `;

@@ -24,7 +24,9 @@ function question(id: string, topic = id): InterviewItem {
 		source: { file: 'd.md', heading: topic, anchor: topic, line: 1 },
 		question: `${id}?`,
 		answer: 'Because.',
-		keyPoints: ['one', 'two', 'three', 'four']
+		keyPoints: ['one', 'two', 'three', 'four'],
+		evidence: ['an example of their own'],
+		followUps: ['What next?']
 	};
 }
 
