@@ -20,7 +20,12 @@ test('a mock interview offline: five questions, ticking key points, a summary an
 		await interview.getByRole('button', { name: 'Reveal key points' }).click();
 		await expect(interview.getByRole('heading', { name: 'A strong answer' })).toBeFocused();
 		const points = interview.getByRole('checkbox');
-		expect(await points.count()).toBeGreaterThanOrEqual(2);
+		expect(await points.count()).toBeGreaterThanOrEqual(3);
+		// Evidence points come last, marked; then what an interviewer may ask next.
+		await expect(points.last()).toHaveAccessibleName(/^Your experience /);
+		await expect(points.first()).not.toHaveAccessibleName(/^Your experience/);
+		const followUps = interview.getByRole('region', { name: 'What an interviewer may ask next' });
+		await expect(followUps.getByRole('listitem').first()).toContainText(/\?$/);
 		await points.nth(0).check();
 		await points.nth(1).check();
 		await expect(interview).toContainText(/2 of \d+ covered/);

@@ -6,6 +6,26 @@ import type { InterviewAnswer } from './types';
 /** Questions in a mock interview. */
 export const MOCK_LENGTH = 5;
 
+/** A point an interview answer is scored on. */
+export interface KeyPoint {
+	text: string;
+	/** Met only from the candidate's own experience (an example, a figure, a trade-off). */
+	evidence: boolean;
+}
+
+/**
+ * The points an answer is scored on, in the order they are ticked: the content key points, then
+ * the evidence points. Decks stored by a version without evidence points have none until updated.
+ */
+export function pointsOf(
+	item: Pick<InterviewItem, 'keyPoints'> & { evidence?: readonly string[] }
+): KeyPoint[] {
+	return [
+		...item.keyPoints.map((text) => ({ text, evidence: false })),
+		...(item.evidence ?? []).map((text) => ({ text, evidence: true }))
+	];
+}
+
 /** The share of key points covered, 0 to 1. */
 export function interviewScore(covered: number, keyPoints: number): number {
 	return keyPoints === 0 ? 0 : Math.min(1, Math.max(0, covered / keyPoints));

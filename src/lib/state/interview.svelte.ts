@@ -1,6 +1,6 @@
 import { deckOf } from '$lib/content/ids';
 import type { InterviewItem } from '$lib/content/types';
-import { gradeForScore, interviewScore } from '$lib/quiz/interview';
+import { gradeForScore, interviewScore, pointsOf } from '$lib/quiz/interview';
 import { recordAnswer, undoAnswer } from '$lib/state/answers';
 import type { StudyDatabase } from '$lib/storage/db';
 import { errorMessage } from '$lib/errors';
@@ -120,7 +120,7 @@ export class InterviewSession {
 
 	/** The share of key points ticked so far. */
 	get score(): number {
-		return interviewScore(this.covered.length, this.current?.keyPoints.length ?? 0);
+		return interviewScore(this.covered.length, this.current ? pointsOf(this.current).length : 0);
 	}
 
 	/** Shows the model answer and the key points to tick. */
@@ -148,7 +148,7 @@ export class InterviewSession {
 				params: { retention: this.#retention, fuzz: true },
 				interview: {
 					covered: [...this.covered].sort((a, b) => a - b),
-					keyPoints: item.keyPoints.length,
+					keyPoints: pointsOf(item).length,
 					score,
 					notes,
 					mock: this.#mockId

@@ -7,6 +7,7 @@ import {
 	interviewScore,
 	mockHistory,
 	mockQuestions,
+	pointsOf,
 	practiceOrder
 } from '$lib/quiz/interview';
 import { answerCard, newCardState } from '$lib/srs/scheduler';
@@ -35,6 +36,16 @@ describe('interview scoring', () => {
 		expect(interviewScore(3, 4)).toBe(0.75);
 		expect(interviewScore(0, 4)).toBe(0);
 		expect(interviewScore(5, 4)).toBe(1);
+	});
+
+	it('counts evidence points: reciting every content point of the notes is not full marks', () => {
+		const item = question('a');
+		const points = pointsOf(item);
+		expect(points.map((point) => point.evidence)).toEqual([false, false, false, false, true]);
+		expect(points.at(-1)?.text).toBe('an example of their own');
+		expect(interviewScore(item.keyPoints.length, points.length)).toBe(0.8);
+		// A deck stored before evidence points existed scores on its content points alone.
+		expect(pointsOf({ keyPoints: item.keyPoints })).toHaveLength(4);
 	});
 
 	it('brings low scores back sooner', () => {
