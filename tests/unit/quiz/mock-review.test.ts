@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { minutesAndSeconds, pointsToWorkOn } from '$lib/quiz/mock-review';
+import { seededRandom } from '$lib/content/hash';
+import { followUpPlan, minutesAndSeconds, pointsToWorkOn } from '$lib/quiz/mock-review';
 
 const item = (question: string) => ({
 	question,
@@ -46,5 +47,31 @@ describe('minutesAndSeconds', () => {
 		expect(minutesAndSeconds(0)).toBe('0:00');
 		expect(minutesAndSeconds(65_400)).toBe('1:05');
 		expect(minutesAndSeconds(180_000)).toBe('3:00');
+	});
+});
+
+describe('followUpPlan', () => {
+	const five = ['a', 'b', 'c', 'd', 'e'].map((id) => ({
+		followUps: [`${id} first?`, `${id} second?`]
+	}));
+
+	it('follows up at least one and at most half of the questions, with their own follow-ups', () => {
+		for (let seed = 0; seed < 50; seed++) {
+			const plan = followUpPlan(five, seededRandom(String(seed)));
+			const asked = plan.flatMap((followUp, index) => (followUp ? [index] : []));
+			expect(plan).toHaveLength(5);
+			expect(asked.length).toBeGreaterThanOrEqual(1);
+			expect(asked.length).toBeLessThanOrEqual(2);
+			for (const index of asked) expect(five[index]!.followUps).toContain(plan[index]);
+		}
+	});
+
+	it('asks the same follow-ups again from the same seed', () => {
+		expect(followUpPlan(five, seededRandom('7'))).toEqual(followUpPlan(five, seededRandom('7')));
+	});
+
+	it('skips questions without follow-ups', () => {
+		const plan = followUpPlan([{ followUps: [] }, { followUps: ['Why?'] }], () => 0);
+		expect(plan).toEqual([null, 'Why?']);
 	});
 });
