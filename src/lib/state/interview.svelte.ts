@@ -99,7 +99,8 @@ export class InterviewSession {
 		session.followUpNotes = kept.followUpNotes;
 		session.#saved = kept.saved;
 		session.index = Math.min(kept.index, list.length - 1);
-		session.phase = kept.phase;
+		// A follow-up that cannot be shown again (never kept) leaves the question scored.
+		session.phase = kept.phase === 'follow-up' && !session.followUp ? 'scored' : kept.phase;
 		// The clock stood still while the candidate was away (from the last step kept to now).
 		session.shownAt = session.#now() - Math.max(0, kept.keptAt - kept.shownAt);
 		session.covered = kept.covered;
