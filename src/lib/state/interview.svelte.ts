@@ -129,6 +129,11 @@ export class InterviewSession {
 		};
 	}
 
+	/** When a mock interview started (epoch ms); null in practice. */
+	get startedAt(): number | null {
+		return this.#mockId;
+	}
+
 	/** Tells the page that the typed answer or the ticks changed, so they are kept. */
 	changed(): void {
 		this.onStep?.();
