@@ -42,7 +42,8 @@ export function describeImport(summary: ImportSummary): string {
 	const stored = listOf([
 		...progressParts(summary),
 		plural(summary.settings, 'setting', 'settings'),
-		...(mine > 0 ? [plural(mine, 'answer of your own', 'answers of your own')] : [])
+		...(mine > 0 ? [plural(mine, 'answer of your own', 'answers of your own')] : []),
+		...(summary.recordings ? [plural(summary.recordings, 'recording', 'recordings')] : [])
 	]);
 	return summary.rebuilt > 0 ? `${stored}. ${describeRebuilt(summary.rebuilt)}` : stored;
 }

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { waitForServiceWorker } from './helpers';
 
-test('a mock interview offline: five questions, ticking key points, a summary and history', async ({
+test('a mock interview with a follow-up, offline: five questions, ticking key points, a recording, a summary and history', async ({
 	page,
 	context
 }) => {
@@ -12,11 +12,21 @@ test('a mock interview offline: five questions, ticking key points, a summary an
 
 	await page.getByRole('button', { name: 'Start a mock interview' }).click();
 	const interview = page.getByRole('region', { name: 'Mock interview', exact: true });
+	let followedUp = 0;
 	for (let i = 1; i <= 5; i++) {
 		await expect(interview).toContainText(`Question ${i} of 5`);
 		await expect(interview.getByRole('timer')).toContainText(/[12]:\d\d left/);
 		await expect(interview.getByRole('heading', { level: 2 })).toBeFocused();
 		await interview.getByLabel(/Your answer/).fill(`My answer to question ${i}`);
+		if (i === 1) {
+			// A spoken answer, recorded on the question's clock (the fake microphone beeps).
+			await interview.getByRole('button', { name: 'Record my answer' }).click();
+			await expect(interview.getByRole('status').filter({ hasText: 'Recording.' })).toBeVisible();
+			await interview.getByRole('button', { name: 'Stop recording' }).click();
+			await expect(
+				interview.getByRole('status').filter({ hasText: 'Recorded. Listen to it after' })
+			).toBeVisible();
+		}
 		await interview.getByRole('button', { name: 'Reveal key points' }).click();
 		await expect(interview.getByRole('heading', { name: 'A strong answer' })).toBeFocused();
 		const points = interview.getByRole('checkbox');
@@ -41,15 +51,41 @@ test('a mock interview offline: five questions, ticking key points, a summary an
 			await expect(interview.getByRole('status')).toContainText('Saved.');
 		}
 		await page.keyboard.press('Enter');
+		// Some questions get a follow-up, on its own shorter clock, before the next question.
+		const followUp = interview.getByText(`Follow-up to question ${i} of 5`);
+		const after =
+			i < 5
+				? interview.getByText(`Question ${i + 1} of 5`, { exact: true })
+				: page.getByRole('heading', { name: 'Mock interview complete' });
+		await expect(followUp.or(after)).toBeVisible();
+		if (await followUp.isVisible()) {
+			followedUp += 1;
+			await expect(interview.getByRole('heading', { level: 2 })).toBeFocused();
+			await expect(interview.getByRole('heading', { level: 2 })).toContainText(/\?$/);
+			await expect(interview.getByRole('timer')).toContainText(/[01]:\d\d left/);
+			await interview.getByLabel(/Your answer/).fill(`My follow-up answer ${i}`);
+			await interview
+				.getByRole('button', { name: i < 5 ? 'Next question' : 'See the summary' })
+				.click();
+		}
 	}
+	expect(followedUp).toBeGreaterThanOrEqual(1);
+	expect(followedUp).toBeLessThanOrEqual(2);
 	await expect(page.getByRole('heading', { name: 'Mock interview complete' })).toBeFocused();
 	await expect(page.getByRole('table', { name: 'Your answers' }).getByRole('row')).toHaveCount(11);
 	// The summary shows what was typed for each question.
+	const answers = page.getByRole('table', { name: 'Your answers' });
 	for (let i = 1; i <= 5; i++) {
-		await expect(page.getByRole('table', { name: 'Your answers' })).toContainText(
-			`You wrote: My answer to question ${i}`
-		);
+		await expect(answers).toContainText(`You wrote: My answer to question ${i}`);
 	}
+	// The follow-up asked and its answer, the time each question took, the recording to replay,
+	// and the points to work on next.
+	await expect(answers.getByText('Follow-up:')).toHaveCount(followedUp);
+	await expect(answers).toContainText(/You wrote: My follow-up answer \d/);
+	await expect(answers.getByRole('cell', { name: /^\d+:\d\d$/ })).toHaveCount(5);
+	await expect(answers.getByLabel(/^Your recorded answer to: /)).toHaveCount(1);
+	await expect(page.getByRole('heading', { name: 'Work on next' })).toBeVisible();
+	await expect(page.locator('.work-on').getByRole('listitem')).toHaveCount(5);
 
 	const stored = await page.evaluate(async () => {
 		const db = await new Promise<IDBDatabase>((resolve) => {

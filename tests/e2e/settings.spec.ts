@@ -57,6 +57,8 @@ test('export, reset and import give back exactly the progress there was', async 
 	await studySomeCards(page, 3);
 	await openSettings(page);
 	await expect(page.getByText('You have not exported your progress yet')).toBeVisible();
+	// Recordings go in only when asked for.
+	await expect(page.getByRole('checkbox', { name: /^Include my recordings/ })).not.toBeChecked();
 
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export progress' }).click();
@@ -72,6 +74,7 @@ test('export, reset and import give back exactly the progress there was', async 
 	expect(before.reviews).toHaveLength(3);
 	const backup = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
 	expect(backup).toMatchObject({ format: 'cto-prep-progress', version: 1 });
+	expect(backup).not.toHaveProperty('recordings');
 	expect(backup.cards).toEqual(before.cards);
 	expect(backup.reviews).toEqual(before.reviews);
 

@@ -29,7 +29,8 @@ export function serializeBackup(backup: Backup): string {
 		...(backup.interviewDate === undefined
 			? []
 			: [`"interviewDate":${JSON.stringify(backup.interviewDate)}`]),
-		...(backup.myAnswers === undefined ? [] : [listed('myAnswers', backup.myAnswers)])
+		...(backup.myAnswers === undefined ? [] : [listed('myAnswers', backup.myAnswers)]),
+		...(backup.recordings === undefined ? [] : [listed('recordings', backup.recordings)])
 	];
 	return `{${[...head, ...sections, ...tail].join(',\n')}}\n`;
 }

@@ -104,6 +104,9 @@ export function checkTimes(backup: Backup, now: number): void {
 	backup.myAnswers?.forEach((answer, i) => {
 		check(`myAnswers[${i}].updatedAt`, answer.updatedAt, happened);
 	});
+	backup.recordings?.forEach((recording, i) => {
+		check(`recordings[${i}].recordedAt`, recording.recordedAt, happened);
+	});
 	backup.interviewAnswers.forEach((answer, i) => {
 		check(`interviewAnswers[${i}].time`, answer.time, happened);
 		check(`interviewAnswers[${i}].mock`, answer.mock, happened);

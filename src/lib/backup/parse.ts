@@ -12,6 +12,7 @@ import {
 	MAX_RECORDS,
 	type Backup
 } from './schema';
+import { MAX_RECORDINGS } from './recordings';
 
 /** The largest file accepted, in characters (about bytes: a backup is plain ASCII JSON). */
 export const MAX_BACKUP_CHARACTERS = 50 * 1024 * 1024;
@@ -68,6 +69,12 @@ export function parseBackup(file: string, now: number): CheckedBackup {
 	if (Array.isArray(mine) && mine.length > MAX_MY_ANSWERS) {
 		throw new ImportError(
 			`The backup holds too many answers of your own (${mine.length}); at most ${MAX_MY_ANSWERS} are accepted.`
+		);
+	}
+	const recordings = record.recordings;
+	if (Array.isArray(recordings) && recordings.length > MAX_RECORDINGS) {
+		throw new ImportError(
+			`The backup holds too many recordings (${recordings.length}); at most ${MAX_RECORDINGS} are accepted.`
 		);
 	}
 	inspect(data);

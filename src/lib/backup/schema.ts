@@ -11,6 +11,7 @@ import {
 	type Settings
 } from '$lib/settings';
 import { LIMITS } from '$lib/limits';
+import { BackupRecordingsSchema, type BackupRecording } from './recordings';
 import { InterviewDateSchema, type InterviewDate } from '$lib/srs/plan';
 import type { CardState, Review } from '$lib/srs/types';
 import {
@@ -243,7 +244,9 @@ export const BackupSchema = v.strictObject({
 				'holds two answers of your own to one question'
 			)
 		)
-	)
+	),
+	// Only when the user asked for them: without, an import keeps the device's recordings.
+	recordings: v.optional(BackupRecordingsSchema)
 });
 
 /** A stored record of an auto-increment store: it always has its id. */
@@ -270,6 +273,8 @@ export interface Backup {
 	interviewDate?: InterviewDate | null;
 	/** The candidate's own answers (STAR and notes); absent in files made before they were kept. */
 	myAnswers?: MyAnswer[];
+	/** Recordings of spoken answers, only when the user asked for them. */
+	recordings?: BackupRecording[];
 }
 
 /** Checked by the compiler: what the schema lets through is a Backup. */

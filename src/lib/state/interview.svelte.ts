@@ -1,6 +1,8 @@
 import { deckOf } from '$lib/content/ids';
 import type { InterviewItem } from '$lib/content/types';
+import { seededRandom } from '$lib/content/hash';
 import { gradeForScore, interviewScore, pointsOf } from '$lib/quiz/interview';
+import { followUpPlan } from '$lib/quiz/mock-review';
 import { recordAnswer, undoAnswer } from '$lib/state/answers';
 import type { StudyDatabase } from '$lib/storage/db';
 import { errorMessage } from '$lib/errors';
@@ -16,6 +18,17 @@ export interface InterviewResult {
 	durationMs: number;
 	/** What the candidate typed, as stored (plain text). */
 	notes: string;
+	/** The key points ticked (indexes into pointsOf), so the summary lists those missed. */
+	covered: number[];
+	/** The follow-up asked after it in a mock interview, and what the candidate typed; not scored. */
+	followUp: FollowUpAnswer | null;
+}
+
+/** A follow-up question and the candidate's typed answer (plain text). */
+export interface FollowUpAnswer {
+	question: string;
+	answer: string;
+	durationMs: number;
 }
 
 /**
@@ -27,7 +40,11 @@ export class InterviewSession {
 	readonly questions: InterviewItem[];
 	readonly limitSeconds: number;
 	index = $state(0);
-	phase = $state<'answering' | 'reveal' | 'scored' | 'done'>('answering');
+	phase = $state<'answering' | 'reveal' | 'scored' | 'follow-up' | 'done'>('answering');
+	/** Per question, the follow-up a mock interview asks after it is scored, or null. */
+	followUps: (string | null)[] = [];
+	/** The answer typed to the follow-up on screen. */
+	followUpNotes = $state('');
 	covered = $state<number[]>([]);
 	notes = $state('');
 	results = $state.raw<InterviewResult[]>([]);
@@ -59,6 +76,9 @@ export class InterviewSession {
 		this.#retention = settings.desiredRetention;
 		this.#now = now;
 		this.#mockId = mode === 'mock' ? now() : null;
+		if (this.#mockId !== null) {
+			this.followUps = followUpPlan(questions, seededRandom(String(this.#mockId)));
+		}
 		this.shownAt = now();
 	}
 
@@ -75,9 +95,12 @@ export class InterviewSession {
 		if (list.some((item) => !item) || results.some((result) => !result.item)) return null;
 		const session = new InterviewSession(db, kept.mode, list as InterviewItem[], settings);
 		session.#mockId = kept.mockId;
+		session.followUps = kept.followUps;
+		session.followUpNotes = kept.followUpNotes;
 		session.#saved = kept.saved;
 		session.index = Math.min(kept.index, list.length - 1);
-		session.phase = kept.phase;
+		// A follow-up that cannot be shown again (never kept) leaves the question scored.
+		session.phase = kept.phase === 'follow-up' && !session.followUp ? 'scored' : kept.phase;
 		// The clock stood still while the candidate was away (from the last step kept to now).
 		session.shownAt = session.#now() - Math.max(0, kept.keptAt - kept.shownAt);
 		session.covered = kept.covered;
@@ -100,8 +123,15 @@ export class InterviewSession {
 			notes: this.notes,
 			results: this.results.map(({ item, ...rest }) => ({ item: item.id, ...rest })),
 			mockId: this.#mockId,
-			saved: this.#saved
+			saved: this.#saved,
+			followUps: [...this.followUps],
+			followUpNotes: this.followUpNotes
 		};
+	}
+
+	/** When a mock interview started (epoch ms); null in practice. */
+	get startedAt(): number | null {
+		return this.#mockId;
 	}
 
 	/** Tells the page that the typed answer or the ticks changed, so they are kept. */
@@ -155,7 +185,8 @@ export class InterviewSession {
 				}
 			});
 			this.#saved = review.id ?? null;
-			this.results = [...this.results, { item, score, durationMs, notes }];
+			const covered = [...this.covered].sort((a, b) => a - b);
+			this.results = [...this.results, { item, score, durationMs, notes, covered, followUp: null }];
 			this.phase = 'scored';
 			this.onStep?.();
 		});
@@ -191,10 +222,44 @@ export class InterviewSession {
 		}
 	}
 
-	/** Goes to the next question, or ends the session after the last. */
+	/** The follow-up on screen, asked after the question just scored; null when there is none. */
+	get followUp(): string | null {
+		return this.followUps[this.index] ?? null;
+	}
+
+	/**
+	 * Goes on: in a mock interview, to the follow-up of the question just scored if it has one
+	 * (its own shorter clock), else to the next question, or ends the session after the last.
+	 */
 	next(): void {
 		if (this.phase !== 'scored') return;
 		this.#saved = null;
+		if (this.followUp !== null) {
+			this.phase = 'follow-up';
+			this.followUpNotes = '';
+			this.shownAt = this.#now();
+			this.onStep?.();
+			return;
+		}
+		this.#advance();
+	}
+
+	/** Keeps the answer to the follow-up with the question's result, then goes on. */
+	answerFollowUp(): void {
+		const question = this.followUp;
+		const last = this.results.at(-1);
+		if (this.phase !== 'follow-up' || question === null || !last) return;
+		const followUp = {
+			question,
+			answer: neutralizeMarkup(this.followUpNotes),
+			durationMs: answerDuration(this.shownAt, this.#now())
+		};
+		this.results = [...this.results.slice(0, -1), { ...last, followUp }];
+		this.followUpNotes = '';
+		this.#advance();
+	}
+
+	#advance(): void {
 		if (this.index + 1 >= this.questions.length) {
 			this.finish();
 			return;

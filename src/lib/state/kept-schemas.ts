@@ -84,17 +84,31 @@ export const InterviewSnapshotSchema = v.object({
 	mode: v.picklist(['practice', 'mock']),
 	questions: v.pipe(v.array(v.string()), v.minLength(1)),
 	index: count,
-	phase: v.picklist(['answering', 'reveal', 'scored', 'done']),
+	phase: v.picklist(['answering', 'reveal', 'scored', 'follow-up', 'done']),
 	/** When the question on screen was shown, and when this was kept: its clock stops while away. */
 	shownAt: time,
 	keptAt: time,
 	covered: v.array(count),
 	notes: v.string(),
 	results: v.array(
-		v.object({ item: v.string(), score: v.number(), durationMs: count, notes: v.string() })
+		v.object({
+			item: v.string(),
+			score: v.number(),
+			durationMs: count,
+			notes: v.string(),
+			// Kept by versions before the summary listed missed points: none listed for those.
+			covered: v.optional(v.array(count), () => []),
+			followUp: v.optional(
+				v.nullable(v.object({ question: v.string(), answer: v.string(), durationMs: count })),
+				null
+			)
+		})
 	),
 	mockId: v.nullable(time),
 	/** The review of the score just saved, while it can be taken back. */
-	saved: v.nullable(count)
+	saved: v.nullable(count),
+	/** The follow-ups of a mock interview (one per question, or null) and the one being typed. */
+	followUps: v.optional(v.array(v.nullable(v.string())), () => []),
+	followUpNotes: v.optional(v.string(), '')
 });
 export type InterviewSnapshot = v.InferOutput<typeof InterviewSnapshotSchema>;

@@ -19,6 +19,7 @@ import {
 } from '$lib/storage/backup';
 import type { StudyDatabase } from '$lib/storage/db';
 import { planSetsNewCards } from '$lib/srs/plan';
+import { recordingsTotal } from '$lib/storage/recordings';
 import { loadMeta, saveMeta } from '$lib/storage/settings';
 import { app } from './app.svelte';
 import { settleMoves } from './deck-sync';
@@ -52,6 +53,10 @@ export class SettingsPage extends PageModel {
 	savedSetting = $state<SettingKey | null>(null);
 
 	exporting = $state(false);
+	/** Whether the next export holds the recordings (off unless the user asks: they are large). */
+	includeRecordings = $state(false);
+	/** How large the recordings on this device are together, in bytes. */
+	recordingBytes = $state(0);
 	backup = $state.raw<Outcome>(NOTHING);
 	/** A checked backup waiting for the learner to confirm the import, with what it replaces. */
 	pendingImport = $state.raw<{ checked: CheckedBackup; current: ProgressCounts } | null>(null);
@@ -76,11 +81,13 @@ export class SettingsPage extends PageModel {
 	}
 
 	protected async load(db: StudyDatabase): Promise<void> {
-		const [counts, last, interview] = await Promise.all([
+		const [counts, last, interview, recordings] = await Promise.all([
 			progressCounts(db),
 			loadMeta(db, 'lastBackupAt'),
-			loadInterviewDate(db)
+			loadInterviewDate(db),
+			recordingsTotal(db)
 		]);
+		this.recordingBytes = recordings.bytes;
 		this.#db = db;
 		const followed = planSetsNewCards(interview, Date.now(), app.settings.dayStartHour);
 		this.planDate = followed ? (interview?.date ?? null) : null;
@@ -120,7 +127,8 @@ export class SettingsPage extends PageModel {
 			const now = Date.now();
 			let text: string;
 			try {
-				text = serializeBackup(await exportProgress(db, now));
+				const recordings = this.includeRecordings;
+				text = serializeBackup(await exportProgress(db, now, { recordings }));
 			} catch (error) {
 				this.backup = { status: '', problem: `Nothing was exported: ${errorMessage(error)}` };
 				return;

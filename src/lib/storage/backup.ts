@@ -1,4 +1,5 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupSetting } from '$lib/backup/schema';
+import { fromBase64, toBase64 } from '$lib/backup/recordings';
 import type { CheckedBackup } from '$lib/backup/parse';
 import { LIMITS } from '$lib/limits';
 import { neutralizeMarkup } from '$lib/markup';
@@ -30,6 +31,8 @@ export interface ImportSummary {
 	settings: number;
 	/** The candidate's own answers stored; null when the file had none (the device's were kept). */
 	myAnswers: number | null;
+	/** Recordings stored; null (or absent) when the file had none (the device's were kept). */
+	recordings?: number | null;
 	/** Cards whose state was rebuilt from their answers (the file disagreed with its own log). */
 	rebuilt: number;
 }
@@ -46,24 +49,43 @@ export interface ProgressCounts {
  * Reads all progress in one read-only transaction: card states, answers (with their ids), quiz
  * attempts, interview answers, the settings, the interview date and the candidate's own answers
  * (their markup neutralized, see `neutralizeMarkup`: a backup never holds any). Recordings stay on
- * the device. Decks are left out (they come
- * from the site), and so are the app's other `meta:` records such as when the last backup was made:
+ * the device unless `options.recordings` asks for them (then as base64 text, converted after the
+ * transaction). Decks are left out (they come from the site), and so are the app's other `meta:` records such as when the last backup was made:
  * they describe this device, and an import keeps them.
  * @param now when the backup is made (epoch ms)
  * @throws StorageError when storage cannot be read
  */
-export async function exportProgress(db: StudyDatabase, now: number): Promise<Backup> {
+export async function exportProgress(
+	db: StudyDatabase,
+	now: number,
+	options: { recordings?: boolean } = {}
+): Promise<Backup> {
 	try {
-		const tx = db.transaction([...PROGRESS_STORES, 'settings', 'myAnswers'], 'readonly');
-		const [cards, reviews, quizAttempts, interviewAnswers, records, mine] = await Promise.all([
-			tx.objectStore('cards').getAll(),
-			tx.objectStore('reviews').getAll(),
-			tx.objectStore('quizAttempts').getAll(),
-			tx.objectStore('interviewAnswers').getAll(),
-			tx.objectStore('settings').getAll(),
-			tx.objectStore('myAnswers').getAll()
-		]);
+		const stores = [...PROGRESS_STORES, 'settings', 'myAnswers', 'recordings'] as const;
+		const tx = db.transaction(stores, 'readonly');
+		const [cards, reviews, quizAttempts, interviewAnswers, records, mine, voice] =
+			await Promise.all([
+				tx.objectStore('cards').getAll(),
+				tx.objectStore('reviews').getAll(),
+				tx.objectStore('quizAttempts').getAll(),
+				tx.objectStore('interviewAnswers').getAll(),
+				tx.objectStore('settings').getAll(),
+				tx.objectStore('myAnswers').getAll(),
+				options.recordings ? tx.objectStore('recordings').getAll() : Promise.resolve([])
+			]);
 		await tx.done;
+		const recordings = options.recordings
+			? await Promise.all(
+					voice
+						.filter((recording) => recording.audio instanceof Blob)
+						.map(async ({ item, mimeType, recordedAt, audio }) => ({
+							item,
+							mimeType,
+							recordedAt,
+							data: await toBase64(audio)
+						}))
+				)
+			: undefined;
 		const interviewDate = records.find((record) => record.key === INTERVIEW_DATE)?.value;
 		return {
 			format: BACKUP_FORMAT,
@@ -77,7 +99,8 @@ export async function exportProgress(db: StudyDatabase, now: number): Promise<Ba
 			interviewAnswers: (interviewAnswers as Backup['interviewAnswers']).map(capDuration),
 			settings: records.filter(isValidSetting),
 			interviewDate: v.is(InterviewDateSchema, interviewDate) ? interviewDate : null,
-			myAnswers: readableAnswers(mine).map(plainAnswer)
+			myAnswers: readableAnswers(mine).map(plainAnswer),
+			...(recordings ? { recordings } : {})
 		};
 	} catch (error) {
 		throw toStorageError(error);
@@ -109,6 +132,8 @@ function capDuration<T extends { durationMs: number }>(record: T): T {
  * attempts and interview answers get new keys from their stores, in the file's order: a file
  * never sets a store's keys, so none can exhaust its key generator. Either all of it is stored or
  * nothing changes. The interview date is the file's, unless the file is older than backed-up dates.
+ * Recordings in the file (only when the user included them) replace those of the same questions;
+ * without them the device's recordings stay.
  * Decks and the app's other `meta:` records are kept, except sessions kept to resume.
  * @throws StorageError when storage fails (nothing was changed)
  */
@@ -116,7 +141,15 @@ export async function importProgress(
 	db: StudyDatabase,
 	{ backup, rebuilt }: CheckedBackup
 ): Promise<ImportSummary> {
-	const tx = db.transaction([...PROGRESS_STORES, 'settings', 'decks', 'myAnswers'], 'readwrite');
+	// Decoded before the transaction: nothing but IndexedDB work may run while it is open.
+	const recordings = backup.recordings?.map(({ item, mimeType, recordedAt, data }) => {
+		const audio = fromBase64(data, mimeType);
+		return { item, mimeType, recordedAt, audio, size: audio.size };
+	});
+	const tx = db.transaction(
+		[...PROGRESS_STORES, 'settings', 'decks', 'myAnswers', 'recordings'],
+		'readwrite'
+	);
 	return inTransaction(tx, async () => {
 		// A session kept to resume counted the progress being replaced.
 		write(tx.objectStore('settings').delete(keptSessions()));
@@ -148,6 +181,8 @@ export async function importProgress(
 			write(mine.clear());
 			for (const answer of backup.myAnswers) write(mine.put(answer));
 		}
+		// The file's recordings replace those of the same questions; others on the device stay.
+		for (const recording of recordings ?? []) write(tx.objectStore('recordings').put(recording));
 		if (backup.interviewDate === null) write(settings.delete(INTERVIEW_DATE));
 		else if (backup.interviewDate) {
 			write(settings.put({ key: INTERVIEW_DATE, value: backup.interviewDate }));
@@ -159,6 +194,7 @@ export async function importProgress(
 			interviewAnswers: backup.interviewAnswers.length,
 			settings: backup.settings.length,
 			myAnswers: backup.myAnswers?.length ?? null,
+			recordings: recordings?.length ?? null,
 			rebuilt
 		};
 	});

@@ -3,6 +3,7 @@ import { Rating } from '$lib/srs/types';
 import { app } from '$lib/state/app.svelte';
 import { saveInterviewDate } from '$lib/state/interview-date';
 import { SettingsPage } from '$lib/state/settings-page.svelte';
+import { saveRecording } from '$lib/storage/recordings';
 import { StudyPage } from '$lib/state/study-page.svelte';
 import { freshDevice, mounted, until } from './site';
 
@@ -69,6 +70,32 @@ describe('the settings page model', () => {
 		expect(file).not.toBeNull();
 		expect(page.lastBackupAt).not.toBeNull();
 		expect(page.reminder).toBeNull();
+	});
+
+	it('puts the recordings in the file only when the learner asks, and says how much larger it gets', async () => {
+		await saveRecording(await app.ready(), {
+			item: 'cto-role/what-a-cto-is/q/interview',
+			audio: new Blob([new Uint8Array(300)], { type: 'audio/webm' }),
+			mimeType: 'audio/webm',
+			size: 300,
+			recordedAt: Date.now() - 1000
+		});
+		const page = await settingsPage();
+		await studyOneCard();
+		expect(page.recordingBytes).toBe(300);
+		expect(page.includeRecordings).toBe(false);
+		let text = '';
+		await page.exportFile((written) => (text = written));
+		expect(JSON.parse(text)).not.toHaveProperty('recordings');
+		page.includeRecordings = true;
+		await page.exportFile((written) => (text = written));
+		expect(page.backup.problem).toBeNull();
+		expect(JSON.parse(text).recordings).toEqual([
+			expect.objectContaining({
+				item: 'cto-role/what-a-cto-is/q/interview',
+				mimeType: 'audio/webm'
+			})
+		]);
 	});
 
 	it('imports only after the learner confirms, then counts what is stored', async () => {

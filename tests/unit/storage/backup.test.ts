@@ -176,6 +176,7 @@ describe('importing progress', () => {
 			interviewAnswers: 1,
 			settings: 2,
 			myAnswers: 0,
+			recordings: null,
 			rebuilt: 0
 		});
 		// A fresh store numbers from 1, as the source did: even the keys are the same.

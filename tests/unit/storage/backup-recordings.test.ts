@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { serializeBackup } from '$lib/backup/file';
+import { parseBackup } from '$lib/backup/parse';
+import { MAX_RECORDING_BYTES } from '$lib/backup/recordings';
+import { exportProgress, importProgress } from '$lib/storage/backup';
+import type { StudyDatabase } from '$lib/storage/db';
+import { loadMyAnswers } from '$lib/storage/my-answers';
+import { loadRecording, recordingsTotal, saveRecording } from '$lib/storage/recordings';
+import { freshDB } from './db';
+
+const NOW = Date.UTC(2026, 10, 23, 9, 0);
+const QUESTION = 'cto-role/what-a-cto-is/q/interview';
+const OTHER = 'cto-role/what-a-cto-is/r/interview';
+const SOUND = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0, 1, 2, 250, 251, 252, 253]);
+
+async function withRecording(item = QUESTION, bytes = SOUND, db?: StudyDatabase) {
+	const target = db ?? (await freshDB());
+	await saveRecording(target, {
+		item,
+		audio: new Blob([bytes], { type: 'audio/webm;codecs=opus' }),
+		mimeType: 'audio/webm;codecs=opus',
+		size: bytes.length,
+		recordedAt: NOW - 1000
+	});
+	return target;
+}
+
+async function bytesOf(db: StudyDatabase, item: string) {
+	const kept = await loadRecording(db, item);
+	return kept ? [...new Uint8Array(await kept.audio.arrayBuffer())] : null;
+}
+
+/** A backup of an empty device with the recordings given, as file text. */
+async function fileWith(recordings: unknown): Promise<string> {
+	const file = JSON.parse(serializeBackup(await exportProgress(await freshDB(), NOW)));
+	return JSON.stringify({ ...file, recordings });
+}
+
+describe('recordings in a backup', () => {
+	it('are left out unless asked for; asked for, they come back on another device as they were', async () => {
+		const db = await withRecording();
+		expect(serializeBackup(await exportProgress(db, NOW))).not.toMatch(/recordings|audio/);
+
+		const text = serializeBackup(await exportProgress(db, NOW, { recordings: true }));
+		const other = await withRecording(OTHER);
+		const summary = await importProgress(other, parseBackup(text, NOW));
+		expect(summary.recordings).toBe(1);
+		expect(await bytesOf(other, QUESTION)).toEqual([...SOUND]);
+		expect(await loadRecording(other, QUESTION)).toMatchObject({
+			mimeType: 'audio/webm;codecs=opus',
+			size: SOUND.length,
+			recordedAt: NOW - 1000
+		});
+		// A recording of another question, not in the file, stays.
+		expect(await bytesOf(other, OTHER)).not.toBeNull();
+	});
+
+	it('replace the recording of the same question', async () => {
+		const text = serializeBackup(
+			await exportProgress(await withRecording(), NOW, { recordings: true })
+		);
+		const db = await withRecording(QUESTION, new Uint8Array([9, 9, 9]));
+		await importProgress(db, parseBackup(text, NOW));
+		expect(await bytesOf(db, QUESTION)).toEqual([...SOUND]);
+	});
+
+	it('a file without them keeps the device’s recordings', async () => {
+		const db = await withRecording();
+		const text = serializeBackup(await exportProgress(await freshDB(), NOW));
+		const summary = await importProgress(db, parseBackup(text, NOW));
+		expect(summary.recordings).toBeNull();
+		expect(await bytesOf(db, QUESTION)).toEqual([...SOUND]);
+	});
+
+	it('a hostile, oversized or unknown recording is refused, and nothing is stored', async () => {
+		const good = { item: QUESTION, mimeType: 'audio/ogg', recordedAt: NOW - 1000, data: 'AAEC' };
+		const refused: [unknown, RegExp][] = [
+			[[{ ...good, mimeType: 'text/html' }], /must be one of the audio types/],
+			[[{ ...good, mimeType: 'audio/x-evil' }], /must be one of the audio types/],
+			[[{ ...good, item: '../../etc' }], /must look like an item id/],
+			[[{ ...good, data: 'not base64!' }], /base64/],
+			[[{ ...good, recordedAt: Date.UTC(1999, 0, 1) }], /must be a date/],
+			[[{ ...good, extra: 1 }], /does not have/],
+			[[good, good], /two recordings of one question/],
+			[[{ ...good, data: 'A'.repeat(Math.ceil(MAX_RECORDING_BYTES / 3) * 4 + 4) }], /at most 5 MB/],
+			[
+				Array.from({ length: 7 }, (_, index) => ({
+					...good,
+					item: `${QUESTION}-${index}`,
+					data: 'A'.repeat(Math.floor(MAX_RECORDING_BYTES / 3) * 4)
+				})),
+				/at most 30 MB of audio in all/
+			],
+			[{ item: QUESTION }, /must be a list of recordings/]
+		];
+		for (const [recordings, why] of refused) {
+			const text = await fileWith(recordings);
+			expect(() => parseBackup(text, NOW), JSON.stringify(recordings).slice(0, 80)).toThrow(why);
+		}
+		// Nothing of a refused file reaches storage: the device is as it was.
+		const db = await withRecording();
+		expect(await recordingsTotal(db)).toEqual({ count: 1, bytes: SOUND.length });
+		expect(await loadMyAnswers(db)).toEqual([]);
+	});
+});
