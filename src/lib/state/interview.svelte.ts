@@ -2,6 +2,7 @@ import { deckOf } from '$lib/content/ids';
 import type { InterviewItem } from '$lib/content/types';
 import { seededRandom } from '$lib/content/hash';
 import { gradeForScore, interviewScore, pointsOf } from '$lib/quiz/interview';
+import { coveredPoints } from '$lib/quiz/key-point-detection';
 import { followUpPlan } from '$lib/quiz/mock-review';
 import { recordAnswer, undoAnswer } from '$lib/state/answers';
 import type { StudyDatabase } from '$lib/storage/db';
@@ -153,9 +154,22 @@ export class InterviewSession {
 		return interviewScore(this.covered.length, this.current ? pointsOf(this.current).length : 0);
 	}
 
-	/** Shows the model answer and the key points to tick. */
+	/** The points the typed answer covers, as found by word matching (marked in the list). */
+	get found(): number[] {
+		return this.current ? coveredPoints(this.notes, pointsOf(this.current)) : [];
+	}
+
+	/**
+	 * Shows the model answer and the key points to tick, pre-ticking those the typed answer covers.
+	 * Only here, on leaving 'answering': a session resumed after the reveal keeps the candidate's own
+	 * ticks as they were.
+	 */
 	reveal(): void {
 		if (this.phase !== 'answering') return;
+		const ticked = this.covered;
+		this.covered = [...ticked, ...this.found.filter((index) => !ticked.includes(index))].sort(
+			(a, b) => a - b
+		);
 		this.phase = 'reveal';
 		this.onStep?.();
 	}

@@ -1,0 +1,33 @@
+import { expect, test } from './fixtures';
+import { waitForServiceWorker } from './helpers';
+
+test('offline, a typed answer pre-ticks the key points it covers and not the others', async ({
+	page,
+	context
+}) => {
+	await page.goto('/interview/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await page.reload();
+
+	// Nothing answered yet: practice starts with the first question of the first note.
+	await page.getByRole('button', { name: 'Practice the next question' }).click();
+	const practice = page.getByRole('region', { name: 'Interview practice', exact: true });
+	await expect(practice.getByRole('heading', { level: 2 })).toContainText(
+		'In your own words, what does a CTO do?'
+	);
+	await practice
+		.getByLabel(/Your answer/)
+		.fill('Every technology initiative has to serve a business objective.');
+	await practice.getByRole('button', { name: 'Reveal key points' }).click();
+
+	const points = practice.getByRole('checkbox');
+	await expect(points.nth(1)).toBeChecked();
+	await expect(points.nth(1)).toHaveAccessibleName(/found in your answer/);
+	for (const other of [0, 2, 3, 4]) await expect(points.nth(other)).not.toBeChecked();
+	await expect(practice).toContainText(/1 of 5 covered/);
+
+	// The candidate changes the ticks before saving.
+	await points.nth(1).uncheck();
+	await expect(practice).toContainText(/0 of 5 covered/);
+});
