@@ -82,7 +82,7 @@ test('a mock interview with a follow-up, offline: five questions, ticking key po
 	// and the points to work on next.
 	await expect(answers.getByText('Follow-up:')).toHaveCount(followedUp);
 	await expect(answers).toContainText(/You wrote: My follow-up answer \d/);
-	await expect(answers.getByRole('cell', { name: /^\d+:\d\d$/ })).toHaveCount(5);
+	await expect(answers.getByRole('cell', { name: /^\d+% \d+:\d\d$/ })).toHaveCount(5);
 	await expect(answers.getByLabel(/^Your recorded answer to: /)).toHaveCount(1);
 	await expect(page.getByRole('heading', { name: 'Work on next' })).toBeVisible();
 	await expect(page.locator('.work-on').getByRole('listitem')).toHaveCount(5);
