@@ -43,6 +43,8 @@ export async function answerQuestion(page: Page): Promise<void> {
 	const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
 	const checkOrder = quiz.getByRole('button', { name: 'Check order' });
 	const checkMatches = quiz.getByRole('button', { name: 'Check matches' });
+	// The question must be on screen before its kind is told (isVisible does not wait).
+	await expect(checkOrder.or(checkMatches).or(quiz.locator('button.choice').first())).toBeVisible();
 	if (await checkOrder.isVisible()) {
 		await checkOrder.click();
 	} else if (await checkMatches.isVisible()) {
