@@ -53,11 +53,13 @@ export function followUpPlan(
 	questions: readonly Pick<InterviewItem, 'followUps'>[],
 	random: () => number
 ): (string | null)[] {
-	const candidates = questions.flatMap((item, index) => (item.followUps.length > 0 ? [index] : []));
+	// Decks stored by a version without follow-ups have none until they are updated.
+	const followUps = questions.map((item) => item.followUps ?? []);
+	const candidates = followUps.flatMap((list, index) => (list.length > 0 ? [index] : []));
 	const most = Math.max(1, Math.floor(questions.length / 2));
 	const count = Math.min(candidates.length, 1 + Math.floor(random() * most));
 	const asked = new Set(shuffled(candidates, random).slice(0, count));
-	return questions.map((item, index) =>
-		asked.has(index) ? (item.followUps[Math.floor(random() * item.followUps.length)] ?? null) : null
+	return followUps.map((list, index) =>
+		asked.has(index) ? (list[Math.floor(random() * list.length)] ?? null) : null
 	);
 }

@@ -104,7 +104,7 @@ export class InterviewSession {
 		session.phase = kept.phase === 'follow-up' && !session.followUp ? 'scored' : kept.phase;
 		// The clock stood still while the candidate was away (from the last step kept to now).
 		session.shownAt = session.#now() - Math.max(0, kept.keptAt - kept.shownAt);
-		session.covered = kept.covered;
+		session.covered = kept.covered.filter((i) => i < pointsOf(session.current ?? list[0]!).length);
 		session.notes = kept.notes;
 		session.results = results as InterviewResult[];
 		return session;

@@ -133,7 +133,7 @@ export class TodayPage extends PageModel {
 			plan: data.plan,
 			question: questionOfDay(questions, studyDayKey(now, dayStartHour))
 		};
-		if (!this.saving) this.date = interview?.date ?? '';
+		if (!this.saving && !this.editing) this.date = interview?.date ?? '';
 		dueBadge.due = overview.all.due + overview.all.learning;
 	}
 
