@@ -29,7 +29,10 @@ export interface ImportSummary {
 	quizAttempts: number;
 	interviewAnswers: number;
 	settings: number;
-	/** The candidate's own answers stored; null when the file had none (the device's were kept). */
+	/**
+	 * The candidate's own answers taken from the file (those newer than this device's, or of
+	 * questions it had none for); null when the file had none. The device's own always stay.
+	 */
 	myAnswers: number | null;
 	/** Recordings stored; null (or absent) when the file had none (the device's were kept). */
 	recordings?: number | null;
@@ -176,10 +179,19 @@ export async function importProgress(
 		for (const attempt of inKeyOrder(backup.quizAttempts)) write(attempts.add(attempt));
 		for (const answer of inKeyOrder(backup.interviewAnswers)) write(interviews.add(answer));
 		for (const setting of backup.settings) write(settings.put(setting));
+		// The candidate's own answers are theirs on every device: merged, not replaced. For a question
+		// answered in both places the newer edit stays; answers only on this device stay too.
+		let taken: number | null = null;
 		if (backup.myAnswers) {
 			const mine = tx.objectStore('myAnswers');
-			write(mine.clear());
-			for (const answer of backup.myAnswers) write(mine.put(answer));
+			const onDevice = new Map(
+				readableAnswers(await mine.getAll()).map((answer) => [answer.item, answer.updatedAt])
+			);
+			const newer = backup.myAnswers.filter(
+				(answer) => answer.updatedAt > (onDevice.get(answer.item) ?? -Infinity)
+			);
+			for (const answer of newer) write(mine.put(answer));
+			taken = newer.length;
 		}
 		// The file's recordings replace those of the same questions; others on the device stay.
 		for (const recording of recordings ?? []) write(tx.objectStore('recordings').put(recording));
@@ -193,7 +205,7 @@ export async function importProgress(
 			quizAttempts: backup.quizAttempts.length,
 			interviewAnswers: backup.interviewAnswers.length,
 			settings: backup.settings.length,
-			myAnswers: backup.myAnswers?.length ?? null,
+			myAnswers: taken,
 			recordings: recordings?.length ?? null,
 			rebuilt
 		};

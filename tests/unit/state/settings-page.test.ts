@@ -4,9 +4,12 @@ import { app } from '$lib/state/app.svelte';
 import { saveInterviewDate } from '$lib/state/interview-date';
 import { SettingsPage } from '$lib/state/settings-page.svelte';
 import { saveRecording } from '$lib/storage/recordings';
+import { loadMyAnswer, saveMyAnswer } from '$lib/storage/my-answers';
+import { EMPTY_ANSWER } from '$lib/quiz/my-answer';
 import { StudyPage } from '$lib/state/study-page.svelte';
 import { freshDevice, mounted, until } from './site';
 
+const QUESTION = 'cto-role/what-a-cto-is/q/interview';
 let leaving: (() => void)[] = [];
 
 beforeEach(async () => {
@@ -131,5 +134,23 @@ describe('the settings page model', () => {
 		);
 		await page.refresh();
 		expect(page.counts?.reviews).toBe(1);
+	});
+
+	it('refuses a file whose own answers carry markup, and the stored story stays', async () => {
+		const db = await app.ready();
+		const story = { ...EMPTY_ANSWER, item: QUESTION, notes: 'Mine.', updatedAt: Date.now() - 1 };
+		await saveMyAnswer(db, story);
+		const page = await settingsPage();
+		let text = '';
+		await page.exportFile((written) => (text = written));
+		const file = JSON.parse(text);
+		file.myAnswers = [{ ...story, notes: '<img src=x onerror="alert(1)">', updatedAt: Date.now() }];
+		await page.chooseBackup(new File([JSON.stringify(file)], 'hostile.json'));
+		expect(page.pendingImport).toBeNull();
+		expect(page.backup.problem).toMatch(
+			/^hostile\.json was not imported, and nothing was changed\. .*myAnswers\[0\]\.notes contains HTML or a script/
+		);
+		expect(await page.confirmImport()).toBeNull();
+		expect(await loadMyAnswer(db, QUESTION)).toEqual(story);
 	});
 });

@@ -46,17 +46,30 @@ describe('your own answers in a backup', () => {
 		expect(await recordingsTotal(other)).toEqual({ count: 0, bytes: 0 });
 	});
 
-	it('an import replaces the device’s own answers; a file from before they were kept leaves them', async () => {
+	it('an import merges them: the newer edit of a question stays, the device’s others stay', async () => {
+		const OTHER = 'cto-role/what-a-cto-is/q2/interview';
 		const db = await withStory();
+		await saveMyAnswer(db, { ...STORY, item: OTHER, notes: 'Only here.' });
 		const older = JSON.parse(serializeBackup(await exportProgress(await freshDB(), NOW)));
 		delete older.myAnswers;
 		const summary = await importProgress(db, parseBackup(JSON.stringify(older), NOW));
 		expect(summary.myAnswers).toBeNull();
 		expect(await loadMyAnswer(db, QUESTION)).toEqual(STORY);
 
+		// A file with none of them (an empty list) deletes nothing.
 		const none = serializeBackup(await exportProgress(await freshDB(), NOW));
-		await importProgress(db, parseBackup(none, NOW));
-		expect(await loadMyAnswers(db)).toEqual([]);
+		expect((await importProgress(db, parseBackup(none, NOW))).myAnswers).toBe(0);
+		expect(await loadMyAnswers(db)).toHaveLength(2);
+
+		// An older edit in the file loses to this device's; a newer one wins.
+		const file = JSON.parse(none);
+		file.myAnswers = [{ ...STORY, result: 'Older.', updatedAt: STORY.updatedAt - 1 }];
+		expect((await importProgress(db, parseBackup(JSON.stringify(file), NOW))).myAnswers).toBe(0);
+		expect(await loadMyAnswer(db, QUESTION)).toEqual(STORY);
+		file.myAnswers = [{ ...STORY, result: 'Newer.', updatedAt: STORY.updatedAt + 1 }];
+		expect((await importProgress(db, parseBackup(JSON.stringify(file), NOW))).myAnswers).toBe(1);
+		expect((await loadMyAnswer(db, QUESTION))?.result).toBe('Newer.');
+		expect((await loadMyAnswer(db, OTHER))?.notes).toBe('Only here.');
 	});
 
 	it('markup typed in an answer is exported as look-alike text, so the file imports', async () => {
