@@ -11,7 +11,7 @@ import {
 	type MyAnswerText
 } from '$lib/quiz/my-answer';
 import type { StudyDatabase } from '$lib/storage/db';
-import { loadMyAnswer, saveMyAnswer } from '$lib/storage/my-answers';
+import { DamagedAnswerError, loadMyAnswer, saveMyAnswer } from '$lib/storage/my-answers';
 import { app } from './app.svelte';
 
 /** The text parts of a stored answer. */
@@ -42,6 +42,8 @@ export class MyAnswerEditor {
 	readonly item: string;
 	text = $state<MyAnswerText>({ ...EMPTY_ANSWER });
 	loading = $state(true);
+	/** The stored answer could not be read: nothing may be typed over it until it is. */
+	unread = $state(false);
 	state = $state<SaveState>('saved');
 	/** Why the text is not saved, in words a person can act on; null when nothing is wrong. */
 	error = $state<string | null>(null);
@@ -67,22 +69,39 @@ export class MyAnswerEditor {
 		return isBlank(this.text);
 	}
 
-	/** Reads the stored answer; what was typed meanwhile is kept rather than overwritten. */
+	/**
+	 * Reads the stored answer; what was typed meanwhile is kept rather than overwritten. When it
+	 * cannot be read, nothing can be typed (empty fields would overwrite the story on the first key)
+	 * until `load` is tried again and succeeds; a damaged record is said, and a new answer replaces it.
+	 */
 	async load(): Promise<void> {
+		this.loading = true;
+		this.unread = false;
 		try {
 			const stored = await loadMyAnswer(await this.#open(), this.item);
 			if (stored && !this.#dirty) {
 				this.text = pick(stored);
 			}
+			this.error = null;
 		} catch (error) {
-			this.error = `Your answer could not be read: ${errorMessage(error)}`;
+			if (error instanceof DamagedAnswerError) this.error = error.message;
+			else {
+				this.unread = true;
+				this.error = `Your answer could not be read, so it cannot be changed now: ${errorMessage(error)}`;
+			}
 		} finally {
 			this.loading = false;
 		}
 	}
 
+	/** Whether the fields can be typed in: the stored answer was read (or there is none). */
+	get editable(): boolean {
+		return !this.loading && !this.unread;
+	}
+
 	/** Changes one part; it is saved once typing pauses. */
 	edit(field: MyAnswerField, value: string): void {
+		if (this.unread) return;
 		this.text[field] = value;
 		this.#dirty = true;
 		this.state = 'unsaved';
@@ -102,7 +121,7 @@ export class MyAnswerEditor {
 	}
 
 	async #write(): Promise<boolean> {
-		if (!this.#dirty) return this.error === null;
+		if (!this.#dirty || this.unread) return this.error === null;
 		const text = $state.snapshot(this.text);
 		const long = overLimit(text);
 		if (long) {

@@ -1,12 +1,13 @@
 import * as v from 'valibot';
 import { isBlank, MyAnswerSchema, type MyAnswer } from '$lib/quiz/my-answer';
+import { AppError } from '$lib/errors';
 import type { StudyDatabase } from './db';
 import { toStorageError } from './errors';
 
 /**
- * The candidate's own answer to one question, or null when there is none. A record that does not
- * read back as an answer (damaged, or from a version that wrote another shape) counts as none.
- * @throws StorageError when storage cannot be read
+ * The candidate's own answer to one question, or null when there is none.
+ * @throws StorageError when storage cannot be read; DamagedAnswerError when a record is there
+ *   but does not read back as an answer (damaged, or from a version that wrote another shape)
  */
 export async function loadMyAnswer(db: StudyDatabase, item: string): Promise<MyAnswer | null> {
 	let record: unknown;
@@ -15,8 +16,20 @@ export async function loadMyAnswer(db: StudyDatabase, item: string): Promise<MyA
 	} catch (error) {
 		throw toStorageError(error);
 	}
+	if (record === undefined) return null;
 	const parsed = v.safeParse(MyAnswerSchema, record);
-	return parsed.success ? parsed.output : null;
+	if (!parsed.success) throw new DamagedAnswerError();
+	return parsed.output;
+}
+
+/** A stored answer that cannot be read back: writing a new one replaces it. */
+export class DamagedAnswerError extends AppError {
+	constructor() {
+		super(
+			'Your answer stored for this question is damaged and cannot be shown. What you write now replaces it.'
+		);
+		this.name = 'DamagedAnswerError';
+	}
 }
 
 /**

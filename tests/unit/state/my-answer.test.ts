@@ -17,12 +17,60 @@ const now = () => NOW;
 function fullDevice(db: StudyDatabase): StudyDatabase {
 	const full = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
 	return new Proxy(db, {
-		get: (target, key) =>
-			key === 'put' || key === 'delete' ? full : Reflect.get(target, key, target)
+		get: (target, key) => (key === 'put' || key === 'delete' ? full : bound(target, key))
 	});
 }
 
+/** The database's own member, its methods bound to it (a proxy is not an IDBDatabase). */
+function bound(db: StudyDatabase, key: string | symbol): unknown {
+	const value: unknown = Reflect.get(db, key, db);
+	return typeof value === 'function' ? value.bind(db) : value;
+}
+
 describe('the editor of your own answer', () => {
+	it('cannot be typed in when the stored answer could not be read, until a retry reads it', async () => {
+		const db = await freshDB();
+		await new MyAnswerEditor(QUESTION, { open: async () => db, now }).load();
+		const stored = new MyAnswerEditor(QUESTION, { open: async () => db, now, delayMs: 1 });
+		stored.edit('result', 'Kept story.');
+		await stored.save();
+		let broken = true;
+		const failing = new Proxy(db, {
+			get: (target, key) =>
+				key === 'get' && broken
+					? () => Promise.reject(new DOMException('gone', 'UnknownError'))
+					: bound(target, key)
+		});
+		const editor = new MyAnswerEditor(QUESTION, { open: async () => failing, now, delayMs: 1 });
+		await editor.load();
+		expect(editor.unread).toBe(true);
+		expect(editor.editable).toBe(false);
+		expect(editor.error).toMatch(/^Your answer could not be read, so it cannot be changed now: /);
+		editor.edit('result', '');
+		expect(await editor.save()).toBe(false);
+		expect((await loadMyAnswer(db, QUESTION))?.result).toBe('Kept story.');
+
+		broken = false;
+		await editor.load();
+		expect(editor.editable).toBe(true);
+		expect(editor.error).toBeNull();
+		expect(editor.text.result).toBe('Kept story.');
+	});
+
+	it('says when the stored answer is damaged, and a new one replaces it', async () => {
+		const db = await freshDB();
+		await db.put('myAnswers', { item: QUESTION, mood: 'proud' } as never);
+		const editor = new MyAnswerEditor(QUESTION, { open: async () => db, now, delayMs: 1 });
+		await editor.load();
+		expect(editor.error).toBe(
+			'Your answer stored for this question is damaged and cannot be shown. What you write now replaces it.'
+		);
+		expect(editor.editable).toBe(true);
+		editor.edit('notes', 'A new story.');
+		expect(await editor.save()).toBe(true);
+		expect((await loadMyAnswer(db, QUESTION))?.notes).toBe('A new story.');
+	});
+
 	it('saves a moment after typing pauses, and reads it back for the same question', async () => {
 		const db = await freshDB();
 		const editor = new MyAnswerEditor(QUESTION, { open: async () => db, now, delayMs: 1 });

@@ -111,11 +111,14 @@ describe('your own answers', () => {
 		expect(await loadMyAnswer(db, QUESTION)).toBeNull();
 	});
 
-	it('a damaged record reads as none rather than as a wrong answer', async () => {
+	it('a damaged record is told apart from none, never read as a wrong answer; lists skip it', async () => {
 		const db = await freshDB();
 		await db.put('myAnswers', { ...STORY, action: 42 } as unknown as typeof STORY);
 		await db.put('myAnswers', { ...STORY, item: 'other', notes: 'x'.repeat(4001) });
-		expect(await loadMyAnswer(db, QUESTION)).toBeNull();
+		await expect(loadMyAnswer(db, QUESTION)).rejects.toThrow(
+			'Your answer stored for this question is damaged and cannot be shown.'
+		);
+		expect(await loadMyAnswer(db, 'nothing-here')).toBeNull();
 		expect(await loadMyAnswers(db)).toEqual([]);
 	});
 });
