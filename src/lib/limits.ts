@@ -5,6 +5,15 @@
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
 
+/**
+ * The largest recording kept or carried in a backup, in bytes: over 20 minutes of speech at the
+ * recorder's 32 kbit/s, far past any question's clock.
+ */
+export const MAX_RECORDING_BYTES = 5 * 1024 * 1024;
+
+/** The bit rate spoken answers are recorded at: clear speech, about 240 KB a minute. */
+export const RECORDING_BITS_PER_SECOND = 32_000;
+
 export const LIMITS = {
 	/** November 2026, when the app was first published: no record of it is older. */
 	appEpoch: Date.UTC(2026, 10, 1),

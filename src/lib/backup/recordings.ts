@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { MAX_RECORDING_BYTES } from '$lib/limits';
 import { itemId, time } from './fields';
 
 // Recordings of spoken answers, in a backup only when the user asks: audio as base64 text.
@@ -6,8 +7,8 @@ import { itemId, time } from './fields';
 /** The audio types a backup may hold (the types browsers' recorders make), parameters aside. */
 export const RECORDING_TYPES = ['audio/webm', 'audio/ogg', 'audio/mp4'] as const;
 
-/** The largest recording a backup may hold, in bytes (minutes of speech at recorder bit rates). */
-export const MAX_RECORDING_BYTES = 5 * 1024 * 1024;
+/** The largest recording a backup may hold, in bytes: the recorder keeps none larger. */
+export { MAX_RECORDING_BYTES };
 
 /** The most recording bytes a backup may hold in all (base64 makes them a third larger). */
 export const MAX_RECORDINGS_BYTES = 30 * 1024 * 1024;

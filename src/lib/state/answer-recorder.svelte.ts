@@ -1,4 +1,5 @@
 import { errorMessage } from '$lib/errors';
+import { MAX_RECORDING_BYTES } from '$lib/limits';
 import type { StudyDatabase } from '$lib/storage/db';
 import { loadRecording, saveRecording } from '$lib/storage/recordings';
 import { app } from './app.svelte';
@@ -41,6 +42,8 @@ export class AnswerRecorder {
 	#running: Capture | null = null;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#disposed = false;
+	/** Stop was asked for before the microphone started. */
+	#cancelled = false;
 
 	constructor(item: string, options: RecorderOptions = {}) {
 		this.item = item;
@@ -71,6 +74,7 @@ export class AnswerRecorder {
 		const left = until - this.#now();
 		if (left <= 0) return;
 		this.phase = 'starting';
+		this.#cancelled = false;
 		this.problem = null;
 		try {
 			this.#running = await this.#capture();
@@ -79,16 +83,26 @@ export class AnswerRecorder {
 			this.phase = 'idle';
 			return;
 		}
-		this.phase = 'recording';
-		if (this.#disposed) {
-			void this.stop();
+		if (this.#cancelled || this.#disposed) {
+			// Stopped (or the key points revealed) while the browser was still asking: nothing is kept,
+			// the microphone is let go, and the last recording stays.
+			this.#cancelled = false;
+			const running = this.#running;
+			this.#running = null;
+			this.phase = 'idle';
+			await running?.stop().catch(() => undefined);
 			return;
 		}
+		this.phase = 'recording';
 		this.#timer = setTimeout(() => void this.stop(), left);
 	}
 
 	/** Stops recording and keeps what was recorded, in place of this question's last recording. */
 	async stop(): Promise<void> {
+		if (this.phase === 'starting') {
+			this.#cancelled = true;
+			return;
+		}
 		const running = this.#running;
 		if (this.phase !== 'recording' || !running) return;
 		clearTimeout(this.#timer);
@@ -100,6 +114,10 @@ export class AnswerRecorder {
 				// A microphone that gave no sound (muted by the system, say): the last recording stays.
 				this.problem =
 					'Nothing was heard from the microphone, so your last recording was kept. Check that it is not muted, then try again.';
+				return;
+			}
+			if (audio.size > MAX_RECORDING_BYTES) {
+				this.problem = `This recording is larger than ${MAX_RECORDING_BYTES / (1024 * 1024)} MB, the most a recording may be, so it was not kept and your last one stays. Record a shorter answer.`;
 				return;
 			}
 			const recordedAt = this.#now();

@@ -1,4 +1,5 @@
 import { AppError } from '$lib/errors';
+import { RECORDING_BITS_PER_SECOND } from '$lib/limits';
 
 // Only in the browser: loaded with import() when the candidate taps "Record my answer", never while
 // a page is prerendered or a test runs in Node.
@@ -61,7 +62,7 @@ export async function startCapture(): Promise<Capture> {
 	const release = () => stream.getTracks().forEach((track) => track.stop());
 	let recorder: MediaRecorder;
 	try {
-		recorder = new MediaRecorder(stream);
+		recorder = new MediaRecorder(stream, { audioBitsPerSecond: RECORDING_BITS_PER_SECOND });
 		recorder.start();
 	} catch (error) {
 		release();

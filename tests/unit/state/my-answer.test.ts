@@ -3,6 +3,7 @@ import { AnswerRecorder } from '$lib/state/answer-recorder.svelte';
 import type { Capture } from '$lib/state/microphone';
 import { MicrophoneError } from '$lib/state/microphone';
 import { MyAnswerEditor } from '$lib/state/my-answer.svelte';
+import { MAX_RECORDING_BYTES } from '$lib/limits';
 import type { StudyDatabase } from '$lib/storage/db';
 import { loadMyAnswer } from '$lib/storage/my-answers';
 import { loadRecording, recordingsTotal } from '$lib/storage/recordings';
@@ -203,6 +204,56 @@ describe('the recorder of a spoken answer', () => {
 		expect([...addresses.live]).toEqual(['blob:test/2']);
 		recorder.dispose();
 		expect(addresses.live.size).toBe(0);
+	});
+
+	it('a Stop while the browser still asks for the microphone records nothing and keeps the last', async () => {
+		const db = await freshDB();
+		const { capture, state } = fakeMicrophone(300);
+		let allow: () => void = () => undefined;
+		const asking = () =>
+			new Promise<Capture>((resolve) => (allow = () => void capture().then(resolve)));
+		const recorder = new AnswerRecorder(QUESTION, {
+			open: async () => db,
+			now,
+			capture,
+			urls: urls()
+		});
+		await recorder.start(NOW + 120_000);
+		await recorder.stop();
+		expect(await loadRecording(db, QUESTION)).toMatchObject({ size: 300 });
+
+		const slow = new AnswerRecorder(QUESTION, {
+			open: async () => db,
+			now,
+			capture: asking,
+			urls: urls()
+		});
+		const starting = slow.start(NOW + 120_000);
+		expect(slow.phase).toBe('starting');
+		await slow.stop();
+		allow();
+		await starting;
+		expect(slow.phase).toBe('idle');
+		// The microphone was let go at once (two stops: the first recording's and this one's).
+		expect(state.stopped).toBe(2);
+		expect(await recordingsTotal(db)).toEqual({ count: 1, bytes: 300 });
+		expect(slow.url).toBeNull();
+	});
+
+	it('keeps no recording larger than a backup may carry, and says so', async () => {
+		const db = await freshDB();
+		const recorder = new AnswerRecorder(QUESTION, {
+			open: async () => db,
+			now,
+			capture: fakeMicrophone(MAX_RECORDING_BYTES + 1).capture,
+			urls: urls()
+		});
+		await recorder.start(NOW + 120_000);
+		await recorder.stop();
+		expect(recorder.problem).toBe(
+			'This recording is larger than 5 MB, the most a recording may be, so it was not kept and your last one stays. Record a shorter answer.'
+		);
+		expect(await recordingsTotal(db)).toEqual({ count: 0, bytes: 0 });
 	});
 
 	it('stops by itself when the question’s time is up', async () => {
