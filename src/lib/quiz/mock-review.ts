@@ -19,7 +19,8 @@ export function pointsToWorkOn(
 	results: readonly {
 		item: Pick<InterviewItem, 'question' | 'keyPoints'> & { evidence?: readonly string[] };
 		score: number;
-		covered: readonly number[];
+		/** null when not known (kept by an older version): none of its points is listed. */
+		covered: readonly number[] | null;
 	}[],
 	limit = 5
 ): PointToWorkOn[] {
@@ -28,7 +29,7 @@ export function pointsToWorkOn(
 		.sort((a, b) => a.result.score - b.result.score || a.order - b.order)
 		.flatMap(({ result }) =>
 			pointsOf(result.item)
-				.filter((_, index) => !result.covered.includes(index))
+				.filter((_, index) => result.covered !== null && !result.covered.includes(index))
 				.map((point) => ({ question: result.item.question, ...point }))
 		)
 		.slice(0, Math.max(0, limit));

@@ -19,8 +19,8 @@ export interface InterviewResult {
 	durationMs: number;
 	/** What the candidate typed, as stored (plain text). */
 	notes: string;
-	/** The key points ticked (indexes into pointsOf), so the summary lists those missed. */
-	covered: number[];
+	/** The key points ticked (indexes into pointsOf); null if kept by a version without them. */
+	covered: number[] | null;
 	/** The follow-up asked after it in a mock interview, and what the candidate typed; not scored. */
 	followUp: FollowUpAnswer | null;
 }

@@ -96,8 +96,9 @@ export const InterviewSnapshotSchema = v.object({
 			score: v.number(),
 			durationMs: count,
 			notes: v.string(),
-			// Kept by versions before the summary listed missed points: none listed for those.
-			covered: v.optional(v.array(count), () => []),
+			// Kept by versions before the summary listed missed points: unknown (null), so the
+			// summary names no point of those as missed.
+			covered: v.optional(v.nullable(v.array(count)), null),
 			followUp: v.optional(
 				v.nullable(v.object({ question: v.string(), answer: v.string(), durationMs: count })),
 				null

@@ -28,6 +28,14 @@ describe('pointsToWorkOn', () => {
 		expect(pointsToWorkOn([{ item: item('All?'), score: 1, covered: [0, 1, 2, 3] }])).toEqual([]);
 	});
 
+	it('names no point of an answer whose ticks are not known (kept by an older version)', () => {
+		const points = pointsToWorkOn([
+			{ item: item('Before ticks were kept?'), score: 0.25, covered: null },
+			{ item: item('Weak?'), score: 0.5, covered: [0, 1, 2] }
+		]);
+		expect(points).toEqual([{ question: 'Weak?', text: 'an example', evidence: true }]);
+	});
+
 	it('keeps answers of equal score in the order they were asked', () => {
 		const points = pointsToWorkOn([
 			{ item: item('First?'), score: 0.5, covered: [0, 1] },

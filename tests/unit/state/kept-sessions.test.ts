@@ -36,12 +36,11 @@ async function show<T extends StudyPage | QuizPage | InterviewPage>(
 /** Waits until the kept snapshot of a kind satisfies a condition (it is written after each step). */
 async function keptStudy(condition: (answered: number) => boolean) {
 	const db = await app.ready();
-	let kept = await keptSession(db, 'study', StudySnapshotSchema);
-	for (let tries = 0; tries < 200 && !(kept && condition(kept.answered)); tries++) {
-		await new Promise((resolve) => setTimeout(resolve, 2));
-		kept = await keptSession(db, 'study', StudySnapshotSchema);
-	}
-	return kept;
+	return vi.waitFor(async () => {
+		const kept = await keptSession(db, 'study', StudySnapshotSchema);
+		expect(kept && condition(kept.answered)).toBe(true);
+		return kept;
+	});
 }
 
 describe('a study session left and shown again', () => {
@@ -186,11 +185,10 @@ describe('an interview left and shown again', () => {
 		interview.covered = [0];
 		interview.changed();
 		const db = await app.ready();
-		let kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
-		for (let tries = 0; tries < 200 && kept?.covered.length !== 1; tries++) {
-			await new Promise((resolve) => setTimeout(resolve, 2));
-			kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
-		}
+		await vi.waitFor(async () => {
+			const kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
+			expect(kept?.covered).toEqual([0]);
+		});
 		first.leave();
 
 		const again = await show(new InterviewPage());

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as v from 'valibot';
 import { app } from '$lib/state/app.svelte';
 import { keptSession } from '$lib/state/kept-sessions';
@@ -49,11 +49,10 @@ describe('a mock interview with follow-ups', () => {
 
 		// Left in the middle of the follow-up and shown again: it comes back as it was.
 		const db = await app.ready();
-		let kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
-		for (let tries = 0; tries < 200 && kept?.followUpNotes === ''; tries++) {
-			await new Promise((resolve) => setTimeout(resolve, 2));
-			kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
-		}
+		await vi.waitFor(async () => {
+			const kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
+			expect(kept?.followUpNotes).toBe('We would roll back first, then <b>look</b>');
+		});
 		const followUp = session.followUp;
 		leaves.pop()?.();
 		const again = await show();
@@ -88,6 +87,7 @@ describe('a mock interview with follow-ups', () => {
 		};
 		const parsed = v.parse(InterviewSnapshotSchema, older);
 		expect(parsed.followUps).toEqual([]);
-		expect(parsed.results[0]).toMatchObject({ covered: [], followUp: null });
+		// Its ticks are not known: the summary names none of its points as missed.
+		expect(parsed.results[0]).toMatchObject({ covered: null, followUp: null });
 	});
 });
