@@ -62,10 +62,23 @@ describe('an interview question block', () => {
 		expect(parseDeck(JSON.parse(JSON.stringify(deck)))).toEqual(deck);
 		const [prompt] = ofKind(deck, 'interview');
 		const withItem = (changes: object) => ({ ...deck, items: [{ ...prompt, ...changes }] });
-		expect(() => parseDeck(withItem({ evidence: [] }))).toThrow();
-		expect(() => parseDeck(withItem({ followUps: [] }))).toThrow();
-		expect(() => parseDeck(withItem({ followUps: ['Why?', 'How?', 'When?', 'Who?'] }))).toThrow();
-		expect(() => parseDeck(withItem({ followUps: ['Tell me more.'] }))).toThrow();
+		const refused = (changes: object, field: RegExp) => {
+			const error = (() => {
+				try {
+					parseDeck(withItem(changes));
+				} catch (caught) {
+					return caught as Error;
+				}
+			})();
+			expect(error?.message).toBe(
+				'The site sent a deck the app cannot read, so nothing of it was stored. Try again later.'
+			);
+			expect(String(error?.cause)).toMatch(field);
+		};
+		refused({ evidence: [] }, /evidence/);
+		refused({ followUps: [] }, /followUps/);
+		refused({ followUps: ['Why?', 'How?', 'When?', 'Who?'] }, /followUps/);
+		refused({ followUps: ['Tell me more.'] }, /followUps/);
 	});
 });
 

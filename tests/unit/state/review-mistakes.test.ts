@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isCardItem, type QuizItem } from '$lib/content/types';
 import { cardsToReview } from '$lib/quiz/quiz';
 import { recordAnswer } from '$lib/state/answers';
@@ -7,8 +7,17 @@ import { QuizSession } from '$lib/state/quiz.svelte';
 import { Rating } from '$lib/srs/types';
 import { DECK, freshDevice } from './site';
 
+/** A fixed day, mid-morning: "today" and "tomorrow" mean the same on every run. */
+const NOW = new Date(2026, 10, 23, 10, 0);
+
 beforeEach(async () => {
+	// Only the date is fixed: IndexedDB's own timers keep running.
+	vi.useFakeTimers({ toFake: ['Date'], now: NOW });
 	await freshDevice();
+});
+
+afterEach(() => {
+	vi.useRealTimers();
 });
 
 /** A quiz of one question, answered wrong, ended: its flashcards are the mistakes to review. */
@@ -43,7 +52,7 @@ describe('"Review mistakes" after a quiz', () => {
 			card: { id: sibling!.id, deck: DECK.id },
 			grade: Rating.Good,
 			mode: 'review',
-			now: Date.now(),
+			now: NOW.getTime(),
 			durationMs: 5000,
 			params: { retention: 0.9, fuzz: false }
 		});

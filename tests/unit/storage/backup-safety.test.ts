@@ -205,7 +205,9 @@ describe('a database whose key generators a file exhausted', () => {
 		const name = `exhausted-check-${Math.random()}`;
 		await exhaustedFixture(name);
 		const db = await openDB(name, 2);
-		await expect(db.add('reviews', { card: CARD.id } as never)).rejects.toThrow();
+		await expect(db.add('reviews', { card: CARD.id } as never)).rejects.toThrow(
+			/constraint was not satisfied/
+		);
 		db.close();
 	});
 
