@@ -1,6 +1,7 @@
 import { errorMessage } from '$lib/errors';
 import type { StudyDatabase } from '$lib/storage/db';
 import { deleteRecordings, recordingsTotal, type RecordingsTotal } from '$lib/storage/recordings';
+import { app } from './app.svelte';
 import { PageModel } from './page.svelte';
 import type { Outcome } from './settings-page.svelte';
 
@@ -10,7 +11,8 @@ const NOTHING: Outcome = { status: '', problem: null };
 
 /**
  * The recordings of spoken answers kept on this device, on the Settings page: how many and how
- * large, and deleting them all once the candidate confirms. They are never in a backup.
+ * large, and deleting them all once the candidate confirms. They are in a backup only when the
+ * candidate asks.
  */
 export class RecordingsPanel extends PageModel {
 	total = $state.raw<RecordingsTotal | null>(null);
@@ -43,6 +45,9 @@ export class RecordingsPanel extends PageModel {
 		this.deleting = true;
 		try {
 			await deleteRecordings(db);
+			// Every count of recordings reloads (the backup's "Include my recordings" size too), here
+			// and in other tabs.
+			app.changed();
 			this.total = await recordingsTotal(db);
 			this.outcome = { status: 'Every recording on this device was deleted.', problem: null };
 		} catch (error) {

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import type { Recording, StudyDatabase } from './db';
 import { toStorageError } from './errors';
 
@@ -22,17 +23,29 @@ export async function saveRecording(db: StudyDatabase, recording: Recording): Pr
 	}
 }
 
+/** A recording as read back: a record of another shape (damaged, or older) is not played. */
+const RecordingSchema = v.object({
+	item: v.string(),
+	audio: v.instance(Blob),
+	mimeType: v.string(),
+	size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+	recordedAt: v.pipe(v.number(), v.finite())
+});
+
 /**
- * The recording of a question's answer, or null. A record without audio counts as none.
+ * The recording of a question's answer, or null. A record that does not read back as a
+ * recording (no audio, a size or date that is not a number) counts as none.
  * @throws StorageError when storage cannot be read
  */
 export async function loadRecording(db: StudyDatabase, item: string): Promise<Recording | null> {
+	let record: unknown;
 	try {
-		const record = await db.get('recordings', item);
-		return record && record.audio instanceof Blob ? record : null;
+		record = await db.get('recordings', item);
 	} catch (error) {
 		throw toStorageError(error);
 	}
+	const parsed = v.safeParse(RecordingSchema, record);
+	return parsed.success ? parsed.output : null;
 }
 
 /**

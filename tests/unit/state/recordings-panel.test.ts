@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { app } from '$lib/state/app.svelte';
 import { RecordingsPanel } from '$lib/state/recordings-panel.svelte';
 import { recordingsTotal, saveRecording } from '$lib/storage/recordings';
-import { freshDevice, mounted } from './site';
+import { SettingsPage } from '$lib/state/settings-page.svelte';
+import { freshDevice, mounted, until } from './site';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 
@@ -26,7 +27,9 @@ describe('the recordings on the Settings page', () => {
 			});
 		}
 		const { page, leave } = await mounted(new RecordingsPanel());
+		const settings = await mounted(new SettingsPage());
 		expect(page.total).toEqual({ count: 2, bytes: 1_200_000 });
+		expect(settings.page.recordingBytes).toBe(1_200_000);
 		page.ask();
 		expect(page.confirming).toBe(true);
 		page.cancel();
@@ -42,6 +45,9 @@ describe('the recordings on the Settings page', () => {
 			problem: null
 		});
 		expect(await recordingsTotal(db)).toEqual({ count: 0, bytes: 0 });
+		// The backup's "Include my recordings" says their size: it is counted again.
+		await until(() => settings.page.recordingBytes === 0, 'the settings page to count again');
+		settings.leave();
 		leave();
 	});
 });

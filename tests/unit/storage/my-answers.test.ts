@@ -147,4 +147,26 @@ describe('recordings', () => {
 		expect(await recordingsTotal(db)).toEqual({ count: 0, bytes: 0 });
 		expect(await loadRecording(db, QUESTION)).toBeNull();
 	});
+
+	it('a record that does not read back as a recording counts as none', async () => {
+		const db = await freshDB();
+		const good = {
+			item: QUESTION,
+			audio: sound(10),
+			mimeType: 'audio/webm',
+			size: 10,
+			recordedAt: NOW
+		};
+		for (const bad of [
+			{ ...good, audio: 'not a blob' },
+			{ ...good, size: 'ten' },
+			{ ...good, recordedAt: Number.NaN },
+			{ item: QUESTION }
+		]) {
+			await db.put('recordings', bad as never);
+			expect(await loadRecording(db, QUESTION)).toBeNull();
+		}
+		await saveRecording(db, good);
+		expect(await loadRecording(db, QUESTION)).toMatchObject({ size: 10, recordedAt: NOW });
+	});
 });
