@@ -7,6 +7,7 @@ import {
 	BACKUP_FORMAT,
 	BACKUP_SECTIONS,
 	BACKUP_VERSION,
+	READABLE_VERSIONS,
 	BackupSchema,
 	MAX_MY_ANSWERS,
 	MAX_RECORDS,
@@ -122,14 +123,14 @@ function quote(value: unknown): string {
 }
 
 function checkVersion(version: unknown): void {
-	if (version === BACKUP_VERSION) return;
+	if (READABLE_VERSIONS.some((readable) => readable === version)) return;
 	if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
 		throw new ImportError(
-			`This backup was made by a newer version of the app (backup version ${version}; this app reads version ${BACKUP_VERSION}). Update the app, then import it again.`
+			`This backup was made by a newer version of the app (backup version ${version}; this app reads versions up to ${BACKUP_VERSION}). Update the app, then import it again.`
 		);
 	}
 	throw new ImportError(
-		`This backup has an unknown version (${quote(version)}): this app reads version ${BACKUP_VERSION}.`
+		`This backup has an unknown version (${quote(version)}): this app reads versions ${READABLE_VERSIONS.join(' and ')}.`
 	);
 }
 

@@ -41,8 +41,15 @@ import {
 /** What the `format` field of every progress backup says. */
 export const BACKUP_FORMAT = 'cto-prep-progress';
 
-/** The newest backup version this app reads and the one it writes. */
-export const BACKUP_VERSION = 1;
+/**
+ * The backup version this app writes, the newest it reads. Version 2 added the interview date,
+ * the candidate's own answers and (when asked for) recordings; an app that reads only version 1
+ * then says the file is from a newer version instead of naming a field it does not know.
+ */
+export const BACKUP_VERSION = 2;
+
+/** Every version this app reads: version 1 files are version 2 files without the new sections. */
+export const READABLE_VERSIONS = [1, 2] as const;
 
 export {
 	BACKUP_SECTIONS,
@@ -217,7 +224,7 @@ const SettingSchema = v.variant(
 /** The whole file, as checked on import. Objects are strict: a field the app does not know is refused. */
 export const BackupSchema = v.strictObject({
 	format: v.literal(BACKUP_FORMAT),
-	version: v.literal(BACKUP_VERSION),
+	version: v.picklist(READABLE_VERSIONS),
 	exportedAt: v.pipe(
 		v.string('must be a date and time (text)'),
 		v.isoTimestamp('must be a date and time such as 2026-11-23T09:00:00.000Z'),
@@ -261,7 +268,7 @@ export type BackupSetting = { [K in SettingKey]: { key: K; value: Settings[K] } 
  */
 export interface Backup {
 	format: typeof BACKUP_FORMAT;
-	version: typeof BACKUP_VERSION;
+	version: (typeof READABLE_VERSIONS)[number];
 	/** When the backup was made, as an ISO 8601 string. */
 	exportedAt: string;
 	cards: CardState[];

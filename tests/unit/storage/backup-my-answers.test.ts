@@ -109,6 +109,15 @@ describe('your own answers in a backup', () => {
 		refused('all of them', /myAnswers must be a list/);
 	});
 
+	it('come back from a version 1 file (made before the version said they could be there)', async () => {
+		const db = await withStory();
+		const file = JSON.parse(serializeBackup(await exportProgress(db, NOW)));
+		expect(file.version).toBe(2);
+		const other = await freshDB();
+		await importProgress(other, parseBackup(JSON.stringify({ ...file, version: 1 }), NOW));
+		expect(await loadMyAnswer(other, QUESTION)).toEqual(STORY);
+	});
+
 	it('stay through a reset, as settings do', async () => {
 		const db = await withStory();
 		await resetProgress(db);
