@@ -79,6 +79,7 @@ function questionItem(context: Context, question: Question) {
 		question: question.question,
 		answer: question.answer,
 		keyPoints: question.keyPoints,
+		...(question.synonyms.some((list) => list.length > 0) ? { synonyms: question.synonyms } : {}),
 		evidence: question.evidence,
 		followUps: question.followUps
 	});

@@ -14,6 +14,8 @@ export interface QuestionBlock {
 	answer: string;
 	/** What a good answer covers, from the notes. */
 	keyPoints: string[];
+	/** Per content key point, other words an answer may cover it with (`(also: "…", "…")`). */
+	synonyms: string[][];
 	/** What only the candidate's own experience can meet, without the "Evidence:" label. */
 	evidence: string[];
 	/** What an interviewer would ask next, each ending with "?". */
@@ -65,9 +67,37 @@ function nodeName(node: Node): string {
 	return names[node.type] ?? node.type;
 }
 
-/** Splits the key-point list into content points and evidence points. */
+/** `(also: "a phrase", "another")` at the end of a key point: the words it may be covered with. */
+const ALSO = /\s*\(also:(.*)\)\s*$/s;
+const QUOTED = /["“]([^"”]*)["”]/g;
+
+/** A content key point's text and its declared synonyms, or problems with how they are written. */
+function splitSynonyms(
+	text: string,
+	line: number,
+	question: string,
+	problems: Problem[]
+): { text: string; synonyms: string[] } {
+	const also = ALSO.exec(text);
+	if (!also) return { text, synonyms: [] };
+	const inner = also[1] ?? '';
+	const synonyms = [...inner.matchAll(QUOTED)].map((match) => (match[1] ?? '').trim());
+	const where = `in a key point of the interview question "${question}"`;
+	if (synonyms.length === 0 || inner.replace(QUOTED, '').replace(/[\s,]/g, '') !== '') {
+		problems.push({
+			line,
+			message: `write "(also: …)" ${where} as quoted phrases separated by commas, such as (also: "legacy code", "old systems")`
+		});
+	} else if (synonyms.some((synonym) => synonym === '')) {
+		problems.push({ line, message: `empty phrase in "(also: …)" ${where}` });
+	}
+	return { text: text.slice(0, also.index).trim(), synonyms };
+}
+
+/** Splits the key-point list into content points (with their synonyms) and evidence points. */
 function readKeyPoints(list: List, question: string, problems: Problem[]) {
 	const keyPoints: string[] = [];
+	const synonyms: string[][] = [];
 	const evidence: string[] = [];
 	for (const item of list.children) {
 		if (/Follow-ups?:/.test(itemText(item))) {
@@ -80,12 +110,20 @@ function readKeyPoints(list: List, question: string, problems: Problem[]) {
 		const paragraph = itemParagraph(item);
 		const labelled = paragraph ? labelledText(paragraph, 'Evidence') : undefined;
 		if (labelled === undefined) {
-			const text = itemText(item);
-			if (text) keyPoints.push(text);
+			const point = splitSynonyms(itemText(item), lineOf(item), question, problems);
+			if (point.text) {
+				keyPoints.push(point.text);
+				synonyms.push(point.synonyms);
+			}
 			continue;
 		}
 		const text = [labelled, itemText(item, 1)].filter(Boolean).join(' ').trim();
-		if (text) evidence.push(text);
+		if (ALSO.test(text)) {
+			problems.push({
+				line: lineOf(item),
+				message: `an evidence point of the interview question "${question}" has "(also: …)": evidence is never pre-ticked, so it takes no synonyms`
+			});
+		} else if (text) evidence.push(text);
 		else {
 			problems.push({
 				line: lineOf(item),
@@ -93,7 +131,7 @@ function readKeyPoints(list: List, question: string, problems: Problem[]) {
 			});
 		}
 	}
-	return { keyPoints, evidence };
+	return { keyPoints, synonyms, evidence };
 }
 
 /** Reads the follow-up questions: the list right after the `**Follow-ups:**` paragraph. */
@@ -181,12 +219,12 @@ export function readQuestionBlock(
 	const points =
 		pointsNode?.type === 'list'
 			? readKeyPoints(pointsNode, question, problems)
-			: { keyPoints: [], evidence: [] };
+			: { keyPoints: [], synonyms: [], evidence: [] };
 	if (pointsNode?.type === 'list') index += 1;
 	const pointsLine = pointsNode?.type === 'list' ? lineOf(pointsNode) : line;
 	if (points.keyPoints.length < MIN_KEY_POINTS) {
 		problems.push({
-			line,
+			line: pointsLine,
 			message: `the interview question "${question}" needs a list of at least ${MIN_KEY_POINTS} key points (evidence points do not count)`
 		});
 	}
@@ -222,6 +260,13 @@ export function readQuestionBlock(
 	}
 	if (problems.length > 0) return { problems };
 	return {
-		block: { question, answer, keyPoints: points.keyPoints, evidence: points.evidence, followUps }
+		block: {
+			question,
+			answer,
+			keyPoints: points.keyPoints,
+			synonyms: points.synonyms,
+			evidence: points.evidence,
+			followUps
+		}
 	};
 }

@@ -56,6 +56,7 @@ const ItemSchema = v.variant('kind', [
 		question: text,
 		answer: text,
 		keyPoints: v.pipe(texts, v.minLength(2)),
+		synonyms: v.optional(v.array(texts)),
 		evidence: v.pipe(texts, v.minLength(1)),
 		followUps: v.pipe(v.array(v.pipe(v.string(), v.endsWith('?'))), v.minLength(1), v.maxLength(3))
 	})

@@ -90,6 +90,11 @@ export interface InterviewItem extends ItemBase {
 	answer: string;
 	/** What a good answer covers, from the notes (at least two). */
 	keyPoints: string[];
+	/**
+	 * Per key point, other phrases an answer may cover it with (to pre-tick it); absent when the
+	 * notes declare none.
+	 */
+	synonyms?: string[][];
 	/** What the candidate can only meet from their own experience: an example, a figure, a trade-off (at least one). */
 	evidence: string[];
 	/** Questions an interviewer would ask next (one to three, each ending with "?"). */

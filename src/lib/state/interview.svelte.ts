@@ -11,26 +11,9 @@ import { answerDuration } from '$lib/limits';
 import { neutralizeMarkup } from '$lib/markup';
 import { app } from './app.svelte';
 import type { InterviewSnapshot } from './kept-schemas';
+import type { InterviewResult } from './interview-result';
 
-/** One answered question of a session. */
-export interface InterviewResult {
-	item: InterviewItem;
-	score: number;
-	durationMs: number;
-	/** What the candidate typed, as stored (plain text). */
-	notes: string;
-	/** The key points ticked (indexes into pointsOf); null if kept by a version without them. */
-	covered: number[] | null;
-	/** The follow-up asked after it in a mock interview, and what the candidate typed; not scored. */
-	followUp: FollowUpAnswer | null;
-}
-
-/** A follow-up question and the candidate's typed answer (plain text). */
-export interface FollowUpAnswer {
-	question: string;
-	answer: string;
-	durationMs: number;
-}
+export type { FollowUpAnswer, InterviewResult } from './interview-result';
 
 /**
  * An interview session: practice (questions one after another, due ones first) or a mock
@@ -156,7 +139,8 @@ export class InterviewSession {
 
 	/** The points the typed answer covers, as found by word matching (marked in the list). */
 	get found(): number[] {
-		return this.current ? coveredPoints(this.notes, pointsOf(this.current)) : [];
+		const item = this.current;
+		return item ? coveredPoints(this.notes, pointsOf(item), item.synonyms) : [];
 	}
 
 	/**

@@ -35,7 +35,7 @@ describe('bad notes give the file, the line and what is wrong', () => {
 			name: 'an interview question with one key point',
 			text: ok + QUESTION.replace('> - unstable infrastructure\n> - rapid scale-up\n', ''),
 			problem:
-				'10: the interview question "When does a business need a CTO most?" needs a list of at least 2 key points'
+				'14: the interview question "When does a business need a CTO most?" needs a list of at least 2 key points'
 		},
 		{
 			name: 'a table row with a missing cell',

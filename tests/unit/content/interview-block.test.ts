@@ -57,6 +57,23 @@ describe('an interview question block', () => {
 		expect(prompt?.followUps).toEqual(['Which of the four is our company in now?']);
 	});
 
+	it('reads synonyms declared with "(also: …)" apart from the key point, one list per point', () => {
+		const block = QUESTION.replace(
+			'> - rapid scale-up',
+			'> - rapid scale-up (also: "growing fast", “hypergrowth”)'
+		);
+		const [prompt] = ofKind(deckFrom(block), 'interview');
+		expect(prompt?.keyPoints).toEqual([
+			'digital transformation',
+			'unstable infrastructure',
+			'rapid scale-up'
+		]);
+		expect(prompt?.synonyms).toEqual([[], [], ['growing fast', 'hypergrowth']]);
+		expect(parseDeck(JSON.parse(JSON.stringify(deckFrom(block))))).toEqual(deckFrom(block));
+		// A block without any publishes no synonyms at all (decks stored before them read the same).
+		expect(ofKind(deckFrom(QUESTION), 'interview')[0]).not.toHaveProperty('synonyms');
+	});
+
 	it('is published in a form the app reads back, and the app refuses one without them', () => {
 		const deck = deckFrom(QUESTION);
 		expect(parseDeck(JSON.parse(JSON.stringify(deck)))).toEqual(deck);
@@ -97,7 +114,7 @@ describe('a bad interview question block names the line and what is wrong', () =
 		{
 			name: 'fewer than two content key points, evidence aside',
 			edit: (block) => block.replace('> - unstable infrastructure\n> - rapid scale-up\n', ''),
-			problem: `10: the interview question "${QUESTION_TEXT}" needs a list of at least 2 key points (evidence points do not count)`
+			problem: `14: the interview question "${QUESTION_TEXT}" needs a list of at least 2 key points (evidence points do not count)`
 		},
 		{
 			name: 'no follow-ups section',
@@ -142,6 +159,23 @@ describe('a bad interview question block names the line and what is wrong', () =
 			name: 'a follow-ups label that runs into the last key point',
 			edit: (block) => block.replace('cost\n>\n> **Follow-ups:**', 'cost\n> **Follow-ups:**'),
 			problem: `17: "**Follow-ups:**" runs into a key point of the interview question "${QUESTION_TEXT}"`
+		},
+		{
+			name: 'synonyms that are not quoted phrases',
+			edit: (block) =>
+				block.replace('> - rapid scale-up', '> - rapid scale-up (also: fast growth, hypergrowth)'),
+			problem: `16: write "(also: …)" in a key point of the interview question "${QUESTION_TEXT}" as quoted phrases`
+		},
+		{
+			name: 'an empty synonym',
+			edit: (block) =>
+				block.replace('> - rapid scale-up', '> - rapid scale-up (also: "fast growth", "")'),
+			problem: `16: empty phrase in "(also: …)" in a key point of the interview question "${QUESTION_TEXT}"`
+		},
+		{
+			name: 'synonyms on an evidence point',
+			edit: (block) => block.replace('what it cost', 'what it cost (also: "a story")'),
+			problem: `17: an evidence point of the interview question "${QUESTION_TEXT}" has "(also: …)"`
 		},
 		{
 			name: 'something between the question and its answer',
