@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { waitForServiceWorker } from './helpers';
+import { axeInBothThemes } from './axe';
 
 test('a mock interview with a follow-up, offline: five questions, ticking key points, a recording, a summary and history', async ({
 	page,
@@ -63,6 +64,8 @@ test('a mock interview with a follow-up, offline: five questions, ticking key po
 			await expect(interview.getByRole('heading', { level: 2 })).toBeFocused();
 			await expect(interview.getByRole('heading', { level: 2 })).toContainText(/\?$/);
 			await expect(interview.getByRole('timer')).toContainText(/[01]:\d\d left/);
+			// The first follow-up screen is checked for accessibility faults, in both themes.
+			if (followedUp === 1) expect(await axeInBothThemes(page, 'main')).toEqual([]);
 			await interview.getByLabel(/Your answer/).fill(`My follow-up answer ${i}`);
 			await interview
 				.getByRole('button', { name: i < 5 ? 'Next question' : 'See the summary' })
