@@ -22,7 +22,9 @@ const data =
 	/node_modules\/(idb|valibot|ts-fsrs)\/|src\/lib\/(storage\/(?!errors)|srs|content|state\/(app|database|deck-sync|answers|page)|limits|random|settings|yield|pwa\/persistence)/;
 /** What the notes pages need to draw Markdown, before they are interactive. */
 const text = /src\/lib\/content\/(inline|slug)\b/;
-const picker = /src\/lib\/(srs\/(counts|scope)|content\/types|state\/(early-start|study-shell))\b/;
+/** What the study page's prerendered deck picker needs, the grouping of its counts included. */
+const picker =
+	/src\/lib\/(srs\/(counts|scope)|content\/types|digits|state\/(early-start|study-shell))\b/;
 
 export default defineConfig(({ isSsrBuild }) => ({
 	build: isSsrBuild

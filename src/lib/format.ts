@@ -1,15 +1,8 @@
 // Words and numbers as the app shows them: pure formatting, shared by pages and page models.
 import type { ImportSummary, ProgressCounts } from '$lib/storage/backup';
+import { groupDigits } from './digits';
 
-/**
- * A count with thousands grouped, "12,345". Not `toLocaleString`: its first call loads the
- * browser's number formats, a long task on a first visit to home on a slow phone.
- */
-export function groupDigits(count: number): string {
-	const [whole, fraction] = String(Math.abs(count)).split('.');
-	const grouped = (whole ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-	return `${count < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
-}
+export { groupDigits };
 
 /** "1 answer", "310 answers". */
 export function plural(count: number, one: string, many: string): string {
