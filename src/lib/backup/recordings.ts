@@ -7,9 +7,6 @@ import { itemId, time } from './fields';
 /** The audio types a backup may hold (the types browsers' recorders make), parameters aside. */
 export const RECORDING_TYPES = ['audio/webm', 'audio/ogg', 'audio/mp4'] as const;
 
-/** The largest recording a backup may hold, in bytes: the recorder keeps none larger. */
-export { MAX_RECORDING_BYTES };
-
 /** The most recording bytes a backup may hold in all (base64 makes them a third larger). */
 export const MAX_RECORDINGS_BYTES = 30 * 1024 * 1024;
 

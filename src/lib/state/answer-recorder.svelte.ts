@@ -86,7 +86,6 @@ export class AnswerRecorder {
 		if (this.#cancelled || this.#disposed) {
 			// Stopped (or the key points revealed) while the browser was still asking: nothing is kept,
 			// the microphone is let go, and the last recording stays.
-			this.#cancelled = false;
 			const running = this.#running;
 			this.#running = null;
 			this.phase = 'idle';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serializeBackup } from '$lib/backup/file';
 import { parseBackup } from '$lib/backup/parse';
-import { MAX_RECORDING_BYTES } from '$lib/backup/recordings';
+import { MAX_RECORDING_BYTES } from '$lib/limits';
 import { exportProgress, importProgress } from '$lib/storage/backup';
 import type { StudyDatabase } from '$lib/storage/db';
 import { loadMyAnswers } from '$lib/storage/my-answers';
