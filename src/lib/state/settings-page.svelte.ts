@@ -5,6 +5,7 @@ import {
 	serializeBackup,
 	type BackupReminder
 } from '$lib/backup/file';
+import { mergeMyAnswers, type MyAnswersMerge } from '$lib/backup/merge';
 import { checkBackupSize, parseBackup, type CheckedBackup } from '$lib/backup/parse';
 import { errorMessage } from '$lib/errors';
 import { describeImport } from '$lib/format';
@@ -19,6 +20,7 @@ import {
 } from '$lib/storage/backup';
 import type { StudyDatabase } from '$lib/storage/db';
 import { planSetsNewCards } from '$lib/srs/plan';
+import { loadMyAnswers } from '$lib/storage/my-answers';
 import { recordingsTotal } from '$lib/storage/recordings';
 import { loadMeta, saveMeta } from '$lib/storage/settings';
 import { app } from './app.svelte';
@@ -58,8 +60,15 @@ export class SettingsPage extends PageModel {
 	/** How large the recordings on this device are together, in bytes. */
 	recordingBytes = $state(0);
 	backup = $state.raw<Outcome>(NOTHING);
-	/** A checked backup waiting for the learner to confirm the import, with what it replaces. */
-	pendingImport = $state.raw<{ checked: CheckedBackup; current: ProgressCounts } | null>(null);
+	/**
+	 * A checked backup waiting for the learner to confirm the import, with the progress it replaces
+	 * and what it does to the candidate's own answers (merged, never replaced).
+	 */
+	pendingImport = $state.raw<{
+		checked: CheckedBackup;
+		current: ProgressCounts;
+		mine: MyAnswersMerge;
+	} | null>(null);
 	importing = $state(false);
 
 	/** What a reset would delete, while the learner is asked to confirm it. */
@@ -169,7 +178,12 @@ export class SettingsPage extends PageModel {
 		try {
 			checkBackupSize(file.size);
 			const checked = parseBackup(await file.text(), Date.now());
-			this.pendingImport = { checked, current: await progressCounts(db) };
+			const [current, mine] = await Promise.all([progressCounts(db), loadMyAnswers(db)]);
+			this.pendingImport = {
+				checked,
+				current,
+				mine: mergeMyAnswers(mine, checked.backup.myAnswers)
+			};
 		} catch (error) {
 			this.backup = {
 				status: '',
@@ -179,7 +193,7 @@ export class SettingsPage extends PageModel {
 	}
 
 	/**
-	 * Replaces all progress with the chosen backup's.
+	 * Replaces all progress with the chosen backup's; the candidate's own answers are merged.
 	 * @returns what was stored, or null when nothing was
 	 */
 	async confirmImport(): Promise<ImportSummary | null> {
