@@ -4,9 +4,8 @@ import { parseBackup } from '$lib/backup/parse';
 import { MAX_RECORDING_BYTES } from '$lib/backup/recordings';
 import { exportProgress, importProgress } from '$lib/storage/backup';
 import type { StudyDatabase } from '$lib/storage/db';
-import { loadMyAnswers } from '$lib/storage/my-answers';
-import { loadRecording, recordingsTotal, saveRecording } from '$lib/storage/recordings';
-import { freshDB } from './db';
+import { loadRecording, saveRecording } from '$lib/storage/recordings';
+import { deviceContents, freshDB, importText } from './db';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const QUESTION = 'cto-role/what-a-cto-is/q/interview';
@@ -93,13 +92,17 @@ describe('recordings in a backup', () => {
 			],
 			[{ item: QUESTION }, /must be a list of recordings/]
 		];
+		// Nothing of a refused file reaches storage: the device is as it was after each import.
+		const db = await withRecording();
+		const before = await deviceContents(db, NOW);
 		for (const [recordings, why] of refused) {
 			const text = await fileWith(recordings);
-			expect(() => parseBackup(text, NOW), JSON.stringify(recordings).slice(0, 80)).toThrow(why);
+			await expect(
+				importText(db, text, NOW),
+				JSON.stringify(recordings).slice(0, 80)
+			).rejects.toThrow(why);
+			expect(await deviceContents(db, NOW)).toEqual(before);
 		}
-		// Nothing of a refused file reaches storage: the device is as it was.
-		const db = await withRecording();
-		expect(await recordingsTotal(db)).toEqual({ count: 1, bytes: SOUND.length });
-		expect(await loadMyAnswers(db)).toEqual([]);
+		expect(await bytesOf(db, QUESTION)).toEqual([...SOUND]);
 	});
 });
