@@ -21,12 +21,12 @@ import {
 import type { StudyDatabase } from '$lib/storage/db';
 import { planSetsNewCards } from '$lib/srs/plan';
 import { loadMyAnswers } from '$lib/storage/my-answers';
-import { recordingsTotal } from '$lib/storage/recordings';
 import { loadMeta, saveMeta } from '$lib/storage/settings';
 import { app } from './app.svelte';
 import { settleMoves } from './deck-sync';
 import { loadInterviewDate } from './interview-date';
 import { PageModel } from './page.svelte';
+import { RecordingsPanel } from './recordings-panel.svelte';
 
 export type { ImportSummary, ProgressCounts } from '$lib/storage/backup';
 export type { BackupReminder } from '$lib/backup/file';
@@ -57,8 +57,8 @@ export class SettingsPage extends PageModel {
 	exporting = $state(false);
 	/** Whether the next export holds the recordings (off unless the user asks: they are large). */
 	includeRecordings = $state(false);
-	/** How large the recordings on this device are together, in bytes. */
-	recordingBytes = $state(0);
+	/** The recordings on this device: their count and size, and deleting them all. */
+	readonly recordings = new RecordingsPanel();
 	backup = $state.raw<Outcome>(NOTHING);
 	/**
 	 * A checked backup waiting for the learner to confirm the import, with the progress it replaces
@@ -82,6 +82,11 @@ export class SettingsPage extends PageModel {
 		return app.settings;
 	}
 
+	/** How large the recordings on this device are together, in bytes. */
+	get recordingBytes(): number {
+		return this.recordings.total?.bytes ?? 0;
+	}
+
 	/** Why to make a backup now, if it is time. */
 	get reminder(): BackupReminder | null {
 		return this.counts
@@ -90,13 +95,12 @@ export class SettingsPage extends PageModel {
 	}
 
 	protected async load(db: StudyDatabase): Promise<void> {
-		const [counts, last, interview, recordings] = await Promise.all([
+		const [counts, last, interview] = await Promise.all([
 			progressCounts(db),
 			loadMeta(db, 'lastBackupAt'),
 			loadInterviewDate(db),
-			recordingsTotal(db)
+			this.recordings.load(db)
 		]);
-		this.recordingBytes = recordings.bytes;
 		this.#db = db;
 		const followed = planSetsNewCards(interview, Date.now(), app.settings.dayStartHour);
 		this.planDate = followed ? (interview?.date ?? null) : null;
