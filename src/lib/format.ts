@@ -1,4 +1,5 @@
 // Words and numbers as the app shows them: pure formatting, shared by pages and page models.
+import type { MyAnswersMerge } from '$lib/backup/merge';
 import type { ImportSummary, ProgressCounts } from '$lib/storage/backup';
 import { groupDigits } from './digits';
 
@@ -45,6 +46,32 @@ export function describeImport(summary: ImportSummary): string {
 export function describeRebuilt(rebuilt: number): string {
 	const cards = plural(rebuilt, 'card', 'cards');
 	return `In this file, ${cards} had a state that did not match ${rebuilt === 1 ? 'its' : 'their'} own answers. Answers are the record of truth, so ${rebuilt === 1 ? 'that card is' : 'those cards are'} set from ${rebuilt === 1 ? 'its' : 'their'} answers.`;
+}
+
+/**
+ * What an import does to the candidate's own answers, with counts: "Your own answers are merged,
+ * not replaced: 2 answers of your own are added from the file, …". Empty when neither side has any.
+ */
+export function describeMyAnswersMerge({ taken, replaced, kept }: MyAnswersMerge): string {
+	const added = taken.length - replaced;
+	const parts = [
+		...(added > 0
+			? [`${plural(added, 'answer of your own is', 'answers of your own are')} added from the file`]
+			: []),
+		...(replaced > 0
+			? [
+					`${plural(replaced, 'answer on this device is', 'answers on this device are')} replaced by a newer edit in the file`
+				]
+			: []),
+		...(kept > 0
+			? [
+					`${plural(kept, 'answer on this device stays', 'answers on this device stay')} as ${kept === 1 ? 'it is' : 'they are'}`
+				]
+			: [])
+	];
+	if (parts.length === 0) return '';
+	const none = taken.length === 0 ? ' (the file has none newer)' : '';
+	return `Your own answers are merged, not replaced: ${listOf(parts)}${none}.`;
 }
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];

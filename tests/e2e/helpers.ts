@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 /** Waits until the service worker is active and controls the page, so everything is precached. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
@@ -13,6 +13,24 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 		}
 	});
 	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+/** Opens `path`, lets the service worker precache the app, then goes offline and loads it again. */
+export async function openOffline(
+	page: Page,
+	context: BrowserContext,
+	path: string
+): Promise<void> {
+	await page.goto(path);
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await page.reload();
+}
+
+/** Starts practising the next interview question (on the Interview page); returns its region. */
+export async function practiseNextQuestion(page: Page): Promise<Locator> {
+	await page.getByRole('button', { name: 'Practice the next question' }).click();
+	return page.getByRole('region', { name: 'Interview practice', exact: true });
 }
 
 /**

@@ -1,18 +1,14 @@
 import { expect, test } from './fixtures';
-import { waitForServiceWorker } from './helpers';
+import { openOffline, practiseNextQuestion } from './helpers';
 
 test('offline, a typed answer pre-ticks the key points it covers and not the others', async ({
 	page,
 	context
 }) => {
-	await page.goto('/interview/');
-	await waitForServiceWorker(page);
-	await context.setOffline(true);
-	await page.reload();
+	await openOffline(page, context, '/interview/');
 
 	// Nothing answered yet: practice starts with the first question of the first note.
-	await page.getByRole('button', { name: 'Practice the next question' }).click();
-	const practice = page.getByRole('region', { name: 'Interview practice', exact: true });
+	const practice = await practiseNextQuestion(page);
 	await expect(practice.getByRole('heading', { level: 2 })).toContainText(
 		'In your own words, what does a CTO do?'
 	);

@@ -1,15 +1,12 @@
 import { expect, test } from './fixtures';
-import { waitForServiceWorker } from './helpers';
+import { openOffline, practiseNextQuestion } from './helpers';
 import { axeInBothThemes } from './axe';
 
 test('a mock interview with a follow-up, offline: five questions, ticking key points, a recording, a summary and history', async ({
 	page,
 	context
 }) => {
-	await page.goto('/interview/');
-	await waitForServiceWorker(page);
-	await context.setOffline(true);
-	await page.reload();
+	await openOffline(page, context, '/interview/');
 
 	await page.getByRole('button', { name: 'Start a mock interview' }).click();
 	const interview = page.getByRole('region', { name: 'Mock interview', exact: true });
@@ -134,8 +131,7 @@ test('a mock interview with a follow-up, offline: five questions, ticking key po
 
 test('practice starts with the next question and can stop at any time', async ({ page }) => {
 	await page.goto('/interview/');
-	await page.getByRole('button', { name: 'Practice the next question' }).click();
-	const practice = page.getByRole('region', { name: 'Interview practice', exact: true });
+	const practice = await practiseNextQuestion(page);
 	await expect(practice).toContainText('Question 1');
 	await practice.getByRole('button', { name: 'Reveal key points' }).click();
 	await practice.getByRole('button', { name: 'Save score' }).click();

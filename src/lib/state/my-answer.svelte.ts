@@ -7,6 +7,7 @@ import {
 	MY_ANSWER_LABELS,
 	MY_ANSWER_MAX,
 	overLimit,
+	type MyAnswer,
 	type MyAnswerField,
 	type MyAnswerText
 } from '$lib/quiz/my-answer';
@@ -47,6 +48,14 @@ export class MyAnswerEditor {
 	state = $state<SaveState>('saved');
 	/** Why the text is not saved, in words a person can act on; null when nothing is wrong. */
 	error = $state<string | null>(null);
+	/**
+	 * Another tab changed the stored answer while this one had unsaved text: the text stays, and
+	 * saving it replaces the other tab's. Null when that has not happened.
+	 */
+	notice = $state<string | null>(null);
+
+	/** The reading that follows the latest change of stored progress; settles when it is done. */
+	reloading: Promise<void> = Promise.resolve();
 
 	#open: () => Promise<StudyDatabase>;
 	#now: () => number;
@@ -56,6 +65,10 @@ export class MyAnswerEditor {
 	#dirty = false;
 	/** Saves run one after another, so an older text never lands after a newer one. */
 	#queue: Promise<boolean> = Promise.resolve(true);
+	/** When the stored answer this editor last read or wrote was saved (null: none is stored). */
+	#known: number | null = null;
+	/** Stops following changes made in other tabs. */
+	#stop: (() => void) | undefined;
 
 	constructor(item: string, options: MyAnswerOptions = {}) {
 		this.item = item;
@@ -77,8 +90,13 @@ export class MyAnswerEditor {
 	async load(): Promise<void> {
 		this.loading = true;
 		this.unread = false;
+		// Another tab may change this answer while it is shown: it is read again then.
+		this.#stop ??= app.onChange(() => {
+			this.reloading = this.#reload();
+		});
 		try {
 			const stored = await loadMyAnswer(await this.#open(), this.item);
+			this.#known = stored?.updatedAt ?? null;
 			if (stored && !this.#dirty) {
 				this.text = pick(stored);
 			}
@@ -92,6 +110,35 @@ export class MyAnswerEditor {
 		} finally {
 			this.loading = false;
 		}
+	}
+
+	/**
+	 * Reads the stored answer again after stored progress changed (in another tab, say). An answer
+	 * saved elsewhere replaces the text on screen unless something is typed here and not yet
+	 * saved: that text stays, and `notice` says the other tab's answer will be replaced by it.
+	 */
+	async #reload(): Promise<void> {
+		if (this.loading || this.unread) return;
+		let stored: MyAnswer | null;
+		try {
+			stored = await loadMyAnswer(await this.#open(), this.item);
+		} catch (error) {
+			if (error instanceof DamagedAnswerError) return;
+			// The text on screen may no longer be what is stored: nothing is typed over it unread.
+			if (!this.#dirty) this.unread = true;
+			this.error = `Your answer could not be read again after a change in another tab: ${errorMessage(error)}`;
+			return;
+		}
+		const at = stored?.updatedAt ?? null;
+		if (at === this.#known) return;
+		this.#known = at;
+		if (this.#dirty || this.state === 'saving') {
+			this.notice =
+				'This answer was changed in another tab. What you typed here stays, and replaces it when it is saved.';
+			return;
+		}
+		this.text = stored ? pick(stored) : { ...EMPTY_ANSWER };
+		this.notice = null;
 	}
 
 	/** Whether the fields can be typed in: the stored answer was read (or there is none). */
@@ -131,12 +178,20 @@ export class MyAnswerEditor {
 		}
 		this.#dirty = false;
 		this.state = 'saving';
+		const before = this.#known;
+		const updatedAt = this.#now();
+		// Known before the write lands, so a reload meanwhile does not take it for another tab's.
+		this.#known = isBlank(text) ? null : updatedAt;
 		try {
-			await saveMyAnswer(await this.#open(), { ...text, item: this.item, updatedAt: this.#now() });
+			await saveMyAnswer(await this.#open(), { ...text, item: this.item, updatedAt });
 			this.error = null;
+			this.notice = null;
 			this.state = this.#dirty ? 'unsaved' : 'saved';
+			// Other tabs showing this question read it again.
+			app.changed();
 			return !this.#dirty;
 		} catch (error) {
+			this.#known = before;
 			this.#dirty = true;
 			this.state = 'unsaved';
 			this.error = `Your answer was not saved (it is still here): ${errorMessage(error)}`;
@@ -144,8 +199,10 @@ export class MyAnswerEditor {
 		}
 	}
 
-	/** The question goes: what is typed is saved now. */
+	/** The question goes: what is typed is saved now, and other tabs' changes are no longer read. */
 	dispose(): void {
+		this.#stop?.();
+		this.#stop = undefined;
 		if (this.#dirty) void this.save();
 	}
 }

@@ -2,7 +2,6 @@ import { errorMessage } from '$lib/errors';
 import type { StudyDatabase } from '$lib/storage/db';
 import { deleteRecordings, recordingsTotal, type RecordingsTotal } from '$lib/storage/recordings';
 import { app } from './app.svelte';
-import { PageModel } from './page.svelte';
 import type { Outcome } from './settings-page.svelte';
 
 export type { RecordingsTotal } from '$lib/storage/recordings';
@@ -11,10 +10,12 @@ const NOTHING: Outcome = { status: '', problem: null };
 
 /**
  * The recordings of spoken answers kept on this device, on the Settings page: how many and how
- * large, and deleting them all once the candidate confirms. They are in a backup only when the
- * candidate asks.
+ * large, and deleting them all once the candidate confirms. The Settings page model owns it and
+ * reads `total` with the rest of the page: the one count of recordings the page shows, so the
+ * backup's "Include my recordings" size and this section cannot disagree.
  */
-export class RecordingsPanel extends PageModel {
+export class RecordingsPanel {
+	/** How many recordings there are and their bytes; null until the page has read them. */
 	total = $state.raw<RecordingsTotal | null>(null);
 	/** The candidate is asked to confirm deleting them all. */
 	confirming = $state(false);
@@ -23,7 +24,8 @@ export class RecordingsPanel extends PageModel {
 
 	#db: StudyDatabase | null = null;
 
-	protected async load(db: StudyDatabase): Promise<void> {
+	/** Reads the count again (the page model calls it with its own reading). */
+	async load(db: StudyDatabase): Promise<void> {
 		this.total = await recordingsTotal(db);
 		this.#db = db;
 	}
@@ -45,10 +47,10 @@ export class RecordingsPanel extends PageModel {
 		this.deleting = true;
 		try {
 			await deleteRecordings(db);
-			// Every count of recordings reloads (the backup's "Include my recordings" size too), here
-			// and in other tabs.
-			app.changed();
+			// The one count of recordings on the page (the backup's "Include my recordings" size
+			// follows it) is known to be empty; other tabs reload on the change signal.
 			this.total = { count: 0, bytes: 0 };
+			app.changed();
 			this.outcome = { status: 'Every recording on this device was deleted.', problem: null };
 		} catch (error) {
 			this.outcome = { status: '', problem: `Nothing was deleted: ${errorMessage(error)}` };

@@ -5,6 +5,7 @@ import {
 	serializeBackup,
 	type BackupReminder
 } from '$lib/backup/file';
+import { mergeMyAnswers, type MyAnswersMerge } from '$lib/backup/merge';
 import { checkBackupSize, parseBackup, type CheckedBackup } from '$lib/backup/parse';
 import { errorMessage } from '$lib/errors';
 import { describeImport } from '$lib/format';
@@ -19,12 +20,13 @@ import {
 } from '$lib/storage/backup';
 import type { StudyDatabase } from '$lib/storage/db';
 import { planSetsNewCards } from '$lib/srs/plan';
-import { recordingsTotal } from '$lib/storage/recordings';
+import { loadMyAnswers } from '$lib/storage/my-answers';
 import { loadMeta, saveMeta } from '$lib/storage/settings';
 import { app } from './app.svelte';
 import { settleMoves } from './deck-sync';
 import { loadInterviewDate } from './interview-date';
 import { PageModel } from './page.svelte';
+import { RecordingsPanel } from './recordings-panel.svelte';
 
 export type { ImportSummary, ProgressCounts } from '$lib/storage/backup';
 export type { BackupReminder } from '$lib/backup/file';
@@ -55,11 +57,18 @@ export class SettingsPage extends PageModel {
 	exporting = $state(false);
 	/** Whether the next export holds the recordings (off unless the user asks: they are large). */
 	includeRecordings = $state(false);
-	/** How large the recordings on this device are together, in bytes. */
-	recordingBytes = $state(0);
+	/** The recordings on this device: their count and size, and deleting them all. */
+	readonly recordings = new RecordingsPanel();
 	backup = $state.raw<Outcome>(NOTHING);
-	/** A checked backup waiting for the learner to confirm the import, with what it replaces. */
-	pendingImport = $state.raw<{ checked: CheckedBackup; current: ProgressCounts } | null>(null);
+	/**
+	 * A checked backup waiting for the learner to confirm the import, with the progress it replaces
+	 * and what it does to the candidate's own answers (merged, never replaced).
+	 */
+	pendingImport = $state.raw<{
+		checked: CheckedBackup;
+		current: ProgressCounts;
+		mine: MyAnswersMerge;
+	} | null>(null);
 	importing = $state(false);
 
 	/** What a reset would delete, while the learner is asked to confirm it. */
@@ -73,6 +82,11 @@ export class SettingsPage extends PageModel {
 		return app.settings;
 	}
 
+	/** How large the recordings on this device are together, in bytes. */
+	get recordingBytes(): number {
+		return this.recordings.total?.bytes ?? 0;
+	}
+
 	/** Why to make a backup now, if it is time. */
 	get reminder(): BackupReminder | null {
 		return this.counts
@@ -81,13 +95,12 @@ export class SettingsPage extends PageModel {
 	}
 
 	protected async load(db: StudyDatabase): Promise<void> {
-		const [counts, last, interview, recordings] = await Promise.all([
+		const [counts, last, interview] = await Promise.all([
 			progressCounts(db),
 			loadMeta(db, 'lastBackupAt'),
 			loadInterviewDate(db),
-			recordingsTotal(db)
+			this.recordings.load(db)
 		]);
-		this.recordingBytes = recordings.bytes;
 		this.#db = db;
 		const followed = planSetsNewCards(interview, Date.now(), app.settings.dayStartHour);
 		this.planDate = followed ? (interview?.date ?? null) : null;
@@ -169,7 +182,12 @@ export class SettingsPage extends PageModel {
 		try {
 			checkBackupSize(file.size);
 			const checked = parseBackup(await file.text(), Date.now());
-			this.pendingImport = { checked, current: await progressCounts(db) };
+			const [current, mine] = await Promise.all([progressCounts(db), loadMyAnswers(db)]);
+			this.pendingImport = {
+				checked,
+				current,
+				mine: mergeMyAnswers(mine, checked.backup.myAnswers)
+			};
 		} catch (error) {
 			this.backup = {
 				status: '',
@@ -179,7 +197,7 @@ export class SettingsPage extends PageModel {
 	}
 
 	/**
-	 * Replaces all progress with the chosen backup's.
+	 * Replaces all progress with the chosen backup's; the candidate's own answers are merged.
 	 * @returns what was stored, or null when nothing was
 	 */
 	async confirmImport(): Promise<ImportSummary | null> {

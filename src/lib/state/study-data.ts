@@ -62,29 +62,37 @@ export async function dayOverview(data: StudyData): Promise<Omit<StudyOverview, 
 }
 
 /**
+ * Today's queue as the study page builds it: all cards, what was answered today, the limits and
+ * the end of the study day, and the queue of any set of cards on them.
+ */
+function todaysQueue(data: StudyData) {
+	const allCards = cardsInScope(data.decks, {}).cards;
+	const today = studiedToday(data.reviewsToday, siblingKeysById(allCards));
+	const limits = { ...data.settings, extraNew: data.extraNew };
+	const dayEnd = studyDayEnd(data.now(), limits.dayStartHour);
+	const queueOf = (cards: typeof allCards) => buildQueue(cards, data.states, today, limits, dayEnd);
+	return { allCards, today, limits, queueOf };
+}
+
+/**
  * Counts of what each deck has to study today, and of all decks together.
  * @param eachDeck false to count all decks together only
  */
 export async function deckOverviews(data: StudyData, eachDeck = true): Promise<StudyOverview> {
-	const now = data.now();
-	const allCards = cardsInScope(data.decks, {}).cards;
-	const today = studiedToday(data.reviewsToday, siblingKeysById(allCards));
-	const { states } = data;
-	const limits = { ...data.settings, extraNew: data.extraNew };
-	const dayEnd = studyDayEnd(now, limits.dayStartHour);
-	const all = queueCounts(buildQueue(allCards, states, today, limits, dayEnd));
+	const { allCards, today, limits, queueOf } = todaysQueue(data);
+	const all = queueCounts(queueOf(allCards));
 	// What is left is what the queue would take: the limits, and siblings held back for today.
 	const newToday = (cards: typeof allCards, fresh: number, deck?: string): NewToday => ({
 		left: Math.min(fresh, newCardsLeft(limits, today, deck)),
 		limit: deck === undefined ? limits.newPerDay : limits.newPerDeck + (limits.extraNew[deck] ?? 0),
-		unseen: unseenCards(cards, states)
+		unseen: unseenCards(cards, data.states)
 	});
 	const decks: DeckOverview[] = [];
 	for (const deck of eachDeck ? data.decks : []) {
 		// A deck at a time, so that counting a large library never blocks a tap for long.
 		await yieldToMain();
 		const cards = cardsInScope(data.decks, { deck: deck.id }).cards;
-		const counts = queueCounts(buildQueue(cards, states, today, limits, dayEnd));
+		const counts = queueCounts(queueOf(cards));
 		const { id, title, topics } = deck;
 		decks.push({ id, title, topics, counts, newToday: newToday(cards, counts.fresh, id) });
 	}
@@ -96,18 +104,8 @@ export async function deckOverviews(data: StudyData, eachDeck = true): Promise<S
  * tomorrow because a card of the same fact or sentence was answered today.
  */
 export async function requestedFirst(data: StudyData): Promise<Set<string>> {
-	const now = data.now();
-	const cards = cardsInScope(data.decks, {}).cards;
-	const today = studiedToday(data.reviewsToday, siblingKeysById(cards));
-	const limits = { ...data.settings, extraNew: data.extraNew };
-	const queue = buildQueue(
-		cards,
-		data.states,
-		today,
-		limits,
-		studyDayEnd(now, limits.dayStartHour)
-	);
-	return new Set(queue.requested.map((state) => state.id));
+	const { allCards, queueOf } = todaysQueue(data);
+	return new Set(queueOf(allCards).requested.map((state) => state.id));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupSetting } from '$lib/backup/schema';
 import { fromBase64, toBase64 } from '$lib/backup/recordings';
 import type { CheckedBackup } from '$lib/backup/parse';
+import { mergeMyAnswers } from '$lib/backup/merge';
 import { LIMITS } from '$lib/limits';
 import { neutralizeMarkup } from '$lib/markup';
 import { MY_ANSWER_FIELDS, type MyAnswer } from '$lib/quiz/my-answer';
@@ -179,19 +180,14 @@ export async function importProgress(
 		for (const attempt of inKeyOrder(backup.quizAttempts)) write(attempts.add(attempt));
 		for (const answer of inKeyOrder(backup.interviewAnswers)) write(interviews.add(answer));
 		for (const setting of backup.settings) write(settings.put(setting));
-		// The candidate's own answers are theirs on every device: merged, not replaced. For a question
-		// answered in both places the newer edit stays; answers only on this device stay too.
+		// The candidate's own answers are theirs on every device: merged, not replaced (see
+		// mergeMyAnswers, which the import's confirmation counts with too).
 		let taken: number | null = null;
 		if (backup.myAnswers) {
 			const mine = tx.objectStore('myAnswers');
-			const onDevice = new Map(
-				readableAnswers(await mine.getAll()).map((answer) => [answer.item, answer.updatedAt])
-			);
-			const newer = backup.myAnswers.filter(
-				(answer) => answer.updatedAt > (onDevice.get(answer.item) ?? -Infinity)
-			);
-			for (const answer of newer) write(mine.put(answer));
-			taken = newer.length;
+			const merge = mergeMyAnswers(readableAnswers(await mine.getAll()), backup.myAnswers);
+			for (const answer of merge.taken) write(mine.put(answer));
+			taken = merge.taken.length;
 		}
 		// The file's recordings replace those of the same questions; others on the device stay.
 		for (const recording of recordings ?? []) write(tx.objectStore('recordings').put(recording));

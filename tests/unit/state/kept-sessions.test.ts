@@ -154,12 +154,11 @@ describe('a quiz left and shown again', () => {
 					: { kind: 'choice' as const, choice: 1 };
 		quiz.respond(response);
 		const db = await app.ready();
-		let kept = await keptSession(db, 'quiz', QuizSnapshotSchema);
-		for (let tries = 0; tries < 200 && kept?.phase !== 'feedback'; tries++) {
-			await new Promise((resolve) => setTimeout(resolve, 2));
-			kept = await keptSession(db, 'quiz', QuizSnapshotSchema);
-		}
-		expect(kept?.index).toBe(1);
+		await vi.waitFor(async () => {
+			const kept = await keptSession(db, 'quiz', QuizSnapshotSchema);
+			expect(kept?.phase).toBe('feedback');
+			expect(kept?.index).toBe(1);
+		});
 		first.leave();
 
 		const again = await show(new QuizPage());
@@ -217,12 +216,10 @@ describe('an answer typed key by key', () => {
 			interview.notes = text.slice(0, typed);
 			interview.changed();
 		}
-		let kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
-		for (let tries = 0; tries < 200 && kept?.notes !== text; tries++) {
-			await new Promise((resolve) => setTimeout(resolve, 2));
-			kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
-		}
-		expect(kept?.notes).toBe(text);
+		await vi.waitFor(async () => {
+			const kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
+			expect(kept?.notes).toBe(text);
+		});
 		const keptWrites = writes.mock.calls.filter(
 			([record]) => (record as { key?: string }).key === 'meta:session:interview'
 		);

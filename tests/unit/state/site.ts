@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import 'fake-indexeddb/auto';
 import { deckIndex } from '$lib/content/deck';
 import type { Deck } from '$lib/content/types';
@@ -41,9 +42,14 @@ export async function mounted<T extends PageModel>(
 
 /** Waits for a condition the models reach on their own (an IndexedDB round trip or a few). */
 export async function until(condition: () => boolean, what = 'the condition'): Promise<void> {
-	for (let tries = 0; tries < 500; tries++) {
-		if (condition()) return;
-		await new Promise((resolve) => setTimeout(resolve, 2));
-	}
-	throw new Error(`Timed out waiting for ${what}`);
+	// vi.waitFor moves a faked clock on by its interval before each check; it is put back at once
+	// (the check runs straight after), so a test's fixed time stays fixed while the models run.
+	const fixed = vi.isFakeTimers() ? Date.now() : null;
+	await vi.waitFor(
+		() => {
+			if (fixed !== null) vi.setSystemTime(fixed);
+			if (!condition()) throw new Error(`Timed out waiting for ${what}`);
+		},
+		{ timeout: 2_000, interval: 2 }
+	);
 }

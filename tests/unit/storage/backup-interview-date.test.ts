@@ -3,7 +3,7 @@ import { serializeBackup } from '$lib/backup/file';
 import { parseBackup } from '$lib/backup/parse';
 import { exportProgress, importProgress, resetProgress } from '$lib/storage/backup';
 import { loadInterviewDate, saveInterviewDate } from '$lib/state/interview-date';
-import { freshDB } from './db';
+import { deviceContents, freshDB, importText } from './db';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const INTERVIEW = { date: '2026-12-15', follow: false };
@@ -43,9 +43,14 @@ describe('the interview date in a backup', () => {
 		await saveInterviewDate(db, INTERVIEW);
 		const bad = JSON.parse(await backupOf(null));
 		bad.interviewDate = { date: '2026-02-30', follow: true };
-		expect(() => parseBackup(JSON.stringify(bad), NOW)).toThrow(/interviewDate.*2026-12-15/s);
+		const before = await deviceContents(db, NOW);
+		await expect(importText(db, JSON.stringify(bad), NOW)).rejects.toThrow(
+			/interviewDate.*2026-12-15/s
+		);
+		expect(await deviceContents(db, NOW)).toEqual(before);
 		bad.interviewDate = { date: '2026-12-01', follow: true, extra: '<script>' };
-		expect(() => parseBackup(JSON.stringify(bad), NOW)).toThrow(/interviewDate.*extra/s);
+		await expect(importText(db, JSON.stringify(bad), NOW)).rejects.toThrow(/interviewDate.*extra/s);
+		expect(await deviceContents(db, NOW)).toEqual(before);
 		expect(await loadInterviewDate(db)).toEqual(INTERVIEW);
 	});
 

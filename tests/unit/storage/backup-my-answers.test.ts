@@ -5,7 +5,7 @@ import { EMPTY_ANSWER } from '$lib/quiz/my-answer';
 import { exportProgress, importProgress, resetProgress } from '$lib/storage/backup';
 import { loadMyAnswer, loadMyAnswers, saveMyAnswer } from '$lib/storage/my-answers';
 import { recordingsTotal, saveRecording } from '$lib/storage/recordings';
-import { freshDB } from './db';
+import { deviceContents, freshDB, importText } from './db';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const QUESTION = 'cto-role/what-a-cto-is/q/interview';
@@ -90,9 +90,11 @@ describe('your own answers in a backup', () => {
 		const db = await withStory();
 		const file = JSON.parse(serializeBackup(await exportProgress(await freshDB(), NOW)));
 		file.myAnswers = [{ ...STORY, result: '<img src=x onerror="alert(1)">' }];
-		expect(() => parseBackup(JSON.stringify(file), NOW)).toThrow(
+		const before = await deviceContents(db, NOW);
+		await expect(importText(db, JSON.stringify(file), NOW)).rejects.toThrow(
 			'myAnswers[0].result contains HTML or a script'
 		);
+		expect(await deviceContents(db, NOW)).toEqual(before);
 		expect(await loadMyAnswer(db, QUESTION)).toEqual(STORY);
 	});
 
