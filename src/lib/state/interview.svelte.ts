@@ -12,6 +12,7 @@ import { neutralizeMarkup } from '$lib/markup';
 import { app } from './app.svelte';
 import type { InterviewSnapshot } from './kept-schemas';
 import type { InterviewResult } from './interview-result';
+import { restored, snapshotOf } from './interview-snapshot';
 
 export type { FollowUpAnswer, InterviewResult } from './interview-result';
 
@@ -73,44 +74,25 @@ export class InterviewSession {
 		kept: InterviewSnapshot,
 		settings: { interviewSeconds: number; desiredRetention: number }
 	): InterviewSession | null {
-		const byId = (id: string) => questions.find((item) => item.id === id);
-		const list = kept.questions.map(byId);
-		const results = kept.results.map(({ item, ...rest }) => ({ item: byId(item), ...rest }));
-		if (list.some((item) => !item) || results.some((result) => !result.item)) return null;
-		const session = new InterviewSession(db, kept.mode, list as InterviewItem[], settings);
-		session.#mockId = kept.mockId;
-		session.followUps = kept.followUps;
-		session.followUpNotes = kept.followUpNotes;
-		session.#saved = kept.saved;
-		session.index = Math.min(kept.index, list.length - 1);
-		// A follow-up that cannot be shown again (never kept) leaves the question scored.
-		session.phase = kept.phase === 'follow-up' && !session.followUp ? 'scored' : kept.phase;
-		// The clock stood still while the candidate was away (from the last step kept to now).
-		session.shownAt = session.#now() - Math.max(0, kept.keptAt - kept.shownAt);
-		session.covered = kept.covered.filter((i) => i < pointsOf(session.current ?? list[0]!).length);
-		session.notes = kept.notes;
-		session.results = results as InterviewResult[];
+		const parts = restored(questions, kept, Date.now());
+		if (!parts) return null;
+		const session = new InterviewSession(db, kept.mode, parts.questions, settings);
+		session.#mockId = parts.startedAt;
+		session.#saved = parts.saved;
+		session.followUps = [...parts.followUps];
+		session.followUpNotes = parts.followUpNotes;
+		session.index = parts.index;
+		session.phase = parts.phase;
+		session.shownAt = parts.shownAt;
+		session.covered = [...parts.covered];
+		session.notes = parts.notes;
+		session.results = [...parts.results];
 		return session;
 	}
 
 	/** What is kept after every step; null once it ended with nothing scored. */
 	get snapshot(): InterviewSnapshot | null {
-		if (this.phase === 'done' && this.results.length === 0) return null;
-		return {
-			mode: this.mode,
-			questions: this.questions.map((item) => item.id),
-			index: this.index,
-			phase: this.phase,
-			shownAt: this.shownAt,
-			keptAt: this.#now(),
-			covered: [...this.covered],
-			notes: this.notes,
-			results: this.results.map(({ item, ...rest }) => ({ item: item.id, ...rest })),
-			mockId: this.#mockId,
-			saved: this.#saved,
-			followUps: [...this.followUps],
-			followUpNotes: this.followUpNotes
-		};
+		return snapshotOf(this, this.#saved, this.#now());
 	}
 
 	/** When a mock interview started (epoch ms); null in practice. */
