@@ -3,9 +3,17 @@ export interface Delivery {
 	words: number;
 	wordsPerMinute: number;
 	fillers: number;
+	/** Which filler words, and how often each, most frequent first ("um" 3, "you know" 1). */
+	fillerWords: FillerCount[];
 	/** Seconds spoken, and the seconds the timer allowed. */
 	seconds: number;
 	limit: number;
+}
+
+/** A filler word and how often it was said. */
+export interface FillerCount {
+	word: string;
+	count: number;
 }
 
 /**
@@ -13,21 +21,37 @@ export interface Delivery {
  * stands alone between punctuation ("it was, like, hard", "like, we grew") or after "um"/"uh";
  * "I would like to", "looks like", "like a startup" are taken as the verb or a comparison.
  */
-export function countFillers(transcript: string): number {
+export function fillersIn(transcript: string): FillerCount[] {
 	const text = transcript.toLowerCase();
-	const simple = text.match(/\b(um+|uh+|erm)\b/g)?.length ?? 0;
-	const youKnow = text.match(/\byou know\b/g)?.length ?? 0;
-	const like = text.match(/(?:^|[,.;!?]|\b(?:um+|uh+))\s*like\s*(?=[,.;!?]|$)/g)?.length ?? 0;
-	return simple + youKnow + like;
+	const counts = new Map<string, number>();
+	const add = (word: string, times: number) => {
+		if (times > 0) counts.set(word, (counts.get(word) ?? 0) + times);
+	};
+	// "umm" and "uhh" are the same fillers as "um" and "uh".
+	for (const [, word = ''] of text.matchAll(/\b(um+|uh+|erm)\b/g)) {
+		add(word.replace(/(.)\1+$/, '$1'), 1);
+	}
+	add('you know', text.match(/\byou know\b/g)?.length ?? 0);
+	add('like', text.match(/(?:^|[,.;!?]|\b(?:um+|uh+))\s*like\s*(?=[,.;!?]|$)/g)?.length ?? 0);
+	return [...counts]
+		.map(([word, count]) => ({ word, count }))
+		.sort((a, b) => b.count - a.count || a.word.localeCompare(b.word));
+}
+
+/** How many filler words a transcript has (see fillersIn). */
+export function countFillers(transcript: string): number {
+	return fillersIn(transcript).reduce((sum, filler) => sum + filler.count, 0);
 }
 
 /** Words per minute, fillers and length against the timer for a transcript spoken in `seconds`. */
 export function deliveryOf(transcript: string, seconds: number, limit: number): Delivery {
 	const words = transcript.split(/\s+/).filter((word) => /[a-z0-9]/i.test(word)).length;
+	const fillerWords = fillersIn(transcript);
 	return {
 		words,
 		wordsPerMinute: seconds > 0 ? Math.round((words * 60) / seconds) : 0,
-		fillers: countFillers(transcript),
+		fillers: fillerWords.reduce((sum, filler) => sum + filler.count, 0),
+		fillerWords,
 		seconds,
 		limit
 	};
@@ -35,7 +59,9 @@ export function deliveryOf(transcript: string, seconds: number, limit: number): 
 
 /** "1:40 of 2:00". */
 export function lengthAgainstTimer(seconds: number, limit: number): string {
-	const clock = (total: number) =>
-		`${Math.floor(total / 60)}:${String(Math.round(total) % 60).padStart(2, '0')}`;
+	const clock = (total: number) => {
+		const whole = Math.round(total);
+		return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+	};
 	return `${clock(seconds)} of ${clock(limit)}`;
 }

@@ -1,9 +1,16 @@
 import { errorMessage } from '$lib/errors';
 import { MAX_RECORDING_BYTES } from '$lib/limits';
 import type { StudyDatabase } from '$lib/storage/db';
-import { loadRecording, saveRecording } from '$lib/storage/recordings';
+import {
+	DamagedRecordingError,
+	type Recording,
+	loadRecording,
+	MAX_TRANSCRIPT_LENGTH,
+	saveRecording
+} from '$lib/storage/recordings';
 import { app } from './app.svelte';
 import type { Capture } from './microphone';
+import type { Transcription } from './transcription';
 
 export type RecorderPhase = 'idle' | 'starting' | 'recording' | 'saving';
 
@@ -14,6 +21,21 @@ export interface RecorderOptions {
 	capture?: () => Promise<Capture>;
 	/** Makes a playable address of a recording, and lets go of one (the browser's object URLs). */
 	urls?: { create: (blob: Blob) => string; revoke: (url: string) => void };
+	/**
+	 * Starts writing out what is said, on this device only; the browser's on-device speech
+	 * recognition unless a test gives its own. Rejects (with the reason to show) when it cannot.
+	 */
+	transcribe?: () => Promise<Transcription>;
+	/** Where to say that transcription is not available: shared by the recorders of one session. */
+	speech?: SpeechNote;
+}
+
+/**
+ * Whether spoken answers can be written out on this device, said once for a session's recorders:
+ * null until a recording finds out, or while it works.
+ */
+export class SpeechNote {
+	text = $state<string | null>(null);
 }
 
 const browserUrls = {
@@ -34,12 +56,25 @@ export class AnswerRecorder {
 	/** The address the player plays the kept recording from; null when there is none. */
 	url = $state<string | null>(null);
 	recordedAt = $state<number | null>(null);
+	/** What the kept recording says, transcribed on this device; null when it was not transcribed. */
+	transcript = $state<string | null>(null);
+	/** How long the kept recording lasts, ms; null for one kept by a version without it. */
+	spokenMs = $state<number | null>(null);
+	/** Said near the record button when what is said cannot be written out on this device. */
+	readonly speech: SpeechNote;
 
 	#open: () => Promise<StudyDatabase>;
 	#now: () => number;
 	#capture: () => Promise<Capture>;
 	#urls: { create: (blob: Blob) => string; revoke: (url: string) => void };
+	#transcribe: () => Promise<Transcription>;
 	#running: Capture | null = null;
+	/** The transcription started with the recording under way (null when it could not start). */
+	#listening: Promise<Transcription | null> | null = null;
+	/** When the recording under way started, epoch ms. */
+	#startedAt = 0;
+	/** The recording just stopped, while it is being kept. */
+	#saving: Promise<void> = Promise.resolve();
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#disposed = false;
 	/** Stop was asked for before the microphone started. */
@@ -53,15 +88,22 @@ export class AnswerRecorder {
 		this.#capture =
 			options.capture ?? (() => import('./microphone').then((module) => module.startCapture()));
 		this.#urls = options.urls ?? browserUrls;
+		this.#transcribe =
+			options.transcribe ??
+			(() => import('./transcription').then((module) => module.startTranscription()));
+		this.speech = options.speech ?? new SpeechNote();
 	}
 
 	/** Reads the kept recording of this question, if any, for playing back. */
 	async load(): Promise<void> {
 		try {
 			const kept = await loadRecording(await this.#open(), this.item);
-			if (kept && this.phase === 'idle') this.#show(kept.audio, kept.recordedAt);
+			if (kept && this.phase === 'idle' && !this.#disposed) this.#show(kept);
 		} catch (error) {
-			this.problem = `Your recording could not be read: ${errorMessage(error)}`;
+			this.problem =
+				error instanceof DamagedRecordingError
+					? error.message
+					: `Your recording could not be read: ${errorMessage(error)}`;
 		}
 	}
 
@@ -93,22 +135,63 @@ export class AnswerRecorder {
 			return;
 		}
 		this.phase = 'recording';
+		this.#startedAt = this.#now();
+		// Only once the microphone is allowed: the recogniser listens to it too.
+		this.#listening = this.#listen();
 		this.#timer = setTimeout(() => void this.stop(), left);
 	}
 
+	/** Starts writing out what is said; when it cannot, says why once (near the record button). */
+	async #listen(): Promise<Transcription | null> {
+		try {
+			const transcription = await this.#transcribe();
+			this.speech.text = null;
+			return transcription;
+		} catch (error) {
+			this.speech.text = errorMessage(error);
+			return null;
+		}
+	}
+
+	/** What the transcription heard; null when there was none or the browser refused after all. */
+	async #heard(listening: Promise<Transcription | null> | null): Promise<string | null> {
+		const transcription = await listening;
+		if (!transcription) return null;
+		try {
+			return (await transcription.stop()).slice(0, MAX_TRANSCRIPT_LENGTH);
+		} catch (error) {
+			this.speech.text = errorMessage(error);
+			return null;
+		}
+	}
+
 	/** Stops recording and keeps what was recorded, in place of this question's last recording. */
-	async stop(): Promise<void> {
+	stop(): Promise<void> {
 		if (this.phase === 'starting') {
 			this.#cancelled = true;
-			return;
+			return Promise.resolve();
 		}
+		// Stopped already and being kept: resolves when it is.
+		if (this.phase === 'saving') return this.#saving;
 		const running = this.#running;
-		if (this.phase !== 'recording' || !running) return;
+		if (this.phase !== 'recording' || !running) return Promise.resolve();
 		clearTimeout(this.#timer);
 		this.#running = null;
+		const listening = this.#listening;
+		this.#listening = null;
 		this.phase = 'saving';
+		this.#saving = this.#keep(running, listening, Math.max(0, this.#now() - this.#startedAt));
+		return this.#saving;
+	}
+
+	/** Keeps what was recorded (and heard), in place of this question's last recording. */
+	async #keep(
+		running: Capture,
+		listening: Promise<Transcription | null> | null,
+		spokenMs: number
+	): Promise<void> {
 		try {
-			const audio = await running.stop();
+			const [audio, transcript] = await Promise.all([running.stop(), this.#heard(listening)]);
 			if (audio.size === 0) {
 				// A microphone that gave no sound (muted by the system, say): the last recording stays.
 				this.problem =
@@ -119,16 +202,18 @@ export class AnswerRecorder {
 				this.problem = `This recording is larger than ${MAX_RECORDING_BYTES / (1024 * 1024)} MB, the most a recording may be, so it was not kept and your last one stays. Record a shorter answer.`;
 				return;
 			}
-			const recordedAt = this.#now();
-			await saveRecording(await this.#open(), {
+			const recording = {
 				item: this.item,
 				audio,
 				mimeType: audio.type,
 				size: audio.size,
-				recordedAt
-			});
+				recordedAt: this.#now(),
+				spokenMs,
+				...(transcript === null ? {} : { transcript })
+			};
+			await saveRecording(await this.#open(), recording);
 			this.problem = null;
-			if (!this.#disposed) this.#show(audio, recordedAt);
+			if (!this.#disposed) this.#show(recording);
 		} catch (error) {
 			this.problem = `Your recording was not kept: ${errorMessage(error)}`;
 		} finally {
@@ -136,17 +221,23 @@ export class AnswerRecorder {
 		}
 	}
 
-	#show(audio: Blob, recordedAt: number): void {
+	#show(recording: Recording): void {
 		if (this.url) this.#urls.revoke(this.url);
-		this.url = this.#urls.create(audio);
-		this.recordedAt = recordedAt;
+		this.url = this.#urls.create(recording.audio);
+		this.recordedAt = recording.recordedAt;
+		this.transcript = recording.transcript ?? null;
+		this.spokenMs = recording.spokenMs ?? null;
 	}
 
-	/** The question goes: a recording under way is stopped and kept, the player's address let go. */
-	dispose(): void {
+	/**
+	 * The question goes: a recording under way is stopped and kept, the player's address let go.
+	 * Resolves once that recording is kept (or refused).
+	 */
+	dispose(): Promise<void> {
 		this.#disposed = true;
-		void this.stop();
+		const stopped = this.stop();
 		if (this.url) this.#urls.revoke(this.url);
 		this.url = null;
+		return stopped;
 	}
 }

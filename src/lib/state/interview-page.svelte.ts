@@ -13,6 +13,7 @@ import type { StudyDatabase } from '$lib/storage/db';
 import { loadInterviewAnswers } from '$lib/storage/history';
 import { app } from './app.svelte';
 import { InterviewSession } from './interview.svelte';
+import { restored } from './interview-snapshot';
 import { InterviewSnapshotSchema } from './kept-schemas';
 import { keptSession } from './kept-sessions';
 import { SessionPage } from './page.svelte';
@@ -26,7 +27,11 @@ export class InterviewPage extends SessionPage<InterviewSession, 'practice' | 'm
 
 	protected async resume(db: StudyDatabase): Promise<InterviewSession | null> {
 		const kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
-		return kept && InterviewSession.resume(db, this.questions, kept, app.settings);
+		const parts = kept && restored(this.questions, kept, Date.now());
+		if (!parts) return null;
+		return new InterviewSession(db, parts.mode, parts.questions, app.settings, Date.now, {
+			restore: parts
+		});
 	}
 	states = $state.raw<ReadonlyMap<string, CardState>>(NO_STATES);
 	history = $state.raw<InterviewAnswer[]>([]);

@@ -1,4 +1,8 @@
+import { deckOf } from '$lib/content/ids';
 import type { InterviewItem } from '$lib/content/types';
+import { gradeForScore, pointsOf } from '$lib/quiz/interview';
+import type { StudyDatabase } from '$lib/storage/db';
+import { recordAnswer } from './answers';
 
 /** One answered question of a session. */
 export interface InterviewResult {
@@ -18,4 +22,41 @@ export interface FollowUpAnswer {
 	question: string;
 	answer: string;
 	durationMs: number;
+}
+
+/** A scored answer to an interview question, as it is stored. */
+export interface InterviewScore {
+	item: InterviewItem;
+	/** The key points ticked, in order. */
+	covered: number[];
+	score: number;
+	/** What the candidate typed, as plain text. */
+	notes: string;
+	now: number;
+	durationMs: number;
+	/** The desired retention the question is scheduled with. */
+	retention: number;
+	/** When the mock interview it belongs to started; null in practice. */
+	mock: number | null;
+}
+
+/**
+ * Stores a scored answer: the question is scheduled like a card, by the share covered.
+ * @returns the stored review's id, to take the score back
+ */
+export async function storeInterviewScore(
+	db: StudyDatabase,
+	answer: InterviewScore
+): Promise<number | null> {
+	const { item, covered, score, notes, now, durationMs, retention, mock } = answer;
+	const { review } = await recordAnswer(db, {
+		card: { id: item.id, deck: deckOf(item.id) },
+		grade: gradeForScore(score),
+		mode: 'interview',
+		now,
+		durationMs,
+		params: { retention, fuzz: true },
+		interview: { covered, keyPoints: pointsOf(item).length, score, notes, mock }
+	});
+	return review.id ?? null;
 }

@@ -1,17 +1,20 @@
-import { deckOf } from '$lib/content/ids';
 import type { InterviewItem } from '$lib/content/types';
 import { seededRandom } from '$lib/content/hash';
-import { gradeForScore, interviewScore, pointsOf } from '$lib/quiz/interview';
+import { interviewScore, pointsOf } from '$lib/quiz/interview';
 import { coveredPoints } from '$lib/quiz/key-point-detection';
 import { followUpPlan } from '$lib/quiz/mock-review';
-import { recordAnswer, undoAnswer } from '$lib/state/answers';
+import type { Delivery } from '$lib/quiz/delivery';
+import { undoAnswer } from '$lib/state/answers';
 import type { StudyDatabase } from '$lib/storage/db';
 import { errorMessage } from '$lib/errors';
 import { answerDuration } from '$lib/limits';
 import { neutralizeMarkup } from '$lib/markup';
+import type { RecorderOptions } from './answer-recorder.svelte';
 import { app } from './app.svelte';
 import type { InterviewSnapshot } from './kept-schemas';
-import type { InterviewResult } from './interview-result';
+import { storeInterviewScore, type InterviewResult } from './interview-result';
+import { InterviewRecordings } from './interview-recordings.svelte';
+import { snapshotOf, type RestoredInterview } from './interview-snapshot';
 
 export type { FollowUpAnswer, InterviewResult } from './interview-result';
 
@@ -36,6 +39,10 @@ export class InterviewSession {
 	busy = $state(false);
 	/** When the current question was shown, epoch ms. */
 	shownAt = $state(0);
+	/** The spoken answers: the recorder of the question or follow-up on screen, and the replays. */
+	readonly recordings: InterviewRecordings;
+	/** Resolves once the recording the reveal stopped is kept and its transcript's points ticked. */
+	heardTicked: Promise<void> = Promise.resolve();
 
 	#db: StudyDatabase;
 	#retention: number;
@@ -46,12 +53,17 @@ export class InterviewSession {
 	/** Called after every step (typing, a tick, a reveal, a score, the next question). */
 	onStep: (() => void) | undefined;
 
+	/**
+	 * @param options.restore a kept interview read back (see interview-snapshot.ts), resumed where it
+	 *   was left; options.recorder a test's microphone, recogniser and clock for the recorders
+	 */
 	constructor(
 		db: StudyDatabase,
 		mode: 'practice' | 'mock',
 		questions: InterviewItem[],
 		settings: { interviewSeconds: number; desiredRetention: number },
-		now: () => number = Date.now
+		now: () => number = Date.now,
+		options: { restore?: RestoredInterview; recorder?: RecorderOptions } = {}
 	) {
 		this.#db = db;
 		this.mode = mode;
@@ -60,57 +72,29 @@ export class InterviewSession {
 		this.#retention = settings.desiredRetention;
 		this.#now = now;
 		this.#mockId = mode === 'mock' ? now() : null;
-		if (this.#mockId !== null) {
+		this.shownAt = now();
+		const kept = options.restore;
+		if (kept) {
+			this.#mockId = kept.startedAt;
+			this.#saved = kept.saved;
+			this.followUps = [...kept.followUps];
+			this.followUpNotes = kept.followUpNotes;
+			this.index = kept.index;
+			this.phase = kept.phase;
+			this.shownAt = kept.shownAt;
+			this.covered = [...kept.covered];
+			this.notes = kept.notes;
+			this.results = [...kept.results];
+		} else if (this.#mockId !== null) {
 			this.followUps = followUpPlan(questions, seededRandom(String(this.#mockId)));
 		}
-		this.shownAt = now();
-	}
-
-	/** A kept interview where it was left; null when a question is no longer in the decks. */
-	static resume(
-		db: StudyDatabase,
-		questions: readonly InterviewItem[],
-		kept: InterviewSnapshot,
-		settings: { interviewSeconds: number; desiredRetention: number }
-	): InterviewSession | null {
-		const byId = (id: string) => questions.find((item) => item.id === id);
-		const list = kept.questions.map(byId);
-		const results = kept.results.map(({ item, ...rest }) => ({ item: byId(item), ...rest }));
-		if (list.some((item) => !item) || results.some((result) => !result.item)) return null;
-		const session = new InterviewSession(db, kept.mode, list as InterviewItem[], settings);
-		session.#mockId = kept.mockId;
-		session.followUps = kept.followUps;
-		session.followUpNotes = kept.followUpNotes;
-		session.#saved = kept.saved;
-		session.index = Math.min(kept.index, list.length - 1);
-		// A follow-up that cannot be shown again (never kept) leaves the question scored.
-		session.phase = kept.phase === 'follow-up' && !session.followUp ? 'scored' : kept.phase;
-		// The clock stood still while the candidate was away (from the last step kept to now).
-		session.shownAt = session.#now() - Math.max(0, kept.keptAt - kept.shownAt);
-		session.covered = kept.covered.filter((i) => i < pointsOf(session.current ?? list[0]!).length);
-		session.notes = kept.notes;
-		session.results = results as InterviewResult[];
-		return session;
+		this.recordings = new InterviewRecordings({ open: async () => db, now, ...options.recorder });
+		this.recordings.follow(this);
 	}
 
 	/** What is kept after every step; null once it ended with nothing scored. */
 	get snapshot(): InterviewSnapshot | null {
-		if (this.phase === 'done' && this.results.length === 0) return null;
-		return {
-			mode: this.mode,
-			questions: this.questions.map((item) => item.id),
-			index: this.index,
-			phase: this.phase,
-			shownAt: this.shownAt,
-			keptAt: this.#now(),
-			covered: [...this.covered],
-			notes: this.notes,
-			results: this.results.map(({ item, ...rest }) => ({ item: item.id, ...rest })),
-			mockId: this.#mockId,
-			saved: this.#saved,
-			followUps: [...this.followUps],
-			followUpNotes: this.followUpNotes
-		};
+		return snapshotOf(this, this.#saved, this.#now());
 	}
 
 	/** When a mock interview started (epoch ms); null in practice. */
@@ -143,19 +127,45 @@ export class InterviewSession {
 		return item ? coveredPoints(this.notes, pointsOf(item), item.synonyms) : [];
 	}
 
+	/** The points the spoken answer covers, from its transcript made on this device (marked). */
+	get heard(): number[] {
+		const item = this.current;
+		return item ? this.recordings.heard(item, this.shownAt) : [];
+	}
+
+	/** How the recorded answer was delivered, from its transcript; null when there is none. */
+	get delivery(): Delivery | null {
+		return this.recordings.delivery(this.limitSeconds);
+	}
+
 	/**
-	 * Shows the model answer and the key points to tick, pre-ticking those the typed answer covers.
-	 * Only here, on leaving 'answering': a session resumed after the reveal keeps the candidate's own
-	 * ticks as they were.
+	 * Shows the model answer and the key points to tick, pre-ticking those the typed answer and the
+	 * transcript of the spoken one cover. Only here, on leaving 'answering': a session resumed after
+	 * the reveal keeps the candidate's own ticks as they were. A recording under way is stopped and
+	 * kept; the points its transcript covers are ticked once it is (see `heardTicked`).
 	 */
 	reveal(): void {
 		if (this.phase !== 'answering') return;
-		const ticked = this.covered;
-		this.covered = [...ticked, ...this.found.filter((index) => !ticked.includes(index))].sort(
-			(a, b) => a - b
-		);
+		this.#preTick([...this.found, ...this.heard]);
 		this.phase = 'reveal';
 		this.onStep?.();
+		const recorder = this.recordings.current;
+		if (recorder && recorder.phase !== 'idle') this.heardTicked = this.#tickHeard(recorder.stop());
+	}
+
+	/** Once the recording the reveal stopped is kept, ticks the points its transcript covers. */
+	async #tickHeard(stopped: Promise<void>): Promise<void> {
+		const index = this.index;
+		await stopped;
+		if (this.phase !== 'reveal' || this.index !== index) return;
+		this.#preTick(this.heard);
+		this.onStep?.();
+	}
+
+	/** Adds `points` to the ticks, in the order of the list. */
+	#preTick(points: readonly number[]): void {
+		const ticked = [...this.covered, ...points];
+		this.covered = ticked.filter((point, at) => ticked.indexOf(point) === at).sort((a, b) => a - b);
 	}
 
 	/** Stores the score: the question is scheduled by how much was covered. */
@@ -166,24 +176,18 @@ export class InterviewSession {
 		const score = this.score;
 		const durationMs = answerDuration(this.shownAt, now);
 		const notes = neutralizeMarkup(this.notes);
+		const covered = [...this.covered].sort((a, b) => a - b);
 		await this.#store(async () => {
-			const { review } = await recordAnswer(this.#db, {
-				card: { id: item.id, deck: deckOf(item.id) },
-				grade: gradeForScore(score),
-				mode: 'interview',
+			this.#saved = await storeInterviewScore(this.#db, {
+				item,
+				covered,
+				score,
+				notes,
 				now,
 				durationMs,
-				params: { retention: this.#retention, fuzz: true },
-				interview: {
-					covered: [...this.covered].sort((a, b) => a - b),
-					keyPoints: pointsOf(item).length,
-					score,
-					notes,
-					mock: this.#mockId
-				}
+				retention: this.#retention,
+				mock: this.#mockId
 			});
-			this.#saved = review.id ?? null;
-			const covered = [...this.covered].sort((a, b) => a - b);
 			this.results = [...this.results, { item, score, durationMs, notes, covered, followUp: null }];
 			this.phase = 'scored';
 			this.onStep?.();
@@ -236,6 +240,7 @@ export class InterviewSession {
 			this.phase = 'follow-up';
 			this.followUpNotes = '';
 			this.shownAt = this.#now();
+			this.recordings.follow(this);
 			this.onStep?.();
 			return;
 		}
@@ -267,13 +272,20 @@ export class InterviewSession {
 		this.notes = '';
 		this.phase = 'answering';
 		this.shownAt = this.#now();
+		this.recordings.follow(this);
 		this.onStep?.();
 	}
 
 	/** Ends the session now; scored answers are already stored. */
 	finish(): void {
 		this.phase = 'done';
+		this.recordings.follow(this);
 		this.onStep?.();
+	}
+
+	/** The session goes (closed, or its page left): recordings under way are stopped and kept. */
+	dispose(): void {
+		this.recordings.dispose();
 	}
 
 	/** The average score of the answered questions, 0 to 1. */

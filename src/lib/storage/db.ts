@@ -37,6 +37,13 @@ export interface Recording {
 	size: number;
 	/** When it was recorded, epoch ms. */
 	recordedAt: number;
+	/**
+	 * What was said, as the browser transcribed it on this device while recording (plain text);
+	 * absent when it could not (no on-device transcription) or for recordings made before.
+	 */
+	transcript?: string;
+	/** How long it was recorded for, in ms (for the words per minute); absent for older ones. */
+	spokenMs?: number;
 }
 
 /** A stored setting: one record per key. */

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { AppError } from '$lib/errors';
 import type { Recording, StudyDatabase } from './db';
 import { toStorageError } from './errors';
 
@@ -23,18 +24,34 @@ export async function saveRecording(db: StudyDatabase, recording: Recording): Pr
 	}
 }
 
+/** The most characters of a transcript kept: far more than any answer on the clock says. */
+export const MAX_TRANSCRIPT_LENGTH = 100_000;
+
 /** A recording as read back: a record of another shape (damaged, or older) is not played. */
 const RecordingSchema = v.object({
 	item: v.string(),
 	audio: v.instance(Blob),
 	mimeType: v.string(),
 	size: v.pipe(v.number(), v.integer(), v.minValue(0)),
-	recordedAt: v.pipe(v.number(), v.finite())
+	recordedAt: v.pipe(v.number(), v.finite()),
+	transcript: v.optional(v.pipe(v.string(), v.maxLength(MAX_TRANSCRIPT_LENGTH))),
+	spokenMs: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0)))
 });
 
+/** The record kept for a question does not read back as a recording: it cannot be played. */
+export class DamagedRecordingError extends AppError {
+	constructor() {
+		super(
+			'The recording kept for this question is damaged, so it cannot be played. Record your answer again to replace it.'
+		);
+		this.name = 'DamagedRecordingError';
+	}
+}
+
 /**
- * The recording of a question's answer, or null. A record that does not read back as a
- * recording (no audio, a size or date that is not a number) counts as none.
+ * The recording of a question's answer, or null when there is none.
+ * @throws DamagedRecordingError when the record kept does not read back as a recording (no
+ * audio, a size or date that is not a number)
  * @throws StorageError when storage cannot be read
  */
 export async function loadRecording(db: StudyDatabase, item: string): Promise<Recording | null> {
@@ -44,8 +61,10 @@ export async function loadRecording(db: StudyDatabase, item: string): Promise<Re
 	} catch (error) {
 		throw toStorageError(error);
 	}
+	if (record === undefined) return null;
 	const parsed = v.safeParse(RecordingSchema, record);
-	return parsed.success ? parsed.output : null;
+	if (!parsed.success) throw new DamagedRecordingError();
+	return parsed.output;
 }
 
 /**

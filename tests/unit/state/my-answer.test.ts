@@ -202,7 +202,7 @@ describe('the recorder of a spoken answer', () => {
 		await recorder.stop();
 		expect(await recordingsTotal(db)).toEqual({ count: 1, bytes: 1200 });
 		expect([...addresses.live]).toEqual(['blob:test/2']);
-		recorder.dispose();
+		await recorder.dispose();
 		expect(addresses.live.size).toBe(0);
 	});
 

@@ -148,7 +148,7 @@ describe('recordings', () => {
 		expect(await loadRecording(db, QUESTION)).toBeNull();
 	});
 
-	it('a record that does not read back as a recording counts as none', async () => {
+	it('a record that does not read back as a recording is refused in plain words', async () => {
 		const db = await freshDB();
 		const good = {
 			item: QUESTION,
@@ -161,12 +161,22 @@ describe('recordings', () => {
 			{ ...good, audio: 'not a blob' },
 			{ ...good, size: 'ten' },
 			{ ...good, recordedAt: Number.NaN },
+			{ ...good, transcript: 42 },
+			{ ...good, spokenMs: -1 },
 			{ item: QUESTION }
 		]) {
 			await db.put('recordings', bad as never);
-			expect(await loadRecording(db, QUESTION)).toBeNull();
+			await expect(loadRecording(db, QUESTION)).rejects.toThrow(
+				'The recording kept for this question is damaged, so it cannot be played. Record your answer again to replace it.'
+			);
 		}
 		await saveRecording(db, good);
 		expect(await loadRecording(db, QUESTION)).toMatchObject({ size: 10, recordedAt: NOW });
+		// The transcript and how long it was spoken are kept beside the audio when there are some.
+		await saveRecording(db, { ...good, transcript: 'We cut the scope.', spokenMs: 4000 });
+		expect(await loadRecording(db, QUESTION)).toMatchObject({
+			transcript: 'We cut the scope.',
+			spokenMs: 4000
+		});
 	});
 });

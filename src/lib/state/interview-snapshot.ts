@@ -1,0 +1,91 @@
+import type { InterviewItem } from '$lib/content/types';
+import { pointsOf } from '$lib/quiz/interview';
+import type { InterviewResult } from './interview-result';
+import type { InterviewSnapshot } from './kept-schemas';
+
+// What an interview session keeps after every step, and how it is read back: apart from the
+// session's own steps, so that what is kept is read in one place.
+
+/** The fields of an interview session that are kept. */
+export interface InterviewState {
+	readonly mode: 'practice' | 'mock';
+	readonly questions: readonly InterviewItem[];
+	readonly index: number;
+	readonly phase: InterviewSnapshot['phase'];
+	readonly shownAt: number;
+	readonly covered: readonly number[];
+	readonly notes: string;
+	readonly results: readonly InterviewResult[];
+	/** When a mock interview started (epoch ms, its id); null in practice. */
+	readonly startedAt: number | null;
+	readonly followUps: readonly (string | null)[];
+	readonly followUpNotes: string;
+}
+
+/** A kept interview read back: its questions and results found again in the decks. */
+export interface RestoredInterview extends InterviewState {
+	readonly questions: InterviewItem[];
+	/** The review of the score just saved, while it can be taken back. */
+	readonly saved: number | null;
+}
+
+/**
+ * What is kept of a session; null once it ended with nothing scored.
+ * @param saved the review of the score just saved, while it can be taken back
+ * @param keptAt now: the clock stands still from here while the candidate is away
+ */
+export function snapshotOf(
+	session: InterviewState,
+	saved: number | null,
+	keptAt: number
+): InterviewSnapshot | null {
+	if (session.phase === 'done' && session.results.length === 0) return null;
+	return {
+		mode: session.mode,
+		questions: session.questions.map((item) => item.id),
+		index: session.index,
+		phase: session.phase,
+		shownAt: session.shownAt,
+		keptAt,
+		covered: [...session.covered],
+		notes: session.notes,
+		results: session.results.map(({ item, ...rest }) => ({ item: item.id, ...rest })),
+		mockId: session.startedAt,
+		saved,
+		followUps: [...session.followUps],
+		followUpNotes: session.followUpNotes
+	};
+}
+
+/**
+ * A kept interview where it was left, at `now`; null when one of its questions is no longer in
+ * the decks.
+ */
+export function restored(
+	questions: readonly InterviewItem[],
+	kept: InterviewSnapshot,
+	now: number
+): RestoredInterview | null {
+	const byId = (id: string) => questions.find((item) => item.id === id);
+	const list = kept.questions.map(byId);
+	const results = kept.results.map(({ item, ...rest }) => ({ item: byId(item), ...rest }));
+	if (list.some((item) => !item) || results.some((result) => !result.item)) return null;
+	const index = Math.min(kept.index, list.length - 1);
+	const current = list[index]!;
+	return {
+		mode: kept.mode,
+		questions: list as InterviewItem[],
+		index,
+		// A follow-up that cannot be shown again (never kept) leaves the question scored.
+		phase: kept.phase === 'follow-up' && !kept.followUps[index] ? 'scored' : kept.phase,
+		// The clock stood still while the candidate was away (from the last step kept to now).
+		shownAt: now - Math.max(0, kept.keptAt - kept.shownAt),
+		covered: kept.covered.filter((point) => point < pointsOf(current).length),
+		notes: kept.notes,
+		results: results as InterviewResult[],
+		startedAt: kept.mockId,
+		saved: kept.saved,
+		followUps: kept.followUps,
+		followUpNotes: kept.followUpNotes
+	};
+}

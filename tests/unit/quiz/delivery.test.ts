@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { deliveryOf, fillersIn, lengthAgainstTimer } from '$lib/quiz/delivery';
+
+describe('which filler words an answer has', () => {
+	it('names each filler and how often, most frequent first (then A to Z), umm and uhh as um and uh', () => {
+		expect(fillersIn('Umm, we grew. Uh, you know, um, it was, like, hard. Uhh you know.')).toEqual([
+			{ word: 'uh', count: 2 },
+			{ word: 'um', count: 2 },
+			{ word: 'you know', count: 2 },
+			{ word: 'like', count: 1 }
+		]);
+		expect(fillersIn('I would like to lead a team that looks like a startup.')).toEqual([]);
+	});
+
+	it('gives the delivery of a transcript: words per minute, fillers and length', () => {
+		expect(deliveryOf('Um, we cut the scope, you know.', 4, 120)).toEqual({
+			words: 7,
+			wordsPerMinute: 105,
+			fillers: 2,
+			fillerWords: [
+				{ word: 'um', count: 1 },
+				{ word: 'you know', count: 1 }
+			],
+			seconds: 4,
+			limit: 120
+		});
+	});
+
+	it('rounds the length to whole seconds before it splits minutes from seconds', () => {
+		expect(lengthAgainstTimer(59.6, 120)).toBe('1:00 of 2:00');
+		expect(lengthAgainstTimer(119.4, 120)).toBe('1:59 of 2:00');
+	});
+});
