@@ -1,7 +1,8 @@
 /** Figures about how a spoken answer was delivered, from its transcript. */
 export interface Delivery {
 	words: number;
-	wordsPerMinute: number;
+	/** Null when the answer was too short to tell a pace from (see MIN_PACE_SECONDS). */
+	wordsPerMinute: number | null;
 	fillers: number;
 	/** Which filler words, and how often each, most frequent first ("um" 3, "you know" 1). */
 	fillerWords: FillerCount[];
@@ -43,13 +44,19 @@ export function countFillers(transcript: string): number {
 	return fillersIn(transcript).reduce((sum, filler) => sum + filler.count, 0);
 }
 
+/**
+ * The shortest answer a pace is told from, in seconds: a few words said in the second before the
+ * reveal would read as hundreds of words per minute.
+ */
+export const MIN_PACE_SECONDS = 15;
+
 /** Words per minute, fillers and length against the timer for a transcript spoken in `seconds`. */
 export function deliveryOf(transcript: string, seconds: number, limit: number): Delivery {
 	const words = transcript.split(/\s+/).filter((word) => /[a-z0-9]/i.test(word)).length;
 	const fillerWords = fillersIn(transcript);
 	return {
 		words,
-		wordsPerMinute: seconds > 0 ? Math.round((words * 60) / seconds) : 0,
+		wordsPerMinute: seconds >= MIN_PACE_SECONDS ? Math.round((words * 60) / seconds) : null,
 		fillers: fillerWords.reduce((sum, filler) => sum + filler.count, 0),
 		fillerWords,
 		seconds,

@@ -13,15 +13,15 @@ describe('which filler words an answer has', () => {
 	});
 
 	it('gives the delivery of a transcript: words per minute, fillers and length', () => {
-		expect(deliveryOf('Um, we cut the scope, you know.', 4, 120)).toEqual({
+		expect(deliveryOf('Um, we cut the scope, you know.', 16, 120)).toEqual({
 			words: 7,
-			wordsPerMinute: 105,
+			wordsPerMinute: 26,
 			fillers: 2,
 			fillerWords: [
 				{ word: 'um', count: 1 },
 				{ word: 'you know', count: 1 }
 			],
-			seconds: 4,
+			seconds: 16,
 			limit: 120
 		});
 	});

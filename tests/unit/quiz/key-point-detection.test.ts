@@ -55,10 +55,15 @@ describe('key point detection', () => {
 
 describe('delivery figures', () => {
 	it('counts words per minute over the time spoken', () => {
-		const delivery = deliveryOf('one two three four five six', 3, 120);
+		const delivery = deliveryOf('one two three four five six', 15, 120);
 		expect(delivery.words).toBe(6);
-		expect(delivery.wordsPerMinute).toBe(120);
-		expect(deliveryOf('', 0, 120).wordsPerMinute).toBe(0);
+		expect(delivery.wordsPerMinute).toBe(24);
+		expect(deliveryOf('', 20, 120).wordsPerMinute).toBe(0);
+	});
+
+	it('tells no pace from an answer under 15 seconds (a few words before the reveal)', () => {
+		expect(deliveryOf('one two three four five six', 14.9, 120).wordsPerMinute).toBeNull();
+		expect(deliveryOf('', 0, 120).wordsPerMinute).toBeNull();
 	});
 
 	it('counts um, uh, you know and a filler like, not the verb', () => {
