@@ -11,6 +11,9 @@ const HOUR = 60 * MINUTE;
  */
 export const MAX_RECORDING_BYTES = 5 * 1024 * 1024;
 
+/** The most characters of a transcript kept: far more than any answer on the clock says. */
+export const MAX_TRANSCRIPT_LENGTH = 100_000;
+
 /** The bit rate spoken answers are recorded at: clear speech, about 240 KB a minute. */
 export const RECORDING_BITS_PER_SECOND = 32_000;
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { MAX_RECORDING_BYTES } from '$lib/limits';
+import { MAX_RECORDING_BYTES, MAX_TRANSCRIPT_LENGTH } from '$lib/limits';
 import { itemId, time } from './fields';
 
 // Recordings of spoken answers, in a backup only when the user asks: audio as base64 text.
@@ -47,6 +47,25 @@ export const BackupRecordingSchema = v.strictObject(
 			),
 			v.regex(BASE64, 'must be audio as base64 text'),
 			v.check((data) => data.length % 4 === 0, 'must be audio as base64 text')
+		),
+		// What was heard on the device while recording, and how long the answer was spoken: absent
+		// where the browser could not transcribe (and in files made before they were kept).
+		transcript: v.optional(
+			v.pipe(
+				v.string('must be a transcript (text)'),
+				v.maxLength(
+					MAX_TRANSCRIPT_LENGTH,
+					`must be at most ${MAX_TRANSCRIPT_LENGTH.toLocaleString('en-GB')} characters`
+				)
+			)
+		),
+		spokenMs: v.optional(
+			v.pipe(
+				v.number('must be a length in milliseconds (a number)'),
+				v.finite('must be a length in milliseconds (a number)'),
+				v.minValue(0, 'must not be negative'),
+				v.maxValue(24 * 60 * 60 * 1000, 'must be at most a day')
+			)
 		)
 	},
 	'must be a recording (an object)'

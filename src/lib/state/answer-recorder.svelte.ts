@@ -1,11 +1,10 @@
 import { errorMessage } from '$lib/errors';
-import { MAX_RECORDING_BYTES } from '$lib/limits';
+import { MAX_RECORDING_BYTES, MAX_TRANSCRIPT_LENGTH } from '$lib/limits';
 import type { StudyDatabase } from '$lib/storage/db';
 import {
 	DamagedRecordingError,
 	type Recording,
 	loadRecording,
-	MAX_TRANSCRIPT_LENGTH,
 	saveRecording
 } from '$lib/storage/recordings';
 import { app } from './app.svelte';

@@ -82,11 +82,14 @@ export async function exportProgress(
 			? await Promise.all(
 					voice
 						.filter((recording) => recording.audio instanceof Blob)
-						.map(async ({ item, mimeType, recordedAt, audio }) => ({
+						.map(async ({ item, mimeType, recordedAt, audio, transcript, spokenMs }) => ({
 							item,
 							mimeType,
 							recordedAt,
-							data: await toBase64(audio)
+							data: await toBase64(audio),
+							// What the recogniser heard is text like any other in a backup: no markup.
+							...(transcript === undefined ? {} : { transcript: neutralizeMarkup(transcript) }),
+							...(spokenMs === undefined ? {} : { spokenMs })
 						}))
 				)
 			: undefined;
@@ -146,9 +149,9 @@ export async function importProgress(
 	{ backup, rebuilt }: CheckedBackup
 ): Promise<ImportSummary> {
 	// Decoded before the transaction: nothing but IndexedDB work may run while it is open.
-	const recordings = backup.recordings?.map(({ item, mimeType, recordedAt, data }) => {
-		const audio = fromBase64(data, mimeType);
-		return { item, mimeType, recordedAt, audio, size: audio.size };
+	const recordings = backup.recordings?.map(({ data, ...recording }) => {
+		const audio = fromBase64(data, recording.mimeType);
+		return { ...recording, audio, size: audio.size };
 	});
 	const tx = db.transaction(
 		[...PROGRESS_STORES, 'settings', 'decks', 'myAnswers', 'recordings'],

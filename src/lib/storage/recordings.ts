@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { AppError } from '$lib/errors';
+import { MAX_TRANSCRIPT_LENGTH } from '$lib/limits';
 import type { Recording, StudyDatabase } from './db';
 import { toStorageError } from './errors';
 
@@ -24,8 +25,6 @@ export async function saveRecording(db: StudyDatabase, recording: Recording): Pr
 	}
 }
 
-/** The most characters of a transcript kept: far more than any answer on the clock says. */
-export const MAX_TRANSCRIPT_LENGTH = 100_000;
 
 /** A recording as read back: a record of another shape (damaged, or older) is not played. */
 const RecordingSchema = v.object({

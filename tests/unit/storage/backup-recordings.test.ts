@@ -12,6 +12,8 @@ const QUESTION = 'cto-role/what-a-cto-is/q/interview';
 const OTHER = 'cto-role/what-a-cto-is/r/interview';
 const SOUND = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0, 1, 2, 250, 251, 252, 253]);
 
+const HEARD = 'Um, we cut the release cycle <b>first</b>, you know.';
+
 async function withRecording(item = QUESTION, bytes = SOUND, db?: StudyDatabase) {
 	const target = db ?? (await freshDB());
 	await saveRecording(target, {
@@ -19,7 +21,9 @@ async function withRecording(item = QUESTION, bytes = SOUND, db?: StudyDatabase)
 		audio: new Blob([bytes], { type: 'audio/webm;codecs=opus' }),
 		mimeType: 'audio/webm;codecs=opus',
 		size: bytes.length,
-		recordedAt: NOW - 1000
+		recordedAt: NOW - 1000,
+		transcript: HEARD,
+		spokenMs: 42_000
 	});
 	return target;
 }
@@ -48,7 +52,10 @@ describe('recordings in a backup', () => {
 		expect(await loadRecording(other, QUESTION)).toMatchObject({
 			mimeType: 'audio/webm;codecs=opus',
 			size: SOUND.length,
-			recordedAt: NOW - 1000
+			recordedAt: NOW - 1000,
+			// What was heard comes too (its markup neutralized, as all text in a backup), and how long.
+			transcript: 'Um, we cut the release cycle ‹b>first‹/b>, you know.',
+			spokenMs: 42_000
 		});
 		// A recording of another question, not in the file, stays.
 		expect(await bytesOf(other, OTHER)).not.toBeNull();
@@ -81,6 +88,10 @@ describe('recordings in a backup', () => {
 			[[{ ...good, data: 'not base64!' }], /base64/],
 			[[{ ...good, recordedAt: Date.UTC(1999, 0, 1) }], /must be a date/],
 			[[{ ...good, extra: 1 }], /does not have/],
+			[[{ ...good, transcript: 'x'.repeat(100_001) }], /at most 100,000 characters/],
+			[[{ ...good, transcript: 7 }], /must be a transcript/],
+			[[{ ...good, transcript: '<img src=x onerror=alert(1)>' }], /markup|HTML|tag/i],
+			[[{ ...good, spokenMs: -1 }], /must not be negative/],
 			[[good, good], /two recordings of one question/],
 			[[{ ...good, data: 'A'.repeat(Math.ceil(MAX_RECORDING_BYTES / 3) * 4 + 4) }], /at most 5 MB/],
 			[
