@@ -25,7 +25,6 @@ export async function saveRecording(db: StudyDatabase, recording: Recording): Pr
 	}
 }
 
-
 /** A recording as read back: a record of another shape (damaged, or older) is not played. */
 const RecordingSchema = v.object({
 	item: v.string(),
