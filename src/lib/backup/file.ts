@@ -30,7 +30,8 @@ export function serializeBackup(backup: Backup): string {
 			? []
 			: [`"interviewDate":${JSON.stringify(backup.interviewDate)}`]),
 		...(backup.myAnswers === undefined ? [] : [listed('myAnswers', backup.myAnswers)]),
-		...(backup.recordings === undefined ? [] : [listed('recordings', backup.recordings)])
+		...(backup.recordings === undefined ? [] : [listed('recordings', backup.recordings)]),
+		...(backup.ownDecks === undefined ? [] : [listed('ownDecks', backup.ownDecks)])
 	];
 	return `{${[...head, ...sections, ...tail].join(',\n')}}\n`;
 }

@@ -130,7 +130,7 @@ function checkVersion(version: unknown): void {
 		);
 	}
 	throw new ImportError(
-		`This backup has an unknown version (${quote(version)}): this app reads versions ${READABLE_VERSIONS.join(' and ')}.`
+		`This backup has an unknown version (${quote(version)}): this app reads versions ${READABLE_VERSIONS.join(', ')}.`
 	);
 }
 

@@ -11,6 +11,7 @@ import {
 	type Settings
 } from '$lib/settings';
 import { LIMITS } from '$lib/limits';
+import { OwnDecksSchema, type BackupOwnDeck } from './own-decks';
 import { BackupRecordingsSchema, type BackupRecording } from './recordings';
 import { InterviewDateSchema, type InterviewDate } from '$lib/srs/plan';
 import type { CardState, Review } from '$lib/srs/types';
@@ -43,13 +44,13 @@ export const BACKUP_FORMAT = 'cto-prep-progress';
 
 /**
  * The backup version this app writes, the newest it reads. Version 2 added the interview date,
- * the candidate's own answers and (when asked for) recordings; an app that reads only version 1
- * then says the file is from a newer version instead of naming a field it does not know.
+ * the candidate's own answers and (when asked for) recordings, version 3 the learner's own decks;
+ * an older app then says the file is from a newer version instead of naming a field it does not know.
  */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
-/** Every version this app reads: version 1 files are version 2 files without the new sections. */
-export const READABLE_VERSIONS = [1, 2] as const;
+/** Every version this app reads: older files are newer ones without the later sections. */
+export const READABLE_VERSIONS = [1, 2, 3] as const;
 
 export {
 	BACKUP_SECTIONS,
@@ -253,7 +254,9 @@ export const BackupSchema = v.strictObject({
 		)
 	),
 	// Only when the user asked for them: without, an import keeps the device's recordings.
-	recordings: v.optional(BackupRecordingsSchema)
+	recordings: v.optional(BackupRecordingsSchema),
+	// Files made before own decks were kept have none: an import keeps the device's.
+	ownDecks: v.optional(OwnDecksSchema)
 });
 
 /** A stored record of an auto-increment store: it always has its id. */
@@ -282,6 +285,8 @@ export interface Backup {
 	myAnswers?: MyAnswer[];
 	/** Recordings of spoken answers, only when the user asked for them. */
 	recordings?: BackupRecording[];
+	/** The learner's own decks (imported cards); absent in files made before they were kept. */
+	ownDecks?: BackupOwnDeck[];
 }
 
 /** Checked by the compiler: what the schema lets through is a Backup. */

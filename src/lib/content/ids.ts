@@ -9,3 +9,11 @@ export function deckOf(itemId: string): string {
 export function factOf(itemId: string): string {
 	return itemId.slice(0, itemId.lastIndexOf('/'));
 }
+
+/** Every own deck's id starts with it (the learner's imported cards); no published deck's may. */
+export const OWN_PREFIX = 'own-';
+
+/** Whether a deck id names one of the learner's own decks. */
+export function isOwnDeckId(deckId: string): boolean {
+	return deckId.startsWith(OWN_PREFIX);
+}

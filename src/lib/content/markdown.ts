@@ -7,6 +7,7 @@ import { gfm } from 'micromark-extension-gfm';
 import * as v from 'valibot';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ContentIssue } from './errors';
+import { isOwnDeckId, OWN_PREFIX } from './ids';
 
 /** A notes file as read from disk (or brought by the user). */
 export interface NotesFile {
@@ -40,7 +41,11 @@ const ID = /^[a-z0-9]+(?:[/-]+[a-z0-9]+)+$/;
 const DeckMetaSchema = v.object({
 	deck: v.pipe(
 		v.string('must be text'),
-		v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens')
+		v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens'),
+		v.check(
+			(id) => !isOwnDeckId(id),
+			`must not start with "${OWN_PREFIX}" (that is how the learner's own decks are named)`
+		)
 	),
 	title: v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('must not be empty')),
 	description: v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('must not be empty')),

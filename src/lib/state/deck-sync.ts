@@ -1,4 +1,5 @@
 import { parseDeck, parseDeckIndex } from '$lib/content/schema';
+import { isOwnDeckId } from '$lib/content/ids';
 import { resolveMoves } from '$lib/srs/moves';
 import { replayCard } from '$lib/srs/scheduler';
 import { yieldToMain } from '$lib/yield';
@@ -62,7 +63,8 @@ export async function syncDecks(
 	const published = new Set(index.decks.map((deck) => deck.id));
 	let updated = fresh.size > 0;
 	for (const id of stored.keys()) {
-		if (published.has(id)) continue;
+		// The learner's own decks are not published: they stay until the learner deletes them.
+		if (published.has(id) || isOwnDeckId(id)) continue;
 		await retireDeck(db, id);
 		updated = true;
 	}
@@ -79,13 +81,15 @@ export async function syncDecks(
 	return { decks, changes };
 }
 
-/** The decks now stored: the published ones, new versions where they were just stored. */
+/** The decks now stored: the published ones (new versions where just stored) and own ones. */
 function inDeckOrder(
 	current: readonly StoredDeck[],
 	fresh: ReadonlyMap<string, StoredDeck>,
 	published: ReadonlySet<string>
 ): StoredDeck[] {
-	const kept = current.filter((deck) => published.has(deck.id) && !fresh.has(deck.id));
+	const kept = current.filter(
+		(deck) => (published.has(deck.id) || isOwnDeckId(deck.id)) && !fresh.has(deck.id)
+	);
 	return [...kept, ...fresh.values()].sort(deckOrder);
 }
 

@@ -2,6 +2,8 @@ import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupSetting } from '
 import { fromBase64, toBase64 } from '$lib/backup/recordings';
 import type { CheckedBackup } from '$lib/backup/parse';
 import { mergeMyAnswers } from '$lib/backup/merge';
+import { asOwnDeck, ownDecksForBackup, ownDecksToStore } from '$lib/backup/own-decks';
+import { isOwnDeckId } from '$lib/content/ids';
 import { LIMITS } from '$lib/limits';
 import { neutralizeMarkup } from '$lib/markup';
 import { MY_ANSWER_FIELDS, type MyAnswer } from '$lib/quiz/my-answer';
@@ -37,6 +39,8 @@ export interface ImportSummary {
 	myAnswers: number | null;
 	/** Recordings stored; null (or absent) when the file had none (the device's were kept). */
 	recordings?: number | null;
+	/** Own decks taken from the file (newer than this device's, or new to it); null: it had none. */
+	ownDecks?: number | null;
 	/** Cards whose state was rebuilt from their answers (the file disagreed with its own log). */
 	rebuilt: number;
 }
@@ -54,7 +58,8 @@ export interface ProgressCounts {
  * attempts, interview answers, the settings, the interview date and the candidate's own answers
  * (their markup neutralized, see `neutralizeMarkup`: a backup never holds any). Recordings stay on
  * the device unless `options.recordings` asks for them (then as base64 text, converted after the
- * transaction). Decks are left out (they come from the site), and so are the app's other `meta:` records such as when the last backup was made:
+ * transaction). The learner's own decks are in it; the site's decks are left out (they come from
+ * the site), and so are the app's other `meta:` records such as when the last backup was made:
  * they describe this device, and an import keeps them.
  * @param now when the backup is made (epoch ms)
  * @throws StorageError when storage cannot be read
@@ -65,9 +70,9 @@ export async function exportProgress(
 	options: { recordings?: boolean } = {}
 ): Promise<Backup> {
 	try {
-		const stores = [...PROGRESS_STORES, 'settings', 'myAnswers', 'recordings'] as const;
+		const stores = [...PROGRESS_STORES, 'settings', 'myAnswers', 'recordings', 'decks'] as const;
 		const tx = db.transaction(stores, 'readonly');
-		const [cards, reviews, quizAttempts, interviewAnswers, records, mine, voice] =
+		const [cards, reviews, quizAttempts, interviewAnswers, records, mine, voice, decks] =
 			await Promise.all([
 				tx.objectStore('cards').getAll(),
 				tx.objectStore('reviews').getAll(),
@@ -75,7 +80,8 @@ export async function exportProgress(
 				tx.objectStore('interviewAnswers').getAll(),
 				tx.objectStore('settings').getAll(),
 				tx.objectStore('myAnswers').getAll(),
-				options.recordings ? tx.objectStore('recordings').getAll() : Promise.resolve([])
+				options.recordings ? tx.objectStore('recordings').getAll() : Promise.resolve([]),
+				tx.objectStore('decks').getAll()
 			]);
 		await tx.done;
 		const recordings = options.recordings
@@ -107,7 +113,8 @@ export async function exportProgress(
 			settings: records.filter(isValidSetting),
 			interviewDate: v.is(InterviewDateSchema, interviewDate) ? interviewDate : null,
 			myAnswers: readableAnswers(mine).map(plainAnswer),
-			...(recordings ? { recordings } : {})
+			...(recordings ? { recordings } : {}),
+			ownDecks: ownDecksForBackup(decks)
 		};
 	} catch (error) {
 		throw toStorageError(error);
@@ -160,10 +167,23 @@ export async function importProgress(
 	return inTransaction(tx, async () => {
 		// A session kept to resume counted the progress being replaced.
 		write(tx.objectStore('settings').delete(keptSessions()));
-		// While no deck is stored yet (a first visit that could not download them), the file's flags
-		// stay: the deck sync that stores the decks settles them.
-		const decks = await tx.objectStore('decks').getAll();
-		const live = decks.length > 0 ? liveItems(decks) : null;
+		// Own decks are the learner's on every device: the file's are taken where newer (or new
+		// here), the device's other own decks stay.
+		const deckStore = tx.objectStore('decks');
+		const stored = await deckStore.getAll();
+		const ownTaken = ownDecksToStore(
+			stored.flatMap(({ id, own }) => (own ? [{ id, own }] : [])),
+			backup.ownDecks ?? []
+		).map(asOwnDeck);
+		for (const deck of ownTaken) write(deckStore.put({ ...deck, fetchedAt: deck.own.updatedAt }));
+		const takenIds = new Set(ownTaken.map((deck) => deck.id));
+		const decks = [...stored.filter((deck) => !takenIds.has(deck.id)), ...ownTaken];
+		// While no deck of the site is stored yet (a first visit that could not download them), the
+		// file's flags of their cards stay: the deck sync that stores the decks settles them.
+		const published = stored.some((deck) => deck.own === undefined);
+		const live = liveItems(decks);
+		const settled = (card: (typeof backup.cards)[number]) =>
+			published || isOwnDeckId(card.deck) ? settleRetired(card, live) : card;
 		const cards = tx.objectStore('cards');
 		const reviews = tx.objectStore('reviews');
 		const attempts = tx.objectStore('quizAttempts');
@@ -176,9 +196,7 @@ export async function importProgress(
 		for (const key of SETTING_KEYS) write(settings.delete(key));
 		// A card is studied when its item is in the decks on this device, whatever the file says:
 		// it may come from a device with other content, or hold items that exist nowhere.
-		for (const card of backup.cards) {
-			write(cards.put(live ? settleRetired(card, live) : card));
-		}
+		for (const card of backup.cards) write(cards.put(settled(card)));
 		for (const review of inKeyOrder(backup.reviews)) write(reviews.add(review));
 		for (const attempt of inKeyOrder(backup.quizAttempts)) write(attempts.add(attempt));
 		for (const answer of inKeyOrder(backup.interviewAnswers)) write(interviews.add(answer));
@@ -206,6 +224,7 @@ export async function importProgress(
 			settings: backup.settings.length,
 			myAnswers: taken,
 			recordings: recordings?.length ?? null,
+			ownDecks: backup.ownDecks ? ownTaken.length : null,
 			rebuilt
 		};
 	});

@@ -7,6 +7,7 @@ import {
 	type StoreNames
 } from 'idb';
 import type { Deck } from '$lib/content/types';
+import type { OwnDeckInfo } from '$lib/import/own-deck';
 import type { MyAnswer } from '$lib/quiz/my-answer';
 import type { InterviewAnswer, QuizAttempt } from '$lib/quiz/types';
 import type { CardState, Review } from '$lib/srs/types';
@@ -21,9 +22,11 @@ export const DB_NAME = 'cto-prep';
  */
 export const DB_VERSION = 4;
 
-/** A deck as kept on the device: the published deck and when it was fetched. */
+/** A deck as kept on the device: the published deck (or an own one) and when it was stored. */
 export interface StoredDeck extends Deck {
 	fetchedAt: number;
+	/** Set on the learner's own decks (imported cards): the sync with published decks leaves them. */
+	own?: OwnDeckInfo;
 }
 
 /** A spoken answer recorded on this device: the newest one per interview question. */

@@ -1,4 +1,5 @@
 import type { Deck, Item } from '$lib/content/types';
+import { isOwnDeckId } from '$lib/content/ids';
 import type { StoredDeck, StudyDatabase } from './db';
 import { toStorageError } from './errors';
 import { uniqueKeys } from './keys';
@@ -35,7 +36,11 @@ export interface DeckChanges {
  * one transaction: new items become new cards, changed items keep their progress, items that are
  * gone are retired (history kept, no longer studied), and items that come back are un-retired.
  */
-export async function storeDeck(db: StudyDatabase, deck: Deck, now: number): Promise<DeckChanges> {
+export async function storeDeck(
+	db: StudyDatabase,
+	deck: Deck & Pick<StoredDeck, 'own'>,
+	now: number
+): Promise<DeckChanges> {
 	const tx = db.transaction(['decks', 'cards'], 'readwrite');
 	return inTransaction(tx, async () => {
 		const decks = tx.objectStore('decks');
@@ -69,6 +74,37 @@ export async function retireDeck(db: StudyDatabase, deckId: string): Promise<voi
 			if (settled !== cursor.value) write(cursor.update(settled));
 			cursor = await cursor.continue();
 		}
+	});
+}
+
+/**
+ * Deletes an own deck and everything learnt of it: its cards' states and their reviews, in one
+ * transaction (the page asks first, naming what goes). Published decks are never deleted.
+ * @returns how many cards and reviews went
+ */
+export async function deleteOwnDeck(
+	db: StudyDatabase,
+	deckId: string
+): Promise<{ cards: number; reviews: number }> {
+	if (!isOwnDeckId(deckId)) throw new Error(`${deckId} is not an own deck`);
+	const tx = db.transaction(['decks', 'cards', 'reviews'], 'readwrite');
+	return inTransaction(tx, async () => {
+		write(tx.objectStore('decks').delete(deckId));
+		const byCard = tx.objectStore('reviews').index('by-card');
+		const gone = { cards: 0, reviews: 0 };
+		let cursor = await tx.objectStore('cards').index('by-deck').openCursor(deckId);
+		while (cursor) {
+			let review = await byCard.openCursor(cursor.value.id);
+			while (review) {
+				write(review.delete());
+				gone.reviews++;
+				review = await review.continue();
+			}
+			write(cursor.delete());
+			gone.cards++;
+			cursor = await cursor.continue();
+		}
+		return gone;
 	});
 }
 

@@ -118,6 +118,12 @@ describe('bad notes give the file, the line and what is wrong', () => {
 			problem: '2: frontmatter field "deck" must be lower-case letters, digits and single hyphens'
 		},
 		{
+			name: 'a deck id named like the learner’s own decks',
+			text: ok.replace('deck: test', 'deck: own-notes') + TERMS,
+			problem:
+				'2: frontmatter field "deck" must not start with "own-" (that is how the learner\'s own decks are named)'
+		},
+		{
 			name: 'a missing frontmatter field',
 			text: ok.replace('title: Test deck\n', '') + TERMS,
 			problem: '1: missing frontmatter field "title"'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serializeBackup } from '$lib/backup/file';
 import { parseBackup } from '$lib/backup/parse';
+import { BACKUP_VERSION } from '$lib/backup/schema';
 import { EMPTY_ANSWER } from '$lib/quiz/my-answer';
 import { exportProgress, importProgress, resetProgress } from '$lib/storage/backup';
 import { loadMyAnswer, loadMyAnswers, saveMyAnswer } from '$lib/storage/my-answers';
@@ -114,7 +115,7 @@ describe('your own answers in a backup', () => {
 	it('come back from a version 1 file (made before the version said they could be there)', async () => {
 		const db = await withStory();
 		const file = JSON.parse(serializeBackup(await exportProgress(db, NOW)));
-		expect(file.version).toBe(2);
+		expect(file.version).toBe(BACKUP_VERSION);
 		const other = await freshDB();
 		await importProgress(other, parseBackup(JSON.stringify({ ...file, version: 1 }), NOW));
 		expect(await loadMyAnswer(other, QUESTION)).toEqual(STORY);

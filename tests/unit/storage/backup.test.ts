@@ -125,15 +125,17 @@ afterEach(() => {
 });
 
 describe('exporting progress', () => {
-	it('holds every progress record with its key, but no decks and no app records', async () => {
+	it('holds every progress record with its key, but not the site’s decks nor app records', async () => {
 		const db = await studiedDB();
 		const backup = await exportProgress(db, LATER);
 		expect(backup).toMatchObject({
 			format: 'cto-prep-progress',
-			version: 2,
+			version: 3,
 			exportedAt: '2026-11-27T09:00:00.000Z'
 		});
 		expect(Object.keys(backup)).not.toContain('decks');
+		// The learner's own decks only (none here): the site's come from the site.
+		expect(backup.ownDecks).toEqual([]);
 		expect(backup.cards).toHaveLength(3);
 		expect(backup.reviews.map((review) => review.id)).toEqual([1, 2, 3, 4, 5]);
 		expect(backup.interviewAnswers[0]?.notes).toBe(
@@ -177,6 +179,7 @@ describe('importing progress', () => {
 			settings: 2,
 			myAnswers: 0,
 			recordings: null,
+			ownDecks: 0,
 			rebuilt: 0
 		});
 		// A fresh store numbers from 1, as the source did: even the keys are the same.

@@ -1,0 +1,97 @@
+import * as v from 'valibot';
+import { isOwnDeckId } from '$lib/content/ids';
+import { DeckSchema } from '$lib/content/schema';
+import type { Deck } from '$lib/content/types';
+import type { OwnDeckInfo } from '$lib/import/own-deck';
+import { neutralizeMarkup } from '$lib/markup';
+import { deckId, time } from './fields';
+
+// The learner's own decks (imported cards) in a backup: they exist nowhere else, so a backup that
+// left them out would leave their history without the cards it is of.
+
+/** The most own decks a backup may hold. */
+export const MAX_OWN_DECKS = 500;
+
+/** The most items all own decks of a backup may hold together. */
+export const MAX_OWN_ITEMS = 200_000;
+
+/** An own deck as a backup holds it: a deck as the site publishes one, and what is kept of it. */
+export const OwnDeckRecordSchema = v.pipe(
+	v.object({
+		...DeckSchema.entries,
+		id: v.pipe(
+			deckId,
+			v.check(isOwnDeckId, 'must be the id of a deck of your own (starting with "own-")')
+		),
+		own: v.strictObject(
+			{
+				file: v.pipe(
+					v.string('must be a file name (text)'),
+					v.maxLength(300, 'must be at most 300 characters long')
+				),
+				createdAt: time,
+				updatedAt: time
+			},
+			'must say where the deck came from (an object)'
+		)
+	}),
+	v.check(
+		(deck) => deck.items.every((item) => item.id.startsWith(`${deck.id}/`)),
+		'holds an item of another deck'
+	)
+);
+
+/** The own decks section of a backup: absent in files made before own decks were kept. */
+export const OwnDecksSchema = v.pipe(
+	v.array(OwnDeckRecordSchema, 'must be a list of your own decks'),
+	v.maxLength(MAX_OWN_DECKS, `must hold at most ${MAX_OWN_DECKS} decks`),
+	v.check(
+		(decks) => new Set(decks.map((deck) => deck.id)).size === decks.length,
+		'holds two decks with one id'
+	),
+	v.check(
+		(decks) => decks.reduce((sum, deck) => sum + deck.items.length, 0) <= MAX_OWN_ITEMS,
+		`must hold at most ${MAX_OWN_ITEMS.toLocaleString('en-GB')} cards in all`
+	)
+);
+
+/**
+ * An own deck as a backup holds it, as checked: a Deck once stored (`counts` is checked as any
+ * record of numbers, as for a deck from the site, see parseDeck).
+ */
+export type BackupOwnDeck = v.InferOutput<typeof OwnDeckRecordSchema>;
+
+/** A checked own deck as the decks store keeps it. */
+export function asOwnDeck(deck: BackupOwnDeck): Deck & { own: OwnDeckInfo } {
+	return deck as Deck & { own: OwnDeckInfo };
+}
+
+/**
+ * The own decks to store from a backup: the file's, except where this device has a newer edit of
+ * the same deck (by `own.updatedAt`, a tie keeping the device's); own decks only on this device stay.
+ */
+export function ownDecksToStore(
+	device: readonly Pick<BackupOwnDeck, 'id' | 'own'>[],
+	file: readonly BackupOwnDeck[]
+): BackupOwnDeck[] {
+	const onDevice = new Map(device.map((deck) => [deck.id, deck.own.updatedAt]));
+	return file.filter((deck) => deck.own.updatedAt > (onDevice.get(deck.id) ?? -Infinity));
+}
+
+/**
+ * The own decks among the decks stored on this device, as a backup holds them: without when they
+ * were stored, every text's markup neutralized (see neutralizeMarkup: a backup never holds any).
+ */
+export function ownDecksForBackup(
+	decks: readonly (Deck & { own?: OwnDeckInfo; fetchedAt?: number })[]
+): BackupOwnDeck[] {
+	return decks
+		.filter((deck): deck is Deck & { own: OwnDeckInfo; fetchedAt?: number } => !!deck.own)
+		.map(({ fetchedAt: _stored, ...deck }) =>
+			JSON.parse(
+				JSON.stringify(deck, (_key, value: unknown) =>
+					typeof value === 'string' ? neutralizeMarkup(value) : value
+				)
+			)
+		);
+}

@@ -1,0 +1,106 @@
+import { hashString } from '$lib/content/hash';
+import { OWN_PREFIX } from '$lib/content/ids';
+import { slugify } from '$lib/content/slug';
+import { ITEM_KINDS, type CardItem, type Deck, type ItemKind } from '$lib/content/types';
+
+// A learner's own deck, made from cards brought from another app (Anki, a CSV file, Quizlet): a
+// deck like ours, so studying, quizzing, listening, stats and the backup treat it the same.
+
+/** The one topic of a deck of imported cards. */
+export const OWN_TOPIC = 'cards';
+
+/** A card as an importer gives it: `key` names it across imports of a corrected file. */
+export interface OwnCard {
+	/** Stable across imports of the same card (from its content, or the other app's note id). */
+	key: string;
+	kind: 'basic' | 'cloze';
+	/** The question; for a cloze, the sentence with its blank written `[…]`. */
+	front: string;
+	/** The answer; for a cloze, the words of the blank. */
+	back: string;
+	tags: string[];
+	/** Where the card was in the file (1-based line or note number). */
+	line: number;
+}
+
+/** What is kept of an own deck besides its items. */
+export interface OwnDeckInfo {
+	/** The name of the file it was last imported from. */
+	file: string;
+	/** When it was first made and last imported (epoch ms). */
+	createdAt: number;
+	updatedAt: number;
+}
+
+/** An own deck: a deck whose items came from the learner. */
+export type OwnDeck = Deck & { own: OwnDeckInfo };
+
+/**
+ * The id of a new own deck named `title`: `own-` and its slug, with a number added when a deck
+ * already has it (two imports named alike stay two decks).
+ */
+export function newOwnDeckId(title: string, taken: ReadonlySet<string>): string {
+	const base = `${OWN_PREFIX}${slugify(title) || 'deck'}`;
+	let id = base;
+	for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+	return id;
+}
+
+/** The id segment of a card's key: its slug, or a hash when the key has no letters or digits. */
+function segment(key: string): string {
+	const slug = slugify(key);
+	// A long key (a whole sentence) is cut by slugify; its hash keeps two such keys apart.
+	return slug && slug.length < 48 ? slug : `k-${hashString(key)}`;
+}
+
+function itemOf(deckId: string, file: string, title: string, card: OwnCard): CardItem {
+	const fact = `${deckId}/${OWN_TOPIC}/${segment(card.key)}`;
+	const base = {
+		id: `${fact}/${card.kind}`,
+		topic: OWN_TOPIC,
+		fact,
+		source: { file, heading: title, anchor: '', line: card.line }
+	};
+	return card.kind === 'cloze'
+		? { ...base, kind: 'cloze', text: card.front, answer: card.back }
+		: { ...base, kind: 'basic', front: card.front, back: card.back };
+}
+
+/**
+ * Makes (or makes again, from a corrected file) an own deck of imported cards. Items are named by
+ * their keys, so importing the file again keeps each card's history; a key given twice keeps its
+ * first card.
+ * @param previous the deck as stored before, when this import updates it (its id and dates stay)
+ */
+export function ownDeck(
+	options: { id: string; title: string; file: string; order: number; now: number },
+	cards: readonly OwnCard[],
+	previous?: OwnDeck
+): OwnDeck {
+	const { id, title, file, order, now } = options;
+	const seen = new Set<string>();
+	const items: CardItem[] = [];
+	for (const card of cards) {
+		const item = itemOf(id, file, title, card);
+		if (seen.has(item.id)) continue;
+		seen.add(item.id);
+		items.push(item);
+	}
+	const counts = Object.fromEntries(ITEM_KINDS.map((kind) => [kind, 0])) as Record<
+		ItemKind,
+		number
+	>;
+	for (const item of items) counts[item.kind]++;
+	return {
+		id,
+		title,
+		description: `Your cards, imported from ${file}.`,
+		order,
+		url: '',
+		hash: hashString(JSON.stringify(items)),
+		counts,
+		topics: [{ id: OWN_TOPIC, title: 'Cards' }],
+		items,
+		own: { file, createdAt: previous?.own.createdAt ?? now, updatedAt: now }
+	};
+}
