@@ -1,3 +1,5 @@
+import { minutesAndSeconds } from './mock-review';
+
 /** Figures about how a spoken answer was delivered, from its transcript. */
 export interface Delivery {
 	words: number;
@@ -33,10 +35,21 @@ export function fillersIn(transcript: string): FillerCount[] {
 		add(word.replace(/(.)\1+$/, '$1'), 1);
 	}
 	add('you know', text.match(/\byou know\b/g)?.length ?? 0);
-	add('like', text.match(/(?:^|[,.;!?]|\b(?:um+|uh+))\s*like\s*(?=[,.;!?]|$)/g)?.length ?? 0);
+	add(
+		'like',
+		[...text.matchAll(/\blike\b/g)].filter(({ index }) => likeIsFiller(text, index)).length
+	);
 	return [...counts]
 		.map(([word, count]) => ({ word, count }))
 		.sort((a, b) => b.count - a.count || a.word.localeCompare(b.word));
+}
+
+/** Whether the "like" at `index` of a lower-case text is a filler: set apart, or after "um". */
+function likeIsFiller(text: string, index: number): boolean {
+	const before = text.slice(0, index).trimEnd();
+	const after = text.slice(index + 'like'.length).trimStart();
+	if (/\b(?:um+|uh+),?$/.test(before)) return true;
+	return (before === '' || /[,.;!?]$/.test(before)) && (after === '' || /^[,.;!?]/.test(after));
 }
 
 /** How many filler words a transcript has (see fillersIn). */
@@ -66,9 +79,5 @@ export function deliveryOf(transcript: string, seconds: number, limit: number): 
 
 /** "1:40 of 2:00". */
 export function lengthAgainstTimer(seconds: number, limit: number): string {
-	const clock = (total: number) => {
-		const whole = Math.round(total);
-		return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-	};
-	return `${clock(seconds)} of ${clock(limit)}`;
+	return `${minutesAndSeconds(seconds * 1000)} of ${minutesAndSeconds(limit * 1000)}`;
 }

@@ -64,7 +64,6 @@ export function coversPoint(
 	const wanted = distinctiveWords(point);
 	const found = wanted.filter((word) => present.has(word)).length;
 	if (wanted.length > 0 && found >= Math.max(2, Math.ceil(wanted.length / 2))) return true;
-	if (wanted.length === 1 && found === 1 && synonyms.length === 0) return false;
 	return synonyms.some((synonym) => {
 		const phrase = wordsOf(synonym);
 		return phrase.some((word) => !COMMON.has(word)) && containsPhrase(answerWords, phrase);

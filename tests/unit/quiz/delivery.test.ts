@@ -12,6 +12,24 @@ describe('which filler words an answer has', () => {
 		expect(fillersIn('I would like to lead a team that looks like a startup.')).toEqual([]);
 	});
 
+	it('in a transcript without punctuation, as recognisers give, counts um, uh and you know, not like', () => {
+		// Without commas "like" cannot be told from the verb, so it is not counted (README says so).
+		expect(fillersIn('um so we cut the scope you know and like it was uh hard')).toEqual([
+			{ word: 'uh', count: 1 },
+			{ word: 'um', count: 1 },
+			{ word: 'you know', count: 1 }
+		]);
+		expect(fillersIn('Um, like. Uh like, we grew')).toEqual([
+			{ word: 'like', count: 2 },
+			{ word: 'uh', count: 1 },
+			{ word: 'um', count: 1 }
+		]);
+		expect(fillersIn('um like we grew')).toEqual([
+			{ word: 'like', count: 1 },
+			{ word: 'um', count: 1 }
+		]);
+	});
+
 	it('gives the delivery of a transcript: words per minute, fillers and length', () => {
 		expect(deliveryOf('Um, we cut the scope, you know.', 16, 120)).toEqual({
 			words: 7,

@@ -30,7 +30,7 @@ describe('key point detection', () => {
 		).toBe(true);
 	});
 
-	it('never ticks a point from a single common word', () => {
+	it('never ticks a point from common words, nor from one of its distinctive words alone', () => {
 		expect(coversPoint('the team did the work', CHANGES)).toBe(false);
 		expect(coversPoint('strategy', CHANGES)).toBe(false);
 	});
