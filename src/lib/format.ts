@@ -1,5 +1,5 @@
 // Words and numbers as the app shows them: pure formatting, shared by pages and page models.
-import type { MyAnswersMerge } from '$lib/backup/merge';
+import type { MyAnswersMerge, RecordingsMerge } from '$lib/backup/merge';
 import type { ImportSummary, ProgressCounts } from '$lib/storage/backup';
 import { groupDigits } from './digits';
 
@@ -72,6 +72,31 @@ export function describeMyAnswersMerge({ taken, replaced, kept }: MyAnswersMerge
 	if (parts.length === 0) return '';
 	const none = taken.length === 0 ? ' (the file has none newer)' : '';
 	return `Your own answers are merged, not replaced: ${listOf(parts)}${none}.`;
+}
+
+/**
+ * What an import does to the recordings, with counts: "Recordings are merged, not replaced: 1
+ * recording is added from the file, …". Empty when the file has none.
+ */
+export function describeRecordingsMerge({ taken, replaced, keptNewer }: RecordingsMerge): string {
+	const added = taken.length - replaced;
+	const parts = [
+		...(added > 0
+			? [`${plural(added, 'recording is', 'recordings are')} added from the file`]
+			: []),
+		...(replaced > 0
+			? [
+					`${plural(replaced, 'recording on this device is', 'recordings on this device are')} replaced by a newer one from the file`
+				]
+			: []),
+		...(keptNewer > 0
+			? [
+					`${plural(keptNewer, 'recording on this device stays', 'recordings on this device stay')} because the file's ${keptNewer === 1 ? 'is' : 'are'} not newer`
+				]
+			: [])
+	];
+	if (parts.length === 0) return '';
+	return `Recordings are merged, not replaced: ${listOf(parts)}. Recordings only on this device stay.`;
 }
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];

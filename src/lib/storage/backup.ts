@@ -1,7 +1,7 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupSetting } from '$lib/backup/schema';
 import { fromBase64, toBase64 } from '$lib/backup/recordings';
 import type { CheckedBackup } from '$lib/backup/parse';
-import { mergeMyAnswers } from '$lib/backup/merge';
+import { mergeMyAnswers, mergeRecordings } from '$lib/backup/merge';
 import { asOwnDeck, ownDecksForBackup, ownDecksToStore } from '$lib/backup/own-decks';
 import { isOwnDeckId } from '$lib/content/ids';
 import { LIMITS } from '$lib/limits';
@@ -37,7 +37,10 @@ export interface ImportSummary {
 	 * questions it had none for); null when the file had none. The device's own always stay.
 	 */
 	myAnswers: number | null;
-	/** Recordings stored; null (or absent) when the file had none (the device's were kept). */
+	/**
+	 * Recordings taken from the file (newer than this device's, or of questions it had none for);
+	 * null (or absent) when the file had none. The device's newer ones and its others stay.
+	 */
 	recordings?: number | null;
 	/** Own decks taken from the file (newer than this device's, or new to it); null: it had none. */
 	ownDecks?: number | null;
@@ -146,8 +149,8 @@ function capDuration<T extends { durationMs: number }>(record: T): T {
  * attempts and interview answers get new keys from their stores, in the file's order: a file
  * never sets a store's keys, so none can exhaust its key generator. Either all of it is stored or
  * nothing changes. The interview date is the file's, unless the file is older than backed-up dates.
- * Recordings in the file (only when the user included them) replace those of the same questions;
- * without them the device's recordings stay.
+ * Recordings in the file (only when the user included them) are merged as `mergeRecordings` says:
+ * the newer of a question's two stays, and the device's others stay.
  * Decks and the app's other `meta:` records are kept, except sessions kept to resume.
  * @throws StorageError when storage fails (nothing was changed)
  */
@@ -210,8 +213,15 @@ export async function importProgress(
 			for (const answer of merge.taken) write(mine.put(answer));
 			taken = merge.taken.length;
 		}
-		// The file's recordings replace those of the same questions; others on the device stay.
-		for (const recording of recordings ?? []) write(tx.objectStore('recordings').put(recording));
+		// Recordings are the candidate's voice on every device: merged like their own answers (the
+		// import's confirmation counts with mergeRecordings too), never an older over a newer one.
+		let voice: number | null = null;
+		if (recordings) {
+			const store = tx.objectStore('recordings');
+			const merge = mergeRecordings(await store.getAll(), recordings);
+			for (const recording of merge.taken) write(store.put(recording));
+			voice = merge.taken.length;
+		}
 		if (backup.interviewDate === null) write(settings.delete(INTERVIEW_DATE));
 		else if (backup.interviewDate) {
 			write(settings.put({ key: INTERVIEW_DATE, value: backup.interviewDate }));
@@ -223,7 +233,7 @@ export async function importProgress(
 			interviewAnswers: backup.interviewAnswers.length,
 			settings: backup.settings.length,
 			myAnswers: taken,
-			recordings: recordings?.length ?? null,
+			recordings: voice,
 			ownDecks: backup.ownDecks ? ownTaken.length : null,
 			rebuilt
 		};

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { RecordingTime } from '$lib/backup/merge';
 import { AppError } from '$lib/errors';
 import { MAX_TRANSCRIPT_LENGTH } from '$lib/limits';
 import type { Recording, StudyDatabase } from './db';
@@ -80,6 +81,20 @@ export async function recordingsTotal(db: StudyDatabase): Promise<RecordingsTota
 		}
 		await tx.done;
 		return { count, bytes };
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}
+
+/**
+ * When each recording on this device was made, by key (a question's item id, or its follow-up's):
+ * what merging a backup's recordings compares (see `mergeRecordings`).
+ * @throws StorageError when storage cannot be read
+ */
+export async function loadRecordingTimes(db: StudyDatabase): Promise<RecordingTime[]> {
+	try {
+		const records = await db.getAll('recordings');
+		return records.map(({ item, recordedAt }) => ({ item, recordedAt }));
 	} catch (error) {
 		throw toStorageError(error);
 	}
