@@ -1,5 +1,6 @@
 // Words and numbers as the app shows them: pure formatting, shared by pages and page models.
 import type { MyAnswersMerge, RecordingsMerge } from '$lib/backup/merge';
+import { MAX_RECORDINGS, MAX_RECORDINGS_BYTES } from '$lib/backup/recordings';
 import type { ImportSummary, ProgressCounts } from '$lib/storage/backup';
 import { groupDigits } from './digits';
 
@@ -97,6 +98,16 @@ export function describeRecordingsMerge({ taken, replaced, keptNewer }: Recordin
 	];
 	if (parts.length === 0) return '';
 	return `Recordings are merged, not replaced: ${listOf(parts)}. Recordings only on this device stay.`;
+}
+
+/**
+ * Why a backup with recordings holds fewer than this device has (see `selectRecordings`); null
+ * when it holds them all.
+ */
+export function describeRecordingsLeftOut(count: number): string | null {
+	if (count === 0) return null;
+	const mb = MAX_RECORDINGS_BYTES / (1024 * 1024);
+	return `${plural(count, 'recording was', 'recordings were')} left out of the file, which holds the newest that fit in what a backup can import (${mb} MB of audio and ${groupDigits(MAX_RECORDINGS)} recordings in all). ${count === 1 ? 'It stays' : 'They stay'} on this device.`;
 }
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];

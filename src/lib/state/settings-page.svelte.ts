@@ -13,10 +13,10 @@ import {
 } from '$lib/backup/merge';
 import { checkBackupSize, parseBackup, type CheckedBackup } from '$lib/backup/parse';
 import { errorMessage } from '$lib/errors';
-import { describeImport } from '$lib/format';
+import { describeImport, describeRecordingsLeftOut } from '$lib/format';
 import type { SettingKey, Settings } from '$lib/settings';
 import {
-	exportProgress,
+	exportBackup,
 	importProgress,
 	progressCounts,
 	resetProgress,
@@ -147,9 +147,12 @@ export class SettingsPage extends PageModel {
 		try {
 			const now = Date.now();
 			let text: string;
+			let leftOut: string | null = null;
 			try {
 				const recordings = this.includeRecordings;
-				text = serializeBackup(await exportProgress(db, now, { recordings }));
+				const exported = await exportBackup(db, now, { recordings });
+				text = serializeBackup(exported.backup);
+				leftOut = describeRecordingsLeftOut(exported.recordingsLeftOut);
 			} catch (error) {
 				this.backup = { status: '', problem: `Nothing was exported: ${errorMessage(error)}` };
 				return;
@@ -166,15 +169,16 @@ export class SettingsPage extends PageModel {
 				};
 				return;
 			}
-			this.backup = { status: `Progress exported to ${name}.`, problem: null };
+			this.backup = { status: `Progress exported to ${name}.`, problem: leftOut };
 			try {
 				await saveMeta(db, 'lastBackupAt', now);
 				this.lastBackupAt = now;
 				this.now = now;
 			} catch (error) {
+				const unnoted = `The file was saved, but this device could not note when: ${errorMessage(error)}`;
 				this.backup = {
 					status: this.backup.status,
-					problem: `The file was saved, but this device could not note when: ${errorMessage(error)}`
+					problem: leftOut ? `${leftOut} ${unnoted}` : unnoted
 				};
 			}
 		} finally {

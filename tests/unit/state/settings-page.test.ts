@@ -3,6 +3,7 @@ import { Rating } from '$lib/srs/types';
 import { app } from '$lib/state/app.svelte';
 import { saveInterviewDate } from '$lib/state/interview-date';
 import { SettingsPage } from '$lib/state/settings-page.svelte';
+import { MAX_RECORDINGS } from '$lib/backup/recordings';
 import { saveRecording } from '$lib/storage/recordings';
 import { loadMyAnswer, saveMyAnswer } from '$lib/storage/my-answers';
 import { EMPTY_ANSWER } from '$lib/quiz/my-answer';
@@ -99,6 +100,33 @@ describe('the settings page model', () => {
 				mimeType: 'audio/webm'
 			})
 		]);
+	});
+
+	it('exports a file that imports when the recordings are more than a backup holds, and says how many were left out', async () => {
+		const db = await app.ready();
+		const now = Date.now();
+		// One more than a backup holds; the oldest is left out.
+		for (let index = 0; index <= MAX_RECORDINGS; index++) {
+			await saveRecording(db, {
+				item: `${QUESTION}-${index}`,
+				audio: new Blob([new Uint8Array([1, 2, 3])], { type: 'audio/webm' }),
+				mimeType: 'audio/webm',
+				size: 3,
+				recordedAt: now - 1000 - index
+			});
+		}
+		const page = await settingsPage();
+		page.includeRecordings = true;
+		let text = '';
+		await page.exportFile((written) => (text = written));
+		expect(page.backup.status).toMatch(/^Progress exported to /);
+		expect(page.backup.problem).toBe(
+			'1 recording was left out of the file, which holds the newest that fit in what a backup can import (30 MB of audio and 1,000 recordings in all). It stays on this device.'
+		);
+		const recordings: { item: string }[] = JSON.parse(text).recordings;
+		expect(recordings).toHaveLength(MAX_RECORDINGS);
+		expect(recordings.map(({ item }) => item)).not.toContain(`${QUESTION}-${MAX_RECORDINGS}`);
+		expect(page.lastBackupAt).not.toBeNull();
 	});
 
 	it('imports only after the learner confirms, then counts what is stored', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { serializeBackup } from '$lib/backup/file';
 import { parseBackup } from '$lib/backup/parse';
 import { MAX_RECORDING_BYTES } from '$lib/limits';
-import { exportProgress, importProgress } from '$lib/storage/backup';
+import { RECORDING_CAPS, selectRecordings } from '$lib/backup/recordings';
+import { exportBackup, exportProgress, importProgress } from '$lib/storage/backup';
 import type { StudyDatabase } from '$lib/storage/db';
 import { loadRecording, saveRecording } from '$lib/storage/recordings';
 import { deviceContents, freshDB, importText } from './db';
@@ -94,6 +95,32 @@ describe('recordings in a backup', () => {
 		const summary = await importProgress(db, parseBackup(text, NOW));
 		expect(summary.recordings).toBeNull();
 		expect(await bytesOf(db, QUESTION)).toEqual([...SOUND]);
+	});
+
+	it('in an export keep within what an import accepts: the newest that fit, the rest counted', async () => {
+		const HOUR = 3_600_000;
+		const db = await freshDB();
+		// Seven recordings, newest first, of these many bytes.
+		const sizes = [11, 3, 10, 0, 10, 2, 1];
+		for (const [index, size] of sizes.entries()) {
+			await withRecording(`${QUESTION}-${index}`, SOUND.slice(0, size), db, NOW - index * HOUR);
+		}
+		// A test's caps (the real ones are megabytes): 3 recordings, 20 bytes in all, 10 each.
+		const caps = { count: 3, bytes: 20, each: 10 };
+		const { backup, recordingsLeftOut } = await exportBackup(db, NOW, { recordings: true, caps });
+		// 0 is too large alone, 3 empty, 4 would make 23 bytes, and 6 a fourth recording.
+		expect(backup.recordings?.map((recording) => recording.item.at(-1))).toEqual(['1', '2', '5']);
+		expect(recordingsLeftOut).toBe(4);
+		const other = await freshDB();
+		await importProgress(other, parseBackup(serializeBackup(backup), NOW));
+		expect(await bytesOf(other, `${QUESTION}-5`)).toEqual([...SOUND.slice(0, 2)]);
+		// Without caps given, an export keeps within those an import checks.
+		expect(RECORDING_CAPS).toEqual({
+			count: 1_000,
+			bytes: 30 * 1024 * 1024,
+			each: MAX_RECORDING_BYTES
+		});
+		expect(selectRecordings([{ recordedAt: NaN, bytes: 1 }]).leftOut).toBe(1);
 	});
 
 	// Its time limit is raised (a limit, not a wait): it reads 35 MB of files, seconds on a busy machine.
