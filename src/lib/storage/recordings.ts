@@ -7,6 +7,21 @@ import { toStorageError } from './errors';
 
 export type { Recording } from './db';
 
+const FOLLOW_UP = '/follow-up';
+
+/**
+ * The key a follow-up's recording is kept under: the question's item id and `/follow-up` (an id of
+ * the same form, so a backup that includes recordings carries it like any other).
+ */
+export function followUpKey(item: string): string {
+	return `${item}${FOLLOW_UP}`;
+}
+
+/** The question a recording's key belongs to: the key itself, or a follow-up's question. */
+export function questionOfKey(key: string): string {
+	return key.endsWith(FOLLOW_UP) ? key.slice(0, -FOLLOW_UP.length) : key;
+}
+
 /** How many recordings are kept and how large they are together. */
 export interface RecordingsTotal {
 	count: number;
