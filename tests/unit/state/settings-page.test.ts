@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Rating } from '$lib/srs/types';
 import { app } from '$lib/state/app.svelte';
 import { saveInterviewDate } from '$lib/state/interview-date';
@@ -127,6 +127,32 @@ describe('the settings page model', () => {
 		expect(recordings).toHaveLength(MAX_RECORDINGS);
 		expect(recordings.map(({ item }) => item)).not.toContain(`${QUESTION}-${MAX_RECORDINGS}`);
 		expect(page.lastBackupAt).not.toBeNull();
+	});
+
+	it('loads the rest of the page, export included, when the recordings cannot be counted, and says so', async () => {
+		await studyOneCard();
+		// Storage fails to read the recordings, and them alone.
+		const openCursor = IDBObjectStore.prototype.openCursor;
+		const broken = vi.spyOn(IDBObjectStore.prototype, 'openCursor').mockImplementation(function (
+			this: IDBObjectStore,
+			...args
+		) {
+			if (this.name === 'recordings') throw new DOMException('Disk error', 'UnknownError');
+			return openCursor.apply(this, args);
+		});
+		try {
+			const page = await settingsPage();
+			expect(page.error).toBeNull();
+			expect(page.counts).toMatchObject({ cards: 1, reviews: 1 });
+			expect(page.recordings.total).toBeNull();
+			expect(page.recordings.problem).toMatch(/^Your recordings could not be counted: \S/);
+			let text = '';
+			await page.exportFile((written) => (text = written));
+			expect(page.backup.problem).toBeNull();
+			expect(JSON.parse(text).reviews).toHaveLength(1);
+		} finally {
+			broken.mockRestore();
+		}
 	});
 
 	it('imports only after the learner confirms, then counts what is stored', async () => {
