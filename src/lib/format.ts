@@ -1,5 +1,6 @@
 // Words and numbers as the app shows them: pure formatting, shared by pages and page models.
-import type { MyAnswersMerge } from '$lib/backup/merge';
+import type { MyAnswersMerge, RecordingsMerge } from '$lib/backup/merge';
+import { MAX_RECORDINGS, MAX_RECORDINGS_BYTES } from '$lib/backup/recordings';
 import type { ImportSummary, ProgressCounts } from '$lib/storage/backup';
 import { groupDigits } from './digits';
 
@@ -72,6 +73,41 @@ export function describeMyAnswersMerge({ taken, replaced, kept }: MyAnswersMerge
 	if (parts.length === 0) return '';
 	const none = taken.length === 0 ? ' (the file has none newer)' : '';
 	return `Your own answers are merged, not replaced: ${listOf(parts)}${none}.`;
+}
+
+/**
+ * What an import does to the recordings, with counts: "Recordings are merged, not replaced: 1
+ * recording is added from the file, …". Empty when the file has none.
+ */
+export function describeRecordingsMerge({ taken, replaced, keptNewer }: RecordingsMerge): string {
+	const added = taken.length - replaced;
+	const parts = [
+		...(added > 0
+			? [`${plural(added, 'recording is', 'recordings are')} added from the file`]
+			: []),
+		...(replaced > 0
+			? [
+					`${plural(replaced, 'recording on this device is', 'recordings on this device are')} replaced by a newer one from the file`
+				]
+			: []),
+		...(keptNewer > 0
+			? [
+					`${plural(keptNewer, 'recording on this device stays', 'recordings on this device stay')} because the file's ${keptNewer === 1 ? 'is' : 'are'} not newer`
+				]
+			: [])
+	];
+	if (parts.length === 0) return '';
+	return `Recordings are merged, not replaced: ${listOf(parts)}. Recordings only on this device stay.`;
+}
+
+/**
+ * Why a backup with recordings holds fewer than this device has (see `selectRecordings`); null
+ * when it holds them all.
+ */
+export function describeRecordingsLeftOut(count: number): string | null {
+	if (count === 0) return null;
+	const mb = MAX_RECORDINGS_BYTES / (1024 * 1024);
+	return `${plural(count, 'recording was', 'recordings were')} left out of the file, which holds the newest that fit in what a backup can import (${mb} MB of audio and ${groupDigits(MAX_RECORDINGS)} recordings in all). ${count === 1 ? 'It stays' : 'They stay'} on this device.`;
 }
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];

@@ -13,6 +13,49 @@ export const MAX_RECORDINGS_BYTES = 30 * 1024 * 1024;
 /** The most recordings a backup may hold (one per interview question). */
 export const MAX_RECORDINGS = 1_000;
 
+/** How much audio a backup may hold: what an import accepts (see `BackupRecordingsSchema`). */
+export interface RecordingCaps {
+	/** The most recordings in all. */
+	count: number;
+	/** The most bytes of audio in all. */
+	bytes: number;
+	/** The most bytes of audio in one recording. */
+	each: number;
+}
+
+/** The caps an import checks: an export keeps within them, so every file it makes imports. */
+export const RECORDING_CAPS: RecordingCaps = {
+	count: MAX_RECORDINGS,
+	bytes: MAX_RECORDINGS_BYTES,
+	each: MAX_RECORDING_BYTES
+};
+
+/**
+ * The recordings a backup holds: newest first, each one that still fits within the caps (an
+ * older, smaller one may fit where a newer, larger one did not). Empty audio and a recording
+ * without a date are left out too, since an import refuses them.
+ * @param recordings the recordings on this device, with their audio's size in bytes
+ * @returns those chosen, in the order given, and how many were left out
+ */
+export function selectRecordings<T extends { recordedAt: number; bytes: number }>(
+	recordings: readonly T[],
+	caps: RecordingCaps = RECORDING_CAPS
+): { chosen: T[]; leftOut: number } {
+	const newestFirst = recordings
+		.filter(({ recordedAt, bytes }) => Number.isFinite(recordedAt) && bytes > 0)
+		.sort((a, b) => b.recordedAt - a.recordedAt);
+	const taken = new Set<T>();
+	let total = 0;
+	for (const recording of newestFirst) {
+		if (taken.size >= caps.count) break;
+		if (recording.bytes > caps.each || total + recording.bytes > caps.bytes) continue;
+		taken.add(recording);
+		total += recording.bytes;
+	}
+	const chosen = recordings.filter((recording) => taken.has(recording));
+	return { chosen, leftOut: recordings.length - chosen.length };
+}
+
 // Checked as characters and length: a grouped pattern overflows the stack on megabytes of text.
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const TYPE = /^(audio\/[a-z0-9-]+)(?:;[ a-z0-9=.,"-]{0,100})?$/;

@@ -2,15 +2,10 @@ import type { InterviewItem } from '$lib/content/types';
 import { deliveryOf, type Delivery } from '$lib/quiz/delivery';
 import { pointsOf } from '$lib/quiz/interview';
 import { coveredPoints } from '$lib/quiz/key-point-detection';
+import { followUpKey } from '$lib/storage/recordings';
 import { AnswerRecorder, SpeechNote, type RecorderOptions } from './answer-recorder.svelte';
 
-/**
- * The key a follow-up's recording is kept under: the question's item id and `/follow-up` (an id of
- * the same form, so a backup that includes recordings carries it like any other).
- */
-export function followUpKey(item: string): string {
-	return `${item}/follow-up`;
-}
+export { followUpKey };
 
 /**
  * The recordings of an interview session: the recorder of what is on screen (a question, or in a

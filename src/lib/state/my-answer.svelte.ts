@@ -14,6 +14,7 @@ import {
 import type { StudyDatabase } from '$lib/storage/db';
 import { DamagedAnswerError, loadMyAnswer, saveMyAnswer } from '$lib/storage/my-answers';
 import { app } from './app.svelte';
+import { storageStatus } from './storage-status.svelte';
 
 /** The text parts of a stored answer. */
 function pick(answer: MyAnswerText): MyAnswerText {
@@ -69,6 +70,8 @@ export class MyAnswerEditor {
 	#known: number | null = null;
 	/** Stops following changes made in other tabs. */
 	#stop: (() => void) | undefined;
+	/** Why the last save failed in storage (logged if the question goes before a save works). */
+	#failure: unknown = null;
 
 	constructor(item: string, options: MyAnswerOptions = {}) {
 		this.item = item;
@@ -185,12 +188,14 @@ export class MyAnswerEditor {
 		try {
 			await saveMyAnswer(await this.#open(), { ...text, item: this.item, updatedAt });
 			this.error = null;
+			this.#failure = null;
 			this.notice = null;
 			this.state = this.#dirty ? 'unsaved' : 'saved';
 			// Other tabs showing this question read it again.
 			app.changed();
 			return !this.#dirty;
 		} catch (error) {
+			this.#failure = error;
 			this.#known = before;
 			this.#dirty = true;
 			this.state = 'unsaved';
@@ -199,10 +204,27 @@ export class MyAnswerEditor {
 		}
 	}
 
-	/** The question goes: what is typed is saved now, and other tabs' changes are no longer read. */
+	/**
+	 * The question goes: what is typed is saved now, and other tabs' changes are no longer read.
+	 * A save that fails then cannot be shown beside the fields, which are gone: the app's banner
+	 * says it (see `storageStatus.unsaved`), and the cause is logged.
+	 */
 	dispose(): void {
 		this.#stop?.();
 		this.#stop = undefined;
-		if (this.#dirty) void this.save();
+		if (this.#dirty) void this.#saveOnLeaving();
+	}
+
+	async #saveOnLeaving(): Promise<void> {
+		if (await this.save()) return;
+		const cause = this.#failure;
+		// A storage failure's own words are not shown (errorMessage): its cause is kept in the log.
+		console.error(
+			`The answer to ${this.item} was not saved when its question was left:`,
+			cause ?? this.error
+		);
+		const why = cause === null ? this.error : errorMessage(cause);
+		storageStatus.unsaved =
+			`Your answer to an interview question was not saved when you left it, so what you typed last is lost. ${why ?? ''}`.trim();
 	}
 }

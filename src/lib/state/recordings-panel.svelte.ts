@@ -17,6 +17,8 @@ const NOTHING: Outcome = { status: '', problem: null };
 export class RecordingsPanel {
 	/** How many recordings there are and their bytes; null until the page has read them. */
 	total = $state.raw<RecordingsTotal | null>(null);
+	/** Why they could not be counted, in words; null when they were. The rest of the page loads. */
+	problem = $state<string | null>(null);
 	/** The candidate is asked to confirm deleting them all. */
 	confirming = $state(false);
 	deleting = $state(false);
@@ -24,10 +26,19 @@ export class RecordingsPanel {
 
 	#db: StudyDatabase | null = null;
 
-	/** Reads the count again (the page model calls it with its own reading). */
+	/**
+	 * Reads the count again (the page model calls it with its own reading). A failure is this
+	 * section's alone: it is said here, and the rest of the Settings page (export included) loads.
+	 */
 	async load(db: StudyDatabase): Promise<void> {
-		this.total = await recordingsTotal(db);
 		this.#db = db;
+		try {
+			this.total = await recordingsTotal(db);
+			this.problem = null;
+		} catch (error) {
+			this.total = null;
+			this.problem = `Your recordings could not be counted: ${errorMessage(error)}`;
+		}
 	}
 
 	/** Asks to confirm deleting every recording. */
@@ -50,6 +61,7 @@ export class RecordingsPanel {
 			// The one count of recordings on the page (the backup's "Include my recordings" size
 			// follows it) is known to be empty; other tabs reload on the change signal.
 			this.total = { count: 0, bytes: 0 };
+			this.problem = null;
 			app.changed();
 			this.outcome = { status: 'Every recording on this device was deleted.', problem: null };
 		} catch (error) {

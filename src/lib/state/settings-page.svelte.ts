@@ -5,13 +5,18 @@ import {
 	serializeBackup,
 	type BackupReminder
 } from '$lib/backup/file';
-import { mergeMyAnswers, type MyAnswersMerge } from '$lib/backup/merge';
+import {
+	mergeMyAnswers,
+	mergeRecordings,
+	type MyAnswersMerge,
+	type RecordingsMerge
+} from '$lib/backup/merge';
 import { checkBackupSize, parseBackup, type CheckedBackup } from '$lib/backup/parse';
 import { errorMessage } from '$lib/errors';
-import { describeImport } from '$lib/format';
+import { describeImport, describeRecordingsLeftOut } from '$lib/format';
 import type { SettingKey, Settings } from '$lib/settings';
 import {
-	exportProgress,
+	exportBackup,
 	importProgress,
 	progressCounts,
 	resetProgress,
@@ -21,6 +26,7 @@ import {
 import type { StudyDatabase } from '$lib/storage/db';
 import { planSetsNewCards } from '$lib/srs/plan';
 import { loadMyAnswers } from '$lib/storage/my-answers';
+import { loadRecordingTimes } from '$lib/storage/recordings';
 import { loadMeta, saveMeta } from '$lib/storage/settings';
 import { app } from './app.svelte';
 import { settleMoves } from './deck-sync';
@@ -62,12 +68,14 @@ export class SettingsPage extends PageModel {
 	backup = $state.raw<Outcome>(NOTHING);
 	/**
 	 * A checked backup waiting for the learner to confirm the import, with the progress it replaces
-	 * and what it does to the candidate's own answers (merged, never replaced).
+	 * and what it does to the candidate's own answers and recordings (merged, never replaced).
 	 */
 	pendingImport = $state.raw<{
 		checked: CheckedBackup;
 		current: ProgressCounts;
 		mine: MyAnswersMerge;
+		/** What the file's recordings do to this device's; null when the file has none. */
+		voice: RecordingsMerge | null;
 	} | null>(null);
 	importing = $state(false);
 
@@ -139,9 +147,12 @@ export class SettingsPage extends PageModel {
 		try {
 			const now = Date.now();
 			let text: string;
+			let leftOut: string | null = null;
 			try {
 				const recordings = this.includeRecordings;
-				text = serializeBackup(await exportProgress(db, now, { recordings }));
+				const exported = await exportBackup(db, now, { recordings });
+				text = serializeBackup(exported.backup);
+				leftOut = describeRecordingsLeftOut(exported.recordingsLeftOut);
 			} catch (error) {
 				this.backup = { status: '', problem: `Nothing was exported: ${errorMessage(error)}` };
 				return;
@@ -158,15 +169,16 @@ export class SettingsPage extends PageModel {
 				};
 				return;
 			}
-			this.backup = { status: `Progress exported to ${name}.`, problem: null };
+			this.backup = { status: `Progress exported to ${name}.`, problem: leftOut };
 			try {
 				await saveMeta(db, 'lastBackupAt', now);
 				this.lastBackupAt = now;
 				this.now = now;
 			} catch (error) {
+				const unnoted = `The file was saved, but this device could not note when: ${errorMessage(error)}`;
 				this.backup = {
 					status: this.backup.status,
-					problem: `The file was saved, but this device could not note when: ${errorMessage(error)}`
+					problem: leftOut ? `${leftOut} ${unnoted}` : unnoted
 				};
 			}
 		} finally {
@@ -182,11 +194,17 @@ export class SettingsPage extends PageModel {
 		try {
 			checkBackupSize(file.size);
 			const checked = parseBackup(await file.text(), Date.now());
-			const [current, mine] = await Promise.all([progressCounts(db), loadMyAnswers(db)]);
+			const [current, mine, voice] = await Promise.all([
+				progressCounts(db),
+				loadMyAnswers(db),
+				loadRecordingTimes(db)
+			]);
+			const recordings = checked.backup.recordings;
 			this.pendingImport = {
 				checked,
 				current,
-				mine: mergeMyAnswers(mine, checked.backup.myAnswers)
+				mine: mergeMyAnswers(mine, checked.backup.myAnswers),
+				voice: recordings ? mergeRecordings(voice, recordings) : null
 			};
 		} catch (error) {
 			this.backup = {
@@ -197,7 +215,7 @@ export class SettingsPage extends PageModel {
 	}
 
 	/**
-	 * Replaces all progress with the chosen backup's; the candidate's own answers are merged.
+	 * Replaces all progress with the chosen backup's; own answers and recordings are merged.
 	 * @returns what was stored, or null when nothing was
 	 */
 	async confirmImport(): Promise<ImportSummary | null> {

@@ -13,6 +13,16 @@ class StorageStatus {
 	unavailable = $state<StorageError | null>(null);
 	/** Why the decks could not be brought up to date (the ones on this device stay in use). */
 	decks = $state<string | null>(null);
+	/**
+	 * A save that failed after its page or question was left (the candidate's own answer, saved
+	 * on the way out): the component that would say so is gone, so the banner does, until dismissed.
+	 */
+	unsaved = $state<string | null>(null);
+
+	/** The learner has read why something was not saved. */
+	dismissUnsaved(): void {
+		this.unsaved = null;
+	}
 
 	/** What to tell the learner about storage, if anything. */
 	get message(): string | null {

@@ -1,29 +1,20 @@
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupSetting } from '$lib/backup/schema';
-import { fromBase64, toBase64 } from '$lib/backup/recordings';
+import { fromBase64 } from '$lib/backup/recordings';
 import type { CheckedBackup } from '$lib/backup/parse';
-import { mergeMyAnswers } from '$lib/backup/merge';
-import { asOwnDeck, ownDecksForBackup, ownDecksToStore } from '$lib/backup/own-decks';
+import { mergeMyAnswers, mergeRecordings } from '$lib/backup/merge';
+import { asOwnDeck, ownDecksToStore } from '$lib/backup/own-decks';
 import { isOwnDeckId } from '$lib/content/ids';
-import { LIMITS } from '$lib/limits';
-import { neutralizeMarkup } from '$lib/markup';
-import { MY_ANSWER_FIELDS, type MyAnswer } from '$lib/quiz/my-answer';
-import { isSettingKey, SETTING_KEYS, SettingsSchema } from '$lib/settings';
-import * as v from 'valibot';
+import { SETTING_KEYS } from '$lib/settings';
 import type { StudyDatabase } from './db';
-import { InterviewDateSchema } from '$lib/srs/plan';
 import { toStorageError } from './errors';
+import { INTERVIEW_DATE, PROGRESS_STORES } from './export';
 import { liveItems, settleRetired } from './retire';
 import { readableAnswers } from './my-answers';
-import { INTERVIEW_DATE_META } from './settings';
 import { inTransaction, write } from './transaction';
 
 /** Where the sessions kept across leaving are (`meta:session:study` and the like). */
 const keptSessions = () => IDBKeyRange.bound('meta:session:', 'meta:session:\uffff');
 
-const INTERVIEW_DATE = `meta:${INTERVIEW_DATE_META}`;
-
-/** The stores that hold the learner's progress. Settings are kept apart: reset leaves them. */
-const PROGRESS_STORES = ['cards', 'reviews', 'quizAttempts', 'interviewAnswers'] as const;
+export { exportBackup, exportProgress, type ExportedBackup } from './export';
 
 /** How many records of each kind a backup import stored. */
 export interface ImportSummary {
@@ -37,7 +28,10 @@ export interface ImportSummary {
 	 * questions it had none for); null when the file had none. The device's own always stay.
 	 */
 	myAnswers: number | null;
-	/** Recordings stored; null (or absent) when the file had none (the device's were kept). */
+	/**
+	 * Recordings taken from the file (newer than this device's, or of questions it had none for);
+	 * null (or absent) when the file had none. The device's newer ones and its others stay.
+	 */
 	recordings?: number | null;
 	/** Own decks taken from the file (newer than this device's, or new to it); null: it had none. */
 	ownDecks?: number | null;
@@ -54,100 +48,14 @@ export interface ProgressCounts {
 }
 
 /**
- * Reads all progress in one read-only transaction: card states, answers (with their ids), quiz
- * attempts, interview answers, the settings, the interview date and the candidate's own answers
- * (their markup neutralized, see `neutralizeMarkup`: a backup never holds any). Recordings stay on
- * the device unless `options.recordings` asks for them (then as base64 text, converted after the
- * transaction). The learner's own decks are in it; the site's decks are left out (they come from
- * the site), and so are the app's other `meta:` records such as when the last backup was made:
- * they describe this device, and an import keeps them.
- * @param now when the backup is made (epoch ms)
- * @throws StorageError when storage cannot be read
- */
-export async function exportProgress(
-	db: StudyDatabase,
-	now: number,
-	options: { recordings?: boolean } = {}
-): Promise<Backup> {
-	try {
-		const stores = [...PROGRESS_STORES, 'settings', 'myAnswers', 'recordings', 'decks'] as const;
-		const tx = db.transaction(stores, 'readonly');
-		const [cards, reviews, quizAttempts, interviewAnswers, records, mine, voice, decks] =
-			await Promise.all([
-				tx.objectStore('cards').getAll(),
-				tx.objectStore('reviews').getAll(),
-				tx.objectStore('quizAttempts').getAll(),
-				tx.objectStore('interviewAnswers').getAll(),
-				tx.objectStore('settings').getAll(),
-				tx.objectStore('myAnswers').getAll(),
-				options.recordings ? tx.objectStore('recordings').getAll() : Promise.resolve([]),
-				tx.objectStore('decks').getAll()
-			]);
-		await tx.done;
-		const recordings = options.recordings
-			? await Promise.all(
-					voice
-						.filter((recording) => recording.audio instanceof Blob)
-						.map(async ({ item, mimeType, recordedAt, audio, transcript, spokenMs }) => ({
-							item,
-							mimeType,
-							recordedAt,
-							data: await toBase64(audio),
-							// What the recogniser heard is text like any other in a backup: no markup.
-							...(transcript === undefined ? {} : { transcript: neutralizeMarkup(transcript) }),
-							...(spokenMs === undefined ? {} : { spokenMs })
-						}))
-				)
-			: undefined;
-		const interviewDate = records.find((record) => record.key === INTERVIEW_DATE)?.value;
-		return {
-			format: BACKUP_FORMAT,
-			version: BACKUP_VERSION,
-			exportedAt: new Date(now).toISOString(),
-			cards,
-			// Stored records of auto-increment stores always carry their key. Answers stored before
-			// durations were capped may count more than the cap: a backup holds the capped time.
-			reviews: (reviews as Backup['reviews']).map(capDuration),
-			quizAttempts: quizAttempts as Backup['quizAttempts'],
-			interviewAnswers: (interviewAnswers as Backup['interviewAnswers']).map(capDuration),
-			settings: records.filter(isValidSetting),
-			interviewDate: v.is(InterviewDateSchema, interviewDate) ? interviewDate : null,
-			myAnswers: readableAnswers(mine).map(plainAnswer),
-			...(recordings ? { recordings } : {}),
-			ownDecks: ownDecksForBackup(decks)
-		};
-	} catch (error) {
-		throw toStorageError(error);
-	}
-}
-
-/** Settings as loadSettings reads them: an unknown key or a value out of range is not a setting. */
-function isValidSetting(record: { key: string; value: unknown }): record is BackupSetting {
-	return isSettingKey(record.key) && v.is(SettingsSchema.entries[record.key], record.value);
-}
-
-/** An answer of the candidate's own as a backup holds it: tags and script URLs neutralized. */
-function plainAnswer(answer: MyAnswer): MyAnswer {
-	const copy = { ...answer };
-	for (const field of MY_ANSWER_FIELDS) copy[field] = neutralizeMarkup(answer[field]);
-	return copy;
-}
-
-function capDuration<T extends { durationMs: number }>(record: T): T {
-	return record.durationMs > LIMITS.maxAnswerMs
-		? { ...record, durationMs: LIMITS.maxAnswerMs }
-		: record;
-}
-
-/**
  * Replaces all progress with a checked backup's, in one read-write transaction: card states,
  * answers, quiz attempts, interview answers and the six settings are cleared, then every record of
  * the backup is stored, its cards retired or not by the decks on this device. Answers, quiz
  * attempts and interview answers get new keys from their stores, in the file's order: a file
  * never sets a store's keys, so none can exhaust its key generator. Either all of it is stored or
  * nothing changes. The interview date is the file's, unless the file is older than backed-up dates.
- * Recordings in the file (only when the user included them) replace those of the same questions;
- * without them the device's recordings stay.
+ * Recordings in the file (only when the user included them) are merged as `mergeRecordings` says:
+ * the newer of a question's two stays, and the device's others stay.
  * Decks and the app's other `meta:` records are kept, except sessions kept to resume.
  * @throws StorageError when storage fails (nothing was changed)
  */
@@ -210,8 +118,15 @@ export async function importProgress(
 			for (const answer of merge.taken) write(mine.put(answer));
 			taken = merge.taken.length;
 		}
-		// The file's recordings replace those of the same questions; others on the device stay.
-		for (const recording of recordings ?? []) write(tx.objectStore('recordings').put(recording));
+		// Recordings are the candidate's voice on every device: merged like their own answers (the
+		// import's confirmation counts with mergeRecordings too), never an older over a newer one.
+		let voice: number | null = null;
+		if (recordings) {
+			const store = tx.objectStore('recordings');
+			const merge = mergeRecordings(await store.getAll(), recordings);
+			for (const recording of merge.taken) write(store.put(recording));
+			voice = merge.taken.length;
+		}
 		if (backup.interviewDate === null) write(settings.delete(INTERVIEW_DATE));
 		else if (backup.interviewDate) {
 			write(settings.put({ key: INTERVIEW_DATE, value: backup.interviewDate }));
@@ -223,7 +138,7 @@ export async function importProgress(
 			interviewAnswers: backup.interviewAnswers.length,
 			settings: backup.settings.length,
 			myAnswers: taken,
-			recordings: recordings?.length ?? null,
+			recordings: voice,
 			ownDecks: backup.ownDecks ? ownTaken.length : null,
 			rebuilt
 		};

@@ -3,6 +3,7 @@ import type { CardState, Review, ScheduledReview } from '$lib/srs/types';
 import type { StudyDatabase } from './db';
 import { toStorageError } from './errors';
 import { uniqueKeys } from './keys';
+import { followUpKey, questionOfKey } from './recordings';
 import { inTransaction, write } from './transaction';
 
 /** Rebuilds a card from its answers (the review log): the card's state and the answers as replayed. */
@@ -11,13 +12,45 @@ export type Replay = (
 	reviews: readonly Review[]
 ) => { state: CardState | null; reviews: ScheduledReview[] };
 
+/** A store of the candidate's own records, one per key (an item id, or a follow-up's key). */
+interface KeptByKey<T extends { item: string }> {
+	get(key: string): Promise<T | undefined>;
+	put(value: T): Promise<unknown>;
+	delete(key: string): Promise<unknown>;
+}
+
+/** A time read from a stored record: one that is not a number (a damaged record) is the oldest. */
+function timeOf(at: unknown): number {
+	return typeof at === 'number' && Number.isFinite(at) ? at : -Infinity;
+}
+
+/**
+ * Files the record kept under `from` under `to` instead; where `to` has one too, the newer stays
+ * (a tie keeps the one already there). Runs inside the caller's transaction.
+ * @returns whether there was a record to move
+ */
+async function moveKept<T extends { item: string }>(
+	store: KeptByKey<T>,
+	from: string,
+	to: string,
+	at: (record: T) => unknown
+): Promise<boolean> {
+	const old = await store.get(from);
+	if (old === undefined) return false;
+	const there = await store.get(to);
+	if (!there || timeOf(at(old)) > timeOf(at(there))) write(store.put({ ...old, item: to }));
+	write(store.delete(from));
+	return true;
+}
+
 /**
  * Moves the history of items that now live under another id, in one transaction: their answers
  * (and interview answers) are filed under the new id, and the new card's state is rebuilt from all
- * of its answers, old and new, in time order. Nothing is lost: a move onto a card with its own
- * history merges the two.
+ * of its answers, old and new, in time order. The candidate's own answer and recordings (the
+ * question's and its follow-up's) move with them; where the new id has one too, the newer stays.
+ * Nothing else is lost: a move onto a card with its own history merges the two.
  * @param moves old item id → new item id (see resolveMoves)
- * @returns how many cards' histories moved
+ * @returns how many items' histories moved
  */
 export async function moveProgress(
 	db: StudyDatabase,
@@ -25,11 +58,16 @@ export async function moveProgress(
 	replay: Replay
 ): Promise<number> {
 	if (moves.size === 0) return 0;
-	const tx = db.transaction(['cards', 'reviews', 'interviewAnswers'], 'readwrite');
+	const tx = db.transaction(
+		['cards', 'reviews', 'interviewAnswers', 'myAnswers', 'recordings'],
+		'readwrite'
+	);
 	return inTransaction(tx, async () => {
 		const cards = tx.objectStore('cards');
 		const reviews = tx.objectStore('reviews');
 		const interviews = tx.objectStore('interviewAnswers');
+		const mine = tx.objectStore('myAnswers');
+		const voice = tx.objectStore('recordings');
 		let moved = 0;
 		/** Each new id, with the old state carried to it (a card asked for but never answered). */
 		const touched = new Map<string, { requested: number | null; carried?: CardState }>();
@@ -38,8 +76,19 @@ export async function moveProgress(
 			const old = await cards.get(from);
 			const given = await reviews.index('by-card').getAll(from);
 			const answers = await interviews.index('by-item').getAll(from);
-			if (!old && given.length === 0 && answers.length === 0) continue;
-			moved += 1;
+			const own = [
+				await moveKept(mine, from, to, (answer) => answer.updatedAt),
+				await moveKept(voice, from, to, (recording) => recording.recordedAt),
+				await moveKept(
+					voice,
+					followUpKey(from),
+					followUpKey(to),
+					(recording) => recording.recordedAt
+				)
+			].some(Boolean);
+			const studied = old !== undefined || given.length > 0 || answers.length > 0;
+			if (own || studied) moved += 1;
+			if (!studied) continue;
 			for (const review of given) write(reviews.put({ ...review, card: to, deck }));
 			for (const answer of answers) write(interviews.put({ ...answer, item: to, deck }));
 			if (old) write(cards.delete(from));
@@ -70,13 +119,20 @@ function maxOf(a: number | null, b: number | null): number | null {
 	return Math.max(a, b);
 }
 
-/** Every item id this device holds history for: card states and answers, each id once. */
+/**
+ * Every item id this device holds history for: card states, answers, the candidate's own answers
+ * and recordings (a follow-up's counted as its question's), each id once.
+ */
 export async function itemIdsWithHistory(db: StudyDatabase): Promise<Set<string>> {
-	const [cards, answered] = await Promise.all([
-		db.getAllKeys('cards').catch((error: unknown) => {
+	const keys = (store: 'cards' | 'myAnswers' | 'recordings') =>
+		db.getAllKeys(store).catch((error: unknown) => {
 			throw toStorageError(error);
-		}),
-		uniqueKeys(db, { store: 'reviews', index: 'by-card' })
+		});
+	const [cards, answered, mine, voice] = await Promise.all([
+		keys('cards'),
+		uniqueKeys(db, { store: 'reviews', index: 'by-card' }),
+		keys('myAnswers'),
+		keys('recordings')
 	]);
-	return new Set([...cards, ...answered]);
+	return new Set([...cards, ...answered, ...mine, ...voice.map(questionOfKey)]);
 }

@@ -1,10 +1,26 @@
 import * as v from 'valibot';
+import type { RecordingTime } from '$lib/backup/merge';
 import { AppError } from '$lib/errors';
 import { MAX_TRANSCRIPT_LENGTH } from '$lib/limits';
 import type { Recording, StudyDatabase } from './db';
 import { toStorageError } from './errors';
 
 export type { Recording } from './db';
+
+const FOLLOW_UP = '/follow-up';
+
+/**
+ * The key a follow-up's recording is kept under: the question's item id and `/follow-up` (an id of
+ * the same form, so a backup that includes recordings carries it like any other).
+ */
+export function followUpKey(item: string): string {
+	return `${item}${FOLLOW_UP}`;
+}
+
+/** The question a recording's key belongs to: the key itself, or a follow-up's question. */
+export function questionOfKey(key: string): string {
+	return key.endsWith(FOLLOW_UP) ? key.slice(0, -FOLLOW_UP.length) : key;
+}
 
 /** How many recordings are kept and how large they are together. */
 export interface RecordingsTotal {
@@ -80,6 +96,20 @@ export async function recordingsTotal(db: StudyDatabase): Promise<RecordingsTota
 		}
 		await tx.done;
 		return { count, bytes };
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}
+
+/**
+ * When each recording on this device was made, by key (a question's item id, or its follow-up's):
+ * what merging a backup's recordings compares (see `mergeRecordings`).
+ * @throws StorageError when storage cannot be read
+ */
+export async function loadRecordingTimes(db: StudyDatabase): Promise<RecordingTime[]> {
+	try {
+		const records = await db.getAll('recordings');
+		return records.map(({ item, recordedAt }) => ({ item, recordedAt }));
 	} catch (error) {
 		throw toStorageError(error);
 	}

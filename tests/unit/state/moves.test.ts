@@ -5,6 +5,10 @@ import { replayCard } from '$lib/srs/scheduler';
 import { Rating } from '$lib/srs/types';
 import { recordAnswer, requestCards } from '$lib/state/answers';
 import { settleMoves } from '$lib/state/deck-sync';
+import { EMPTY_ANSWER, type MyAnswer } from '$lib/quiz/my-answer';
+import type { StudyDatabase } from '$lib/storage/db';
+import { loadMyAnswer, saveMyAnswer } from '$lib/storage/my-answers';
+import { loadRecording, saveRecording } from '$lib/storage/recordings';
 import { freshDB } from '../storage/db';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
@@ -111,6 +115,59 @@ describe('settling moves on this device', () => {
 			requested: NOW + 4 * DAY
 		});
 		// Once settled, nothing is left to move.
+		expect(await settleMoves(db, decks)).toBe(0);
+	});
+});
+
+describe('settling moves and the candidate’s own words', () => {
+	const mine = (item: string, notes: string, updatedAt: number): MyAnswer => ({
+		...EMPTY_ANSWER,
+		item,
+		notes,
+		updatedAt
+	});
+	const voice = (item: string, sound: number, recordedAt: number) => ({
+		item,
+		audio: new Blob([new Uint8Array([sound])], { type: 'audio/webm' }),
+		mimeType: 'audio/webm',
+		size: 1,
+		recordedAt
+	});
+	async function soundOf(db: StudyDatabase, key: string): Promise<number | null> {
+		const kept = await loadRecording(db, key);
+		return kept ? (new Uint8Array(await kept.audio.arrayBuffer())[0] ?? null) : null;
+	}
+
+	it('moves own answers and recordings (a follow-up’s too) to the new id, the newer winning', async () => {
+		const db = await freshDB();
+		// Never answered in a quiz: only the candidate's own answer and recordings are kept.
+		await saveMyAnswer(db, mine('a/t/q1/interview', 'Moves alone', NOW));
+		await saveRecording(db, voice('a/t/q1/interview', 1, NOW));
+		await saveRecording(db, voice('a/t/q1/interview/follow-up', 2, NOW));
+		// Both ids hold some: the newer answer is under the new id, the newer recording under the old.
+		await saveMyAnswer(db, mine('a/t/q2/interview', 'Older, old id', NOW - DAY));
+		await saveMyAnswer(db, mine('a/t/p2/interview', 'Newer, new id', NOW));
+		await saveRecording(db, voice('a/t/q2/interview', 3, NOW));
+		await saveRecording(db, voice('a/t/p2/interview', 4, NOW - DAY));
+		const decks = [
+			deck('a', ['a/t/p1/interview', 'a/t/p2/interview'], {
+				'a/t/q1': 'a/t/p1',
+				'a/t/q2': 'a/t/p2'
+			})
+		];
+		expect(await settleMoves(db, decks)).toBe(2);
+		expect(await loadMyAnswer(db, 'a/t/p1/interview')).toMatchObject({ notes: 'Moves alone' });
+		expect(await loadMyAnswer(db, 'a/t/p2/interview')).toMatchObject({ notes: 'Newer, new id' });
+		expect(await soundOf(db, 'a/t/p1/interview')).toBe(1);
+		expect(await soundOf(db, 'a/t/p1/interview/follow-up')).toBe(2);
+		expect(await soundOf(db, 'a/t/p2/interview')).toBe(3);
+		// Nothing is left behind under the old ids, where it would never be shown again.
+		expect(await db.getAllKeys('myAnswers')).toEqual(['a/t/p1/interview', 'a/t/p2/interview']);
+		expect(await db.getAllKeys('recordings')).toEqual([
+			'a/t/p1/interview',
+			'a/t/p1/interview/follow-up',
+			'a/t/p2/interview'
+		]);
 		expect(await settleMoves(db, decks)).toBe(0);
 	});
 });

@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Rating } from '$lib/srs/types';
 import { app } from '$lib/state/app.svelte';
 import { saveInterviewDate } from '$lib/state/interview-date';
 import { SettingsPage } from '$lib/state/settings-page.svelte';
+import { MAX_RECORDINGS } from '$lib/backup/recordings';
 import { saveRecording } from '$lib/storage/recordings';
 import { loadMyAnswer, saveMyAnswer } from '$lib/storage/my-answers';
 import { EMPTY_ANSWER } from '$lib/quiz/my-answer';
@@ -99,6 +100,59 @@ describe('the settings page model', () => {
 				mimeType: 'audio/webm'
 			})
 		]);
+	});
+
+	it('exports a file that imports when the recordings are more than a backup holds, and says how many were left out', async () => {
+		const db = await app.ready();
+		const now = Date.now();
+		// One more than a backup holds; the oldest is left out.
+		for (let index = 0; index <= MAX_RECORDINGS; index++) {
+			await saveRecording(db, {
+				item: `${QUESTION}-${index}`,
+				audio: new Blob([new Uint8Array([1, 2, 3])], { type: 'audio/webm' }),
+				mimeType: 'audio/webm',
+				size: 3,
+				recordedAt: now - 1000 - index
+			});
+		}
+		const page = await settingsPage();
+		page.includeRecordings = true;
+		let text = '';
+		await page.exportFile((written) => (text = written));
+		expect(page.backup.status).toMatch(/^Progress exported to /);
+		expect(page.backup.problem).toBe(
+			'1 recording was left out of the file, which holds the newest that fit in what a backup can import (30 MB of audio and 1,000 recordings in all). It stays on this device.'
+		);
+		const recordings: { item: string }[] = JSON.parse(text).recordings;
+		expect(recordings).toHaveLength(MAX_RECORDINGS);
+		expect(recordings.map(({ item }) => item)).not.toContain(`${QUESTION}-${MAX_RECORDINGS}`);
+		expect(page.lastBackupAt).not.toBeNull();
+	});
+
+	it('loads the rest of the page, export included, when the recordings cannot be counted, and says so', async () => {
+		await studyOneCard();
+		// Storage fails to read the recordings, and them alone.
+		const openCursor = IDBObjectStore.prototype.openCursor;
+		const broken = vi.spyOn(IDBObjectStore.prototype, 'openCursor').mockImplementation(function (
+			this: IDBObjectStore,
+			...args
+		) {
+			if (this.name === 'recordings') throw new DOMException('Disk error', 'UnknownError');
+			return openCursor.apply(this, args);
+		});
+		try {
+			const page = await settingsPage();
+			expect(page.error).toBeNull();
+			expect(page.counts).toMatchObject({ cards: 1, reviews: 1 });
+			expect(page.recordings.total).toBeNull();
+			expect(page.recordings.problem).toMatch(/^Your recordings could not be counted: \S/);
+			let text = '';
+			await page.exportFile((written) => (text = written));
+			expect(page.backup.problem).toBeNull();
+			expect(JSON.parse(text).reviews).toHaveLength(1);
+		} finally {
+			broken.mockRestore();
+		}
 	});
 
 	it('imports only after the learner confirms, then counts what is stored', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { serializeBackup } from '$lib/backup/file';
 import { parseBackup } from '$lib/backup/parse';
 import { MAX_RECORDING_BYTES } from '$lib/limits';
-import { exportProgress, importProgress } from '$lib/storage/backup';
+import { RECORDING_CAPS, selectRecordings } from '$lib/backup/recordings';
+import { exportBackup, exportProgress, importProgress } from '$lib/storage/backup';
 import type { StudyDatabase } from '$lib/storage/db';
 import { loadRecording, saveRecording } from '$lib/storage/recordings';
 import { deviceContents, freshDB, importText } from './db';
@@ -14,14 +15,19 @@ const SOUND = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0, 1, 2, 250, 251, 252, 25
 
 const HEARD = 'Um, we cut the release cycle <b>first</b>, you know.';
 
-async function withRecording(item = QUESTION, bytes = SOUND, db?: StudyDatabase) {
+async function withRecording(
+	item = QUESTION,
+	bytes = SOUND,
+	db?: StudyDatabase,
+	recordedAt = NOW - 1000
+) {
 	const target = db ?? (await freshDB());
 	await saveRecording(target, {
 		item,
 		audio: new Blob([bytes], { type: 'audio/webm;codecs=opus' }),
 		mimeType: 'audio/webm;codecs=opus',
 		size: bytes.length,
-		recordedAt: NOW - 1000,
+		recordedAt,
 		transcript: HEARD,
 		spokenMs: 42_000
 	});
@@ -61,13 +67,26 @@ describe('recordings in a backup', () => {
 		expect(await bytesOf(other, OTHER)).not.toBeNull();
 	});
 
-	it('replace the recording of the same question', async () => {
-		const text = serializeBackup(
-			await exportProgress(await withRecording(), NOW, { recordings: true })
-		);
-		const db = await withRecording(QUESTION, new Uint8Array([9, 9, 9]));
-		await importProgress(db, parseBackup(text, NOW));
+	it('replace an older recording of the same question, never a newer one (a tie keeps the device’s)', async () => {
+		const HOUR = 3_600_000;
+		// The file's recordings of three questions, each made an hour before the file.
+		const FOLLOW_UP = `${QUESTION}/follow-up`;
+		const source = await withRecording(QUESTION, SOUND, undefined, NOW - HOUR);
+		await withRecording(OTHER, SOUND, source, NOW - HOUR);
+		await withRecording(FOLLOW_UP, SOUND, source, NOW - HOUR);
+		const text = serializeBackup(await exportProgress(source, NOW, { recordings: true }));
+		// This device recorded the first earlier, the second later, the follow-up at the same time.
+		const db = await withRecording(QUESTION, new Uint8Array([1, 1, 1]), undefined, NOW - 2 * HOUR);
+		await withRecording(OTHER, new Uint8Array([2, 2, 2]), db, NOW - HOUR / 2);
+		await withRecording(FOLLOW_UP, new Uint8Array([3, 3, 3]), db, NOW - HOUR);
+		await withRecording(`${OTHER}/follow-up`, new Uint8Array([4, 4, 4]), db, NOW - 3 * HOUR);
+		const summary = await importProgress(db, parseBackup(text, NOW));
+		expect(summary.recordings).toBe(1);
 		expect(await bytesOf(db, QUESTION)).toEqual([...SOUND]);
+		expect(await bytesOf(db, OTHER)).toEqual([2, 2, 2]);
+		expect(await bytesOf(db, FOLLOW_UP)).toEqual([3, 3, 3]);
+		// Only on this device: it stays.
+		expect(await bytesOf(db, `${OTHER}/follow-up`)).toEqual([4, 4, 4]);
 	});
 
 	it('a file without them keeps the device’s recordings', async () => {
@@ -76,6 +95,32 @@ describe('recordings in a backup', () => {
 		const summary = await importProgress(db, parseBackup(text, NOW));
 		expect(summary.recordings).toBeNull();
 		expect(await bytesOf(db, QUESTION)).toEqual([...SOUND]);
+	});
+
+	it('in an export keep within what an import accepts: the newest that fit, the rest counted', async () => {
+		const HOUR = 3_600_000;
+		const db = await freshDB();
+		// Seven recordings, newest first, of these many bytes.
+		const sizes = [11, 3, 10, 0, 10, 2, 1];
+		for (const [index, size] of sizes.entries()) {
+			await withRecording(`${QUESTION}-${index}`, SOUND.slice(0, size), db, NOW - index * HOUR);
+		}
+		// A test's caps (the real ones are megabytes): 3 recordings, 20 bytes in all, 10 each.
+		const caps = { count: 3, bytes: 20, each: 10 };
+		const { backup, recordingsLeftOut } = await exportBackup(db, NOW, { recordings: true, caps });
+		// 0 is too large alone, 3 empty, 4 would make 23 bytes, and 6 a fourth recording.
+		expect(backup.recordings?.map((recording) => recording.item.at(-1))).toEqual(['1', '2', '5']);
+		expect(recordingsLeftOut).toBe(4);
+		const other = await freshDB();
+		await importProgress(other, parseBackup(serializeBackup(backup), NOW));
+		expect(await bytesOf(other, `${QUESTION}-5`)).toEqual([...SOUND.slice(0, 2)]);
+		// Without caps given, an export keeps within those an import checks.
+		expect(RECORDING_CAPS).toEqual({
+			count: 1_000,
+			bytes: 30 * 1024 * 1024,
+			each: MAX_RECORDING_BYTES
+		});
+		expect(selectRecordings([{ recordedAt: NaN, bytes: 1 }]).leftOut).toBe(1);
 	});
 
 	// Its time limit is raised (a limit, not a wait): it reads 35 MB of files, seconds on a busy machine.
