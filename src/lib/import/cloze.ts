@@ -3,6 +3,8 @@ export const BLANK = '[…]';
 
 /** Anki's cloze deletion: `{{c1::answer}}` or `{{c1::answer::hint}}`. */
 const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
+/** The same without the global flag, whose `lastIndex` would carry from one test to the next. */
+const ANY_CLOZE = new RegExp(CLOZE.source);
 
 /** One card of a cloze note: the text with its phrases hidden, and what they were. */
 export interface ClozeDeletion {
@@ -18,8 +20,7 @@ export interface ClozeDeletion {
 
 /** Whether a field holds an Anki cloze deletion. */
 export function hasCloze(text: string): boolean {
-	CLOZE.lastIndex = 0;
-	return CLOZE.test(text);
+	return ANY_CLOZE.test(text);
 }
 
 /**

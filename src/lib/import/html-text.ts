@@ -65,17 +65,22 @@ export function htmlToText(html: string): FieldText {
 	let text = '';
 	let media = 0;
 	let dropping = 0;
+	// A block ends the line it is on, unless it already is at the start of one: `</li><li>` is one break.
+	const endLine = () => {
+		if (!/(^|\n)[^\S\n]*$/.test(text)) text += '\n';
+	};
 	const parser = new Parser(
 		{
 			onopentag(name) {
 				if (DROPPED.has(name)) dropping++;
 				else if (MEDIA.has(name)) media++;
-				else if (name === 'br' || BLOCKS.has(name)) text += '\n';
+				else if (name === 'br') text += '\n';
+				else if (BLOCKS.has(name)) endLine();
 				else if (name === 'td' || name === 'th') text += ' ';
 			},
 			onclosetag(name) {
 				if (DROPPED.has(name)) dropping = Math.max(0, dropping - 1);
-				else if (BLOCKS.has(name)) text += '\n';
+				else if (BLOCKS.has(name)) endLine();
 			},
 			ontext(data) {
 				// In HTML a line break in the source is only blank space.
