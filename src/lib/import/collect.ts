@@ -107,8 +107,19 @@ export class CardCollector {
 		this.#push({ key, kind: 'basic', front: safeFront, back: safeBack, tags, line: row.line });
 	}
 
-	/** Everything gathered, with a warning for media left out. */
+	/**
+	 * Everything gathered, with a warning for media left out.
+	 * @throws ImportError when no card was made: the file is refused rather than giving an empty deck
+	 */
 	result(name?: string): ImportResult {
+		if (this.#cards.length === 0) {
+			const [first] = this.#skipped;
+			throw new ImportError(
+				first
+					? `No card could be made from this file. Line ${first.line}: ${first.reason}`
+					: 'The file holds no cards.'
+			);
+		}
 		const warnings = [...this.#warnings];
 		if (this.#media > 0) {
 			warnings.push(

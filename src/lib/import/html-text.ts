@@ -113,9 +113,14 @@ function dropSoundTags(text: string): FieldText {
 	return { text: rest, media };
 }
 
-/** Runs of spaces as one, lines trimmed, at most one blank line in a row, the whole trimmed. */
+/**
+ * Control characters (a bell, a terminal colour) left out, runs of spaces as one, lines trimmed,
+ * at most one blank line in a row, the whole trimmed.
+ */
 function tidyText(text: string): string {
 	return text
+		// eslint-disable-next-line no-control-regex -- control characters are what is removed
+		.replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
 		.split('\n')
 		.map((line) => line.replace(/[ \t\u00a0\f\v]+/g, ' ').trim())
 		.join('\n')
