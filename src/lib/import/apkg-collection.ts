@@ -32,12 +32,16 @@ const DecksSchema = v.record(v.string(), v.looseObject({ name: v.optional(v.stri
 let loading: Promise<SqlJsStatic> | undefined;
 
 /**
- * Loads SQLite (sql.js, WebAssembly) once, from `wasmUrl`: in the browser a URL on the app's own
- * origin (`import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url'`), in Node the file's path.
- * @throws ImportError when the WebAssembly cannot be fetched (offline before it was ever cached)
+ * Loads SQLite (sql.js, WebAssembly) once. `wasm` is the WebAssembly's URL (in the browser, on the
+ * app's own origin: `import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url'`) or its bytes. It is
+ * fetched here rather than by sql.js, whose failed fetch aborts with an unhandled rejection.
+ * @throws ImportError when the WebAssembly cannot be fetched or started (offline before it was ever cached)
  */
-export async function loadSqlite(wasmUrl: string): Promise<SqlJsStatic> {
-	loading ??= initSqlJs({ locateFile: () => wasmUrl });
+export async function loadSqlite(wasm: string | Uint8Array): Promise<SqlJsStatic> {
+	loading ??= (async () => {
+		const bytes = typeof wasm === 'string' ? await fetchWasm(wasm) : wasm;
+		return initSqlJs({ wasmBinary: bytes.slice().buffer });
+	})();
 	try {
 		return await loading;
 	} catch (error) {
@@ -49,6 +53,12 @@ export async function loadSqlite(wasmUrl: string): Promise<SqlJsStatic> {
 			{ cause: error }
 		);
 	}
+}
+
+async function fetchWasm(url: string): Promise<Uint8Array> {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+	return new Uint8Array(await response.arrayBuffer());
 }
 
 /**

@@ -10,17 +10,17 @@ export { MAX_APKG_NOTES } from './apkg-collection';
 export { ImportError } from './errors';
 export type { ImportedCard, ImportResult } from './apkg-types';
 
-let wasm: string | undefined;
+let wasm: string | Uint8Array | undefined;
 
 /**
- * Loads the package reader's SQLite (WebAssembly) from `wasmUrl`; call it before `readApkg`. In
- * the browser pass a URL on the app's own origin (`import wasmUrl from
- * 'sql.js/dist/sql-wasm.wasm?url'`), in Node the file's path.
- * @throws ImportError when the WebAssembly cannot be fetched
+ * Loads the package reader's SQLite (WebAssembly); call it before `readApkg`. In the browser pass
+ * its URL on the app's own origin (`import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url'`); in Node,
+ * the file's bytes.
+ * @throws ImportError when the WebAssembly cannot be fetched (offline before it was ever cached)
  */
-export async function initApkgReader(wasmUrl: string): Promise<void> {
-	wasm = wasmUrl;
-	await loadSqlite(wasmUrl);
+export async function initApkgReader(wasmUrlOrBytes: string | Uint8Array): Promise<void> {
+	wasm = wasmUrlOrBytes;
+	await loadSqlite(wasmUrlOrBytes);
 }
 
 /**
