@@ -90,7 +90,9 @@ export function readCollection(sql: SqlJsStatic, bytes: Uint8Array): AnkiCollect
 }
 
 function readNotes(db: Database): AnkiCollection {
-	const tables = new Set(column(db, "select name from sqlite_master where type = 'table'"));
+	const tables = new Set(
+		column(db, "select name from sqlite_master where type = 'table'").map(String)
+	);
 	if (!tables.has('notes')) {
 		throw new ImportError(
 			"The package's collection has no notes table, so it is not an Anki collection. Export it again from Anki."
