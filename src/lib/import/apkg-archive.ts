@@ -1,4 +1,4 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { FlateErrorCode, unzipSync, type FlateError, type UnzipFileInfo } from 'fflate';
 import { Decompress } from 'fzstd';
 import { ImportError } from './errors';
 
@@ -67,7 +67,7 @@ function unzip(file: Uint8Array, filter: (entry: UnzipFileInfo) => boolean) {
 		return unzipSync(file, { filter });
 	} catch (error) {
 		if (error instanceof ImportError) throw error;
-		if (error instanceof Error && /compression/i.test(error.message)) {
+		if ((error as FlateError).code === FlateErrorCode.UnknownCompressionMethod) {
 			throw new ImportError(
 				'The package is compressed in a way this app cannot read. Export it again from Anki.'
 			);

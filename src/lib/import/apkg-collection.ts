@@ -162,7 +162,7 @@ function deckName(db: Database, tables: Set<string>): string | undefined {
 	if (top === undefined || top === null) return undefined;
 	let name: unknown;
 	if (tables.has('decks')) {
-		name = column(db, `select name from decks where id = ${Number(top)}`)[0];
+		name = column(db, 'select name from decks where id = ?', [top])[0];
 	} else if (tables.has('col')) {
 		const decks = v.safeParse(DecksSchema, parseJson(column(db, 'select decks from col')[0]));
 		if (decks.success) name = decks.output[String(top)]?.name;
@@ -172,12 +172,12 @@ function deckName(db: Database, tables: Set<string>): string | undefined {
 	return path === '' ? undefined : path;
 }
 
-function rows(db: Database, query: string): SqlValue[][] {
-	return db.exec(query)[0]?.values ?? [];
+function rows(db: Database, query: string, params?: SqlValue[]): SqlValue[][] {
+	return db.exec(query, params)[0]?.values ?? [];
 }
 
-function column(db: Database, query: string): SqlValue[] {
-	return rows(db, query).map((row) => row[0] ?? null);
+function column(db: Database, query: string, params?: SqlValue[]): SqlValue[] {
+	return rows(db, query, params).map((row) => row[0] ?? null);
 }
 
 function parseJson(text: unknown): unknown {

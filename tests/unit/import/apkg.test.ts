@@ -154,6 +154,18 @@ describe('readApkg refuses bad packages with a message saying why', () => {
 		expect((await refusal(file)).message).toContain('unpacks to more than 256 MB');
 	});
 
+	it('refuses a package compressed with a method zip readers rarely support (bzip2)', async () => {
+		const file = zipSync({ 'collection.anki2': fixture('anki2.apkg') });
+		const view = new DataView(file.buffer);
+		view.setUint16(8, 12, true);
+		for (let i = file.length - 22; i >= 0; i--) {
+			if (view.getUint32(i, true) === 0x02014b50) view.setUint16(i + 10, 12, true);
+		}
+		expect((await refusal(file)).message).toBe(
+			'The package is compressed in a way this app cannot read. Export it again from Anki.'
+		);
+	});
+
 	it(`refuses a package of more than ${MAX_APKG_NOTES} notes`, async () => {
 		const SQL = await initSqlJs({ wasmBinary: WASM.slice().buffer });
 		const db = new SQL.Database();
