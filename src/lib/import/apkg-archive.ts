@@ -22,6 +22,18 @@ const MB = 1024 * 1024;
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
 
 /**
+ * Refuses a package over MAX_APKG_BYTES, before it is read into memory (pass `File.size`).
+ * @throws ImportError naming the limit
+ */
+export function checkApkgSize(bytes: number): void {
+	if (bytes > MAX_APKG_BYTES) {
+		throw new ImportError(
+			`The package is too large (${megabytes(bytes)}); at most ${megabytes(MAX_APKG_BYTES)} is accepted. Export fewer decks, or export without media, from Anki.`
+		);
+	}
+}
+
+/**
  * Unpacks an Anki package and returns its collection as SQLite bytes. Only the collection is
  * inflated (never the media), and only after its declared size is checked.
  * @throws ImportError when the file is too large, not a zip, damaged, has no collection, or its
@@ -29,11 +41,7 @@ const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
  */
 export function unpackCollection(file: Uint8Array): { name: CollectionName; sqlite: Uint8Array } {
 	if (file.byteLength === 0) throw new ImportError('The file is empty.');
-	if (file.byteLength > MAX_APKG_BYTES) {
-		throw new ImportError(
-			`The package is too large (${megabytes(file.byteLength)}); at most ${megabytes(MAX_APKG_BYTES)} is accepted. Export fewer decks, or export without media, from Anki.`
-		);
-	}
+	checkApkgSize(file.byteLength);
 	// Every zip starts with a local file header, or with the end record when it is empty.
 	if (file[0] !== 0x50 || file[1] !== 0x4b || (file[2] !== 3 && file[2] !== 5)) {
 		throw new ImportError(

@@ -5,12 +5,15 @@ import { fieldText } from './apkg-text';
 import type { ImportedCard, ImportResult } from './apkg-types';
 import { ImportError } from './errors';
 
-export { MAX_APKG_BYTES, MAX_COLLECTION_BYTES } from './apkg-archive';
+export { checkApkgSize, MAX_APKG_BYTES, MAX_COLLECTION_BYTES } from './apkg-archive';
 export { MAX_APKG_NOTES } from './apkg-collection';
 export { ImportError } from './errors';
 export type { ImportedCard, ImportResult } from './apkg-types';
 
 let wasm: string | Uint8Array | undefined;
+
+/** Anki's image occlusion notes are cloze notes whose deletions are shapes drawn on an image. */
+const IMAGE_OCCLUSION = /\{\{c\d+::image-occlusion:/;
 
 /**
  * Loads the package reader's SQLite (WebAssembly); call it before `readApkg`. In the browser pass
@@ -118,6 +121,9 @@ function clozeCards(
 	media: boolean
 ): NoteCards {
 	if (text === '') return { reason: emptyReason('cloze text', media), media };
+	if (IMAGE_OCCLUSION.test(text)) {
+		return { reason: 'it is an image occlusion note, which needs its image', media: true };
+	}
 	const numbers = clozeNumbers(text);
 	if (numbers.length === 0) {
 		return { reason: 'it is a cloze note without a cloze deletion such as {{c1::…}}', media };

@@ -4,6 +4,8 @@ import { zipSync } from 'fflate';
 import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+	cardsFromCollection,
+	checkApkgSize,
 	ImportError,
 	initApkgReader,
 	MAX_APKG_BYTES,
@@ -194,5 +196,44 @@ describe('readApkg refuses bad packages with a message saying why', () => {
 			{ line: 2, reason: 'its note type is missing from the package' }
 		]);
 		expect(result.name).toBeUndefined();
+	});
+});
+
+describe('cardsFromCollection', () => {
+	const note = { guid: 'g', tags: [], kind: 'cloze' as const };
+
+	it('skips image occlusion notes, whose deletions are shapes on an image', () => {
+		const result = cardsFromCollection({
+			notes: [
+				{ ...note, fields: ['{{c1::image-occlusion:rect:left=.1:top=.2}}', ''] },
+				{ ...note, guid: 'h', fields: ['{{c1::Paris}} is the capital', ''] }
+			]
+		});
+		expect(result.cards.map((card) => card.front)).toEqual(['[…] is the capital']);
+		expect(result.skipped).toEqual([
+			{ line: 1, reason: 'it is an image occlusion note, which needs its image' }
+		]);
+	});
+
+	it('skips a cloze note without deletions and one whose deletions are empty', () => {
+		const result = cardsFromCollection({
+			notes: [
+				{ ...note, fields: ['plain text', ''] },
+				{ ...note, guid: 'e', fields: ['{{c1::}} gap', ''] },
+				{ ...note, guid: 'k', fields: ['{{c1::kept}}', ''] }
+			]
+		});
+		expect(result.skipped.map((skip) => skip.reason)).toEqual([
+			'it is a cloze note without a cloze deletion such as {{c1::…}}',
+			'its cloze deletions are all empty'
+		]);
+		expect(result.cards).toHaveLength(1);
+	});
+});
+
+describe('checkApkgSize', () => {
+	it('refuses a file over the limit before it is read', () => {
+		expect(() => checkApkgSize(MAX_APKG_BYTES + 1)).toThrow(ImportError);
+		expect(() => checkApkgSize(MAX_APKG_BYTES)).not.toThrow();
 	});
 });
