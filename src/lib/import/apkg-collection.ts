@@ -24,7 +24,7 @@ const SQLITE_HEADER = 'SQLite format 3\0';
 /** Anki's field separator in `notes.flds`, and its deck-name separator in schema 18's `decks.name`. */
 const SEPARATOR = '\x1f';
 
-/** `col.models` in schema 11: note types by id; `type` 1 is cloze (see ankitects/anki pylib/anki/models.py). */
+/** `col.models` in schema 11: note types by id; `type` 1 is cloze (MODEL_CLOZE in ankitects/anki pylib/anki/consts.py). */
 const ModelsSchema = v.record(v.string(), v.looseObject({ type: v.optional(v.number()) }));
 /** `col.decks` in schema 11: decks by id, their names with `::` between levels. */
 const DecksSchema = v.record(v.string(), v.looseObject({ name: v.optional(v.string()) }));
