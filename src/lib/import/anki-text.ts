@@ -53,12 +53,12 @@ export function readAnkiHeaders(
 		if (!text.startsWith('#')) break;
 		headers.lines = index + 1;
 		const line = index + 1;
-		const match = /^#([^:]*):(.*)$/.exec(text);
-		const key = match?.[1].trim().toLowerCase() ?? '';
-		const value = match?.[2].trim() ?? '';
-		if (key === 'separator') headers.separator = readSeparator(match?.[2] ?? '', line);
+		const [, name = '', raw = ''] = /^#([^:]*):(.*)$/.exec(text) ?? [];
+		const key = name.trim().toLowerCase();
+		const value = raw.trim();
+		if (key === 'separator') headers.separator = readSeparator(raw, line);
 		else if (key === 'html') headers.html = readBoolean(value, line);
-		else if (key === 'columns') columns = match?.[2];
+		else if (key === 'columns') columns = raw;
 		else if (key === 'deck') headers.deck = value;
 		else if (key === 'tags') headers.tags = value.split(/\s+/).filter(Boolean);
 		else if (key === 'notetype') headers.notetype = value;

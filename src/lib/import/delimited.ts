@@ -102,8 +102,8 @@ export function importDelimited(text: string, options: DelimitedOptions): Import
 			continue;
 		}
 		collector.add({
-			front: row.fields[front],
-			back: row.fields[back],
+			front: row.fields[front] ?? '',
+			back: row.fields[back] ?? '',
 			tags: tags === undefined ? [] : [row.fields[tags] ?? ''],
 			line: row.line,
 			html: options.html ?? false

@@ -89,7 +89,8 @@ export function guessSeparator(text: string): string {
 			continue;
 		}
 		const counts = rows.map((row) => row.fields.length);
-		if (counts.length > 0 && counts[0] >= 2 && counts.every((fields) => fields === counts[0])) {
+		const first = counts[0] ?? 0;
+		if (first >= 2 && counts.every((fields) => fields === first)) {
 			return separator;
 		}
 		const split = counts.filter((fields) => fields >= 2).length;
