@@ -143,7 +143,8 @@ export function importAnkiText(text: string): ImportResult {
 		if (headers.deckColumn !== undefined) decks.add((row.fields[headers.deckColumn] ?? '').trim());
 		const tags = [...headers.tags];
 		if (headers.tagsColumn !== undefined) tags.push(row.fields[headers.tagsColumn] ?? '');
-		collector.add({ front: frontText, back: row.fields[back] ?? '', tags, line: row.line, html });
+		const backText = html ? answerOnly(row.fields[back] ?? '') : (row.fields[back] ?? '');
+		collector.add({ front: frontText, back: backText, tags, line: row.line, html });
 	}
 	decks.delete('');
 	if (decks.size > 1) {
@@ -152,6 +153,15 @@ export function importAnkiText(text: string): ImportResult {
 		);
 	}
 	return collector.result(headers.deck ?? [...decks][0]);
+}
+
+/**
+ * The answer side of a card Anki rendered ("Cards in Plain Text"), which repeats the question
+ * above `<hr id=answer>`: only what follows the rule.
+ */
+function answerOnly(back: string): string {
+	const rule = /<hr[^>]*\bid\s*=\s*["']?answer\b[^>]*>/i.exec(back);
+	return rule ? back.slice(rule.index + rule[0].length) : back;
 }
 
 /** The columns of the front and the back: named Front and Back (or Text), else the first two fields. */

@@ -118,12 +118,14 @@ function dropSoundTags(text: string): FieldText {
  * at most one blank line in a row, the whole trimmed.
  */
 function tidyText(text: string): string {
-	return text
-		// eslint-disable-next-line no-control-regex -- control characters are what is removed
-		.replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
-		.split('\n')
-		.map((line) => line.replace(/[ \t\u00a0\f\v]+/g, ' ').trim())
-		.join('\n')
-		.replace(/\n{3,}/g, '\n\n')
-		.trim();
+	return (
+		text
+			// eslint-disable-next-line no-control-regex -- control characters are what is removed
+			.replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
+			.split('\n')
+			.map((line) => line.replace(/[ \t\u00a0\f\v]+/g, ' ').trim())
+			.join('\n')
+			.replace(/\n{3,}/g, '\n\n')
+			.trim()
+	);
 }

@@ -57,6 +57,13 @@ describe("Anki's Notes in Plain Text", () => {
 		]);
 	});
 
+	it('keeps only the answer of a rendered card, below <hr id=answer>', () => {
+		const [card] = importAnkiText(
+			'What is a CTO?\tWhat is a CTO?<hr id=answer>The technology lead'
+		).cards;
+		expect(card).toMatchObject({ front: 'What is a CTO?', back: 'The technology lead' });
+	});
+
 	it('picks the front and back by the names in #columns', () => {
 		const file = '#separator:comma\n#columns:Back,Front\nanswer,question\n';
 		const [card] = importAnkiText(file).cards;
