@@ -17,7 +17,7 @@ const SIGNATURES: readonly Signature[] = [
 	{
 		bytes: [0x50, 0x4b, 0x03, 0x04],
 		message:
-			'This is a zip file, not text. An Anki package (.apkg) is read by "Import an Anki package"; for anything else, unzip it first and pick the text file inside.'
+			'This is a zip file, not text. If it is an Anki package, it is read as one when its name ends in .apkg; otherwise unzip it and pick the text file inside.'
 	},
 	{ bytes: [0x50, 0x4b, 0x05, 0x06], message: 'This is an empty zip file, not text.' },
 	{
