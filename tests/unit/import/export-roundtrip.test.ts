@@ -7,6 +7,7 @@ import { importAnkiText } from '$lib/import/anki-text';
 import { decodeImportFile } from '$lib/import/decode';
 import { importDelimited } from '$lib/import/delimited';
 import type { ImportResult } from '$lib/import/types';
+import type { CardItem } from '$lib/content/types';
 import { neutralizeMarkup } from '$lib/markup';
 
 const deck: ExportDeck = {
@@ -94,6 +95,34 @@ describe('exporting a deck and importing it again', () => {
 		expect(text.endsWith('"a\tb"\tc\n')).toBe(true);
 		// Inside a card, a tab is blank space like any other: it reads back as a space.
 		expect(importAnkiText(text).cards[0]).toMatchObject({ front: 'a b', back: 'c' });
+	});
+
+	it("exports the app's own cards as they are", () => {
+		const source = { file: 'roles.md', heading: 'Roles', anchor: 'roles', line: 3 };
+		const base = { topic: 'roles', source };
+		const cards: CardItem[] = [
+			{
+				...base,
+				id: 'cto/roles/cto/basic',
+				fact: 'cto/roles/cto',
+				kind: 'basic',
+				front: 'CTO',
+				back: 'Chief technology officer'
+			},
+			{
+				...base,
+				id: 'cto/roles/law/cloze',
+				fact: 'cto/roles/law',
+				kind: 'cloze',
+				text: "[…]'s law",
+				answer: 'Conway'
+			}
+		];
+		const result = importAnkiText(deckToAnkiText({ name: 'CTO', cards }));
+		expect(seen(result)).toMatchObject([
+			{ front: 'CTO', back: 'Chief technology officer', tags: [] },
+			{ text: "[…]'s law", answer: 'Conway', cloze: 1, tags: [] }
+		]);
 	});
 
 	it('gives the same cards back from Anki text, read as a file', () => {
