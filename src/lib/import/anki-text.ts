@@ -124,7 +124,11 @@ export function importAnkiText(text: string): ImportResult {
 		)
 	);
 	const rows = splitRows(body, separator, headers.lines + 1);
-	const width = Math.max(headers.columns?.length ?? 0, ...rows.map((row) => row.fields.length));
+	// Not Math.max(...rows): a browser limits how many arguments a call may have.
+	const width = rows.reduce(
+		(most, row) => Math.max(most, row.fields.length),
+		headers.columns?.length ?? 0
+	);
 	const fieldColumns = Array.from({ length: width }, (_, index) => index).filter(
 		(index) => !special.has(index)
 	);
