@@ -60,13 +60,17 @@ const CASES: Record<string, [Reader, Outcome]> = {
 		anki,
 		{
 			cards: 2,
-			warnings: ['2 pictures or sounds'],
+			warnings: ['2 pictures or sounds', '3 scripts or styles were left out'],
 			sample: { front: 'What runs here?', back: 'Nothing' }
 		}
 	],
 	'javascript-links.txt': [
 		anki,
-		{ cards: 1, sample: { front: 'Click me', back: 'javascript∶alert(document.cookie)' } }
+		{
+			cards: 1,
+			warnings: ['1 field holds text that looks like HTML or a script link'],
+			sample: { front: 'Click me', back: 'javascript∶alert(document.cookie)' }
+		}
 	],
 	'entities.txt': [
 		anki,
@@ -91,7 +95,11 @@ const CASES: Record<string, [Reader, Outcome]> = {
 	'unknown-headers.txt': [anki, { cards: 1, warnings: ['Line 2', '#colour', 'Line 3'] }],
 	'html-false-literal.txt': [
 		anki,
-		{ cards: 1, sample: { front: 'What does ‹b> do?', back: 'Makes text ‹b>bold‹/b> &amp; more' } }
+		{
+			cards: 1,
+			warnings: ['2 fields hold text that looks like HTML'],
+			sample: { front: 'What does ‹b> do?', back: 'Makes text ‹b>bold‹/b> &amp; more' }
+		}
 	],
 	'long-field.tsv': [tsv(), { cards: 1, skipped: [2] }],
 	'crlf.csv': [csv(true), { cards: 2, sample: { front: 'Two\nlines', back: 'back one' } }],
