@@ -1,8 +1,8 @@
 import { hasCloze } from './cloze';
 import { CardCollector } from './collect';
-import { normalizeLineEndings } from './decode';
+import { checkImportSize, normalizeLineEndings } from './decode';
 import { ImportError } from './errors';
-import { guessSeparator, separatorName, splitRows } from './rows';
+import { guessSeparator, namesColumns, separatorName, splitRows } from './rows';
 import type { ImportResult } from './types';
 
 /** The names Anki gives separators in `#separator:`; any single character may be written as it is. */
@@ -112,6 +112,7 @@ function readColumn(value: string, key: string, line: number): number {
  * @throws ImportError for a header Anki would refuse, broken quoting, or too many cards
  */
 export function importAnkiText(text: string): ImportResult {
+	checkImportSize(text.length);
 	const collector = new CardCollector();
 	const lines = normalizeLineEndings(text.replace(/^\uFEFF/, '')).split('\n');
 	const headers = readAnkiHeaders(lines, (message) => collector.warn(message));
@@ -134,7 +135,12 @@ export function importAnkiText(text: string): ImportResult {
 	);
 	const [front, back] = sides(headers.columns, fieldColumns);
 	const decks = new Set<string>();
-	for (const row of rows) {
+	for (const [index, row] of rows.entries()) {
+		// A file without headers may start with column names, as a spreadsheet writes them.
+		if (index === 0 && headers.lines === 0 && namesColumns(row.fields)) {
+			collector.skip(row.line, 'the row names the columns; it is not a card.');
+			continue;
+		}
 		const fields = fieldColumns.map((column) => row.fields[column] ?? '');
 		const frontText = row.fields[front] ?? '';
 		if (fields.filter((field) => field.trim() !== '').length < 2 && !hasCloze(frontText)) {

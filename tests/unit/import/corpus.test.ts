@@ -8,6 +8,7 @@ import { importQuizlet, type QuizletOptions } from '$lib/import/quizlet';
 import {
 	MAX_IMPORT_BYTES,
 	MAX_IMPORT_CARDS,
+	MAX_IMPORT_ROWS,
 	type ImportedCard,
 	type ImportResult
 } from '$lib/import/types';
@@ -198,6 +199,15 @@ describe('files too large to commit', () => {
 		expect(outcome(rows(MAX_IMPORT_CARDS + 1), tsv())).toMatch(
 			/more than 50,000 cards; the most one file may give is 50,000/
 		);
+	});
+
+	it('refuses a file of more rows than the limit, blank and duplicate rows included', LARGE, () => {
+		const same = new TextEncoder().encode('front\tback\n\n'.repeat(MAX_IMPORT_ROWS / 2 + 1));
+		expect(outcome(same, anki)).toMatch(
+			/more than 100,000 rows; the most one file may have is 100,000/
+		);
+		const quizlet: Reader = { as: 'quizlet', options: { term: 'tab', card: 'newline' } };
+		expect(outcome(same, quizlet)).toMatch(/more than 100,000 rows/);
 	});
 
 	it(`reads ${MAX_IMPORT_CARDS} rows`, LARGE, () => {
