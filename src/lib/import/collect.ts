@@ -89,7 +89,7 @@ export class CardCollector {
 					answer,
 					...hint,
 					cloze: deletion.cloze,
-					tags,
+					tags: [...tags],
 					line: row.line
 				});
 			}

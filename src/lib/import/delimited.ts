@@ -2,7 +2,14 @@ import { CardCollector, count } from './collect';
 import { normalizeLineEndings } from './decode';
 import { ImportError } from './errors';
 import { checkImportSize } from './decode';
-import { guessSeparator, namesColumns, separatorName, splitRows, type Row } from './rows';
+import {
+	guessSeparator,
+	isColumnName,
+	namesColumns,
+	separatorName,
+	splitRows,
+	type Row
+} from './rows';
 import type { ImportResult } from './types';
 
 /** How many rows a preview shows. */
@@ -61,8 +68,11 @@ function looksLikeHeader(rows: readonly string[][]): boolean {
 	if (!first || first.every((cell) => cell.trim() === '')) return false;
 	if (namesColumns(first)) return true;
 	const named = first.filter((cell) => cell.trim() !== '');
-	if (rest.length < 2 || new Set(named).size !== named.length) return false;
+	if (new Set(named).size !== named.length) return false;
 	if (named.some((cell) => cell.length > 20 || /[.?!]$/.test(cell.trim()))) return false;
+	// Short labels, one of them a known column name: "Begriff;Definition".
+	if (named.some(isColumnName)) return true;
+	if (rest.length < 2) return false;
 	const average = (cells: string[]) =>
 		cells.reduce((sum, cell) => sum + cell.length, 0) / Math.max(1, cells.length);
 	const below = rest.flatMap((row) => row.slice(0, first.length));

@@ -132,8 +132,13 @@ export function separatorName(separator: string): string {
 const COLUMN_NAMES =
 	/^(front|back|question|answer|term|definition|word|meaning|prompt|response|tags?|notes?|deck|english|translation|text|extra|side [12])$/i;
 
+/** Whether a field is a usual name of a column of cards: Front, Back, Term, Definition… */
+export function isColumnName(field: string): boolean {
+	return COLUMN_NAMES.test(field.trim());
+}
+
 /** Whether a row names columns (Front, Back, Term, Definition…) rather than holding a card. */
 export function namesColumns(fields: readonly string[]): boolean {
-	const named = fields.map((field) => field.trim()).filter((field) => field !== '');
-	return named.length >= 2 && named.every((field) => COLUMN_NAMES.test(field));
+	const named = fields.filter((field) => field.trim() !== '');
+	return named.length >= 2 && named.every(isColumnName);
 }
