@@ -36,9 +36,14 @@ export interface NoteRow {
 
 /**
  * Gathers the cards of one file, whatever its format, into one ImportResult: turns fields into
- * plain text with their markup neutralised (text a backup must be able to hold), gives each card
- * its content key, drops duplicates, skips rows that make no card, and holds the file to the
- * limits on cards and field length.
+ * plain text with their markup neutralised, gives each card its content key, drops duplicates,
+ * skips rows that make no card, and holds the file to the limits on cards and field length.
+ *
+ * Why neutralise text that is only ever shown escaped: imported cards go into the progress
+ * backup, and the backup import refuses any string that looks like markup or a script URL
+ * (`MARKUP`, see backup/inspect.ts). A card holding `<b>` as text would make every later backup
+ * unreadable, so its `<` becomes `‹` here, as in the learner's own notes (`neutralizeMarkup`),
+ * and a warning says so.
  */
 export class CardCollector {
 	#cards: ImportedCard[] = [];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deckToAnkiText } from '$lib/export/anki-text';
-import type { ExportCard, ExportDeck } from '$lib/export/cards';
+import { exportFileName, type ExportCard, type ExportDeck } from '$lib/export/cards';
 import { deckToCsv } from '$lib/export/csv';
 import { importAnkiText } from '$lib/import/anki-text';
 import { decodeImportFile } from '$lib/import/decode';
@@ -71,6 +71,11 @@ const fromCsv = (csv: string) =>
 	importDelimited(csv, { separator: ',', header: true, front: 0, back: 1, tags: 2 });
 
 describe('exporting a deck and importing it again', () => {
+	it('names the file after the deck', () => {
+		expect(exportFileName('CTO\tinterview: Día 1', 'anki-text')).toBe('cto-interview-dia-1.txt');
+		expect(exportFileName('日本語', 'csv')).toBe('deck.csv');
+	});
+
 	it('writes the header lines Anki reads', () => {
 		const text = deckToAnkiText(deck);
 		expect(text.split('\n').slice(0, 5)).toEqual([
