@@ -1,3 +1,5 @@
+import { slugify } from '$lib/content/slug';
+
 /**
  * A card as a deck export takes it: the app's own BasicItem and ClozeItem fit, and so do imported
  * cards. Reverse cards are written as they are studied, as notes of their own.
@@ -32,4 +34,13 @@ export function tagField(tags: readonly string[] | undefined): string {
 		.map((tag) => tag.replace(/\s+/g, '_'))
 		.filter(Boolean)
 		.join(' ');
+}
+
+/**
+ * The file name of an exported deck: its name as a slug and the format's extension, e.g.
+ * `cto-interview.txt` for Anki text, `cto-interview.csv` for CSV; `deck` when the name has no
+ * letters or digits.
+ */
+export function exportFileName(deckName: string, format: 'anki-text' | 'csv'): string {
+	return `${slugify(deckName) || 'deck'}.${format === 'csv' ? 'csv' : 'txt'}`;
 }

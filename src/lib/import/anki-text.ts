@@ -1,8 +1,8 @@
 import { hasCloze } from './cloze';
 import { CardCollector } from './collect';
-import { normalizeLineEndings } from './decode';
+import { checkImportSize, normalizeLineEndings } from './decode';
 import { ImportError } from './errors';
-import { guessSeparator, separatorName, splitRows } from './rows';
+import { guessSeparator, namesColumns, separatorName, splitRows } from './rows';
 import type { ImportResult } from './types';
 
 /** The names Anki gives separators in `#separator:`; any single character may be written as it is. */
@@ -53,12 +53,12 @@ export function readAnkiHeaders(
 		if (!text.startsWith('#')) break;
 		headers.lines = index + 1;
 		const line = index + 1;
-		const match = /^#([^:]*):(.*)$/.exec(text);
-		const key = match?.[1].trim().toLowerCase() ?? '';
-		const value = match?.[2].trim() ?? '';
-		if (key === 'separator') headers.separator = readSeparator(match?.[2] ?? '', line);
+		const [, name = '', raw = ''] = /^#([^:]*):(.*)$/.exec(text) ?? [];
+		const key = name.trim().toLowerCase();
+		const value = raw.trim();
+		if (key === 'separator') headers.separator = readSeparator(raw, line);
 		else if (key === 'html') headers.html = readBoolean(value, line);
-		else if (key === 'columns') columns = match?.[2];
+		else if (key === 'columns') columns = raw;
 		else if (key === 'deck') headers.deck = value;
 		else if (key === 'tags') headers.tags = value.split(/\s+/).filter(Boolean);
 		else if (key === 'notetype') headers.notetype = value;
@@ -112,6 +112,7 @@ function readColumn(value: string, key: string, line: number): number {
  * @throws ImportError for a header Anki would refuse, broken quoting, or too many cards
  */
 export function importAnkiText(text: string): ImportResult {
+	checkImportSize(text.length);
 	const collector = new CardCollector();
 	const lines = normalizeLineEndings(text.replace(/^\uFEFF/, '')).split('\n');
 	const headers = readAnkiHeaders(lines, (message) => collector.warn(message));
@@ -124,13 +125,22 @@ export function importAnkiText(text: string): ImportResult {
 		)
 	);
 	const rows = splitRows(body, separator, headers.lines + 1);
-	const width = Math.max(headers.columns?.length ?? 0, ...rows.map((row) => row.fields.length));
+	// Not Math.max(...rows): a browser limits how many arguments a call may have.
+	const width = rows.reduce(
+		(most, row) => Math.max(most, row.fields.length),
+		headers.columns?.length ?? 0
+	);
 	const fieldColumns = Array.from({ length: width }, (_, index) => index).filter(
 		(index) => !special.has(index)
 	);
 	const [front, back] = sides(headers.columns, fieldColumns);
 	const decks = new Set<string>();
-	for (const row of rows) {
+	for (const [index, row] of rows.entries()) {
+		// A file without headers may start with column names, as a spreadsheet writes them.
+		if (index === 0 && headers.lines === 0 && namesColumns(row.fields)) {
+			collector.skip(row.line, 'the row names the columns; it is not a card.');
+			continue;
+		}
 		const fields = fieldColumns.map((column) => row.fields[column] ?? '');
 		const frontText = row.fields[front] ?? '';
 		if (fields.filter((field) => field.trim() !== '').length < 2 && !hasCloze(frontText)) {
@@ -143,7 +153,8 @@ export function importAnkiText(text: string): ImportResult {
 		if (headers.deckColumn !== undefined) decks.add((row.fields[headers.deckColumn] ?? '').trim());
 		const tags = [...headers.tags];
 		if (headers.tagsColumn !== undefined) tags.push(row.fields[headers.tagsColumn] ?? '');
-		collector.add({ front: frontText, back: row.fields[back] ?? '', tags, line: row.line, html });
+		const backText = html ? answerOnly(row.fields[back] ?? '') : (row.fields[back] ?? '');
+		collector.add({ front: frontText, back: backText, tags, line: row.line, html });
 	}
 	decks.delete('');
 	if (decks.size > 1) {
@@ -152,6 +163,15 @@ export function importAnkiText(text: string): ImportResult {
 		);
 	}
 	return collector.result(headers.deck ?? [...decks][0]);
+}
+
+/**
+ * The answer side of a card Anki rendered ("Cards in Plain Text"), which repeats the question
+ * above `<hr id=answer>`: only what follows the rule.
+ */
+function answerOnly(back: string): string {
+	const rule = /<hr[^>]*\bid\s*=\s*["']?answer\b[^>]*>/i.exec(back);
+	return rule ? back.slice(rule.index + rule[0].length) : back;
 }
 
 /** The columns of the front and the back: named Front and Back (or Text), else the first two fields. */

@@ -1,5 +1,4 @@
-/** The blank that stands for the hidden phrase, as the app's cloze cards write it. */
-export const BLANK = '[…]';
+import { BLANK } from '$lib/content/model';
 
 /** Anki's cloze deletion: `{{c1::answer}}` or `{{c1::answer::hint}}`. */
 const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;

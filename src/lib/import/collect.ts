@@ -36,9 +36,14 @@ export interface NoteRow {
 
 /**
  * Gathers the cards of one file, whatever its format, into one ImportResult: turns fields into
- * plain text with their markup neutralised (text a backup must be able to hold), gives each card
- * its content key, drops duplicates, skips rows that make no card, and holds the file to the
- * limits on cards and field length.
+ * plain text with their markup neutralised, gives each card its content key, drops duplicates,
+ * skips rows that make no card, and holds the file to the limits on cards and field length.
+ *
+ * Why neutralise text that is only ever shown escaped: imported cards go into the progress
+ * backup, and the backup import refuses any string that looks like markup or a script URL
+ * (`MARKUP`, see backup/inspect.ts). A card holding `<b>` as text would make every later backup
+ * unreadable, so its `<` becomes `‹` here, as in the learner's own notes (`neutralizeMarkup`),
+ * and a warning says so.
  */
 export class CardCollector {
 	#cards: ImportedCard[] = [];
@@ -46,6 +51,8 @@ export class CardCollector {
 	#warnings: string[] = [];
 	#duplicates = 0;
 	#media = 0;
+	#scripts = 0;
+	#neutralized = 0;
 	#seen = new Set<string>();
 	#keys = new Map<string, number>();
 
@@ -75,9 +82,9 @@ export class CardCollector {
 					continue;
 				}
 				if (this.#tooLong(row.line, deletion.text, deletion.answer)) continue;
-				const text = neutralizeMarkup(deletion.text);
-				const answer = neutralizeMarkup(deletion.answer);
-				const hint = deletion.hint === undefined ? {} : { hint: neutralizeMarkup(deletion.hint) };
+				const text = this.#safe(deletion.text);
+				const answer = this.#safe(deletion.answer);
+				const hint = deletion.hint === undefined ? {} : { hint: this.#safe(deletion.hint) };
 				const key = this.#key('cloze', text, answer);
 				if (key === null) continue;
 				this.#push({
@@ -87,7 +94,7 @@ export class CardCollector {
 					answer,
 					...hint,
 					cloze: deletion.cloze,
-					tags,
+					tags: [...tags],
 					line: row.line
 				});
 			}
@@ -100,8 +107,8 @@ export class CardCollector {
 			return;
 		}
 		if (this.#tooLong(row.line, front, back)) return;
-		const safeFront = neutralizeMarkup(front);
-		const safeBack = neutralizeMarkup(back);
+		const safeFront = this.#safe(front);
+		const safeBack = this.#safe(back);
 		const key = this.#key('basic', safeFront, safeBack);
 		if (key === null) return;
 		this.#push({ key, kind: 'basic', front: safeFront, back: safeBack, tags, line: row.line });
@@ -121,6 +128,16 @@ export class CardCollector {
 			);
 		}
 		const warnings = [...this.#warnings];
+		if (this.#scripts > 0) {
+			warnings.push(
+				`${count(this.#scripts)} ${this.#scripts === 1 ? 'script or style was' : 'scripts or styles were'} left out: a card is only ever text.`
+			);
+		}
+		if (this.#neutralized > 0) {
+			warnings.push(
+				`${count(this.#neutralized)} ${this.#neutralized === 1 ? 'field holds' : 'fields hold'} text that looks like HTML or a script link (such as <b> or javascript:); it is kept as text, with ‹ in place of < and ∶ after javascript.`
+			);
+		}
 		if (this.#media > 0) {
 			warnings.push(
 				`${count(this.#media)} ${this.#media === 1 ? 'picture or sound was' : 'pictures or sounds were'} left out: the app keeps only the text of a card.`
@@ -137,9 +154,17 @@ export class CardCollector {
 	}
 
 	#text(field: string, html: boolean): string {
-		const { text, media } = html ? htmlToText(field) : plainFieldText(field);
+		const { text, media, scripts } = html ? htmlToText(field) : plainFieldText(field);
 		this.#media += media;
+		this.#scripts += scripts;
 		return text;
+	}
+
+	/** The text with its markup neutralised (a backup must be able to hold it), counted when changed. */
+	#safe(text: string): string {
+		const safe = neutralizeMarkup(text);
+		if (safe !== text) this.#neutralized++;
+		return safe;
 	}
 
 	#tooLong(line: number, ...fields: string[]): boolean {

@@ -17,7 +17,7 @@ const SIGNATURES: readonly Signature[] = [
 	{
 		bytes: [0x50, 0x4b, 0x03, 0x04],
 		message:
-			'This is a zip file, not text. An Anki package (.apkg) is read by "Import an Anki package"; for anything else, unzip it first and pick the text file inside.'
+			'This is a zip file, not text. If it is an Anki package, it is read as one when its name ends in .apkg; otherwise unzip it and pick the text file inside.'
 	},
 	{ bytes: [0x50, 0x4b, 0x05, 0x06], message: 'This is an empty zip file, not text.' },
 	{
@@ -27,15 +27,17 @@ const SIGNATURES: readonly Signature[] = [
 	{ bytes: ascii('%PDF-'), message: `This is a PDF document, not text. ${NOT_TEXT}` },
 	{ bytes: [0x89, 0x50, 0x4e, 0x47], message: `This is an image (PNG), not text. ${NOT_TEXT}` },
 	{ bytes: [0xff, 0xd8, 0xff], message: `This is an image (JPEG), not text. ${NOT_TEXT}` },
-	{ bytes: ascii('GIF8'), message: `This is an image (GIF), not text. ${NOT_TEXT}` },
+	{ bytes: ascii('GIF87a'), message: `This is an image (GIF), not text. ${NOT_TEXT}` },
+	{ bytes: ascii('GIF89a'), message: `This is an image (GIF), not text. ${NOT_TEXT}` },
 	{ bytes: ascii('WEBP'), at: 8, message: `This is an image (WebP), not text. ${NOT_TEXT}` },
 	{ bytes: [0x1f, 0x8b], message: `This is a compressed file (gzip), not text. ${NOT_TEXT}` },
 	{
 		bytes: [0x28, 0xb5, 0x2f, 0xfd],
 		message: `This is a compressed file (zstd), not text. ${NOT_TEXT}`
-	},
-	{ bytes: ascii('ID3'), message: `This is a sound file (MP3), not text. ${NOT_TEXT}` }
+	}
 ];
+// Sound files, and other binary formats not listed, hold NUL bytes and are refused for those; a
+// signature of printable letters alone (an MP3's "ID3") could be the start of a real card.
 
 /** A size in megabytes as a person reads it: "31 MB", "20.5 MB". */
 function megabytes(bytes: number): string {
@@ -71,7 +73,8 @@ export function decodeImportFile(bytes: Uint8Array): string {
 	if (bytes.length === 0) throw new ImportError('The file is empty.');
 	for (const signature of SIGNATURES) {
 		const at = signature.at ?? 0;
-		if (signature.bytes.every((byte, index) => bytes[at + index] === byte)) {
+		const riff = at === 0 || ascii('RIFF').every((byte, index) => bytes[index] === byte);
+		if (riff && signature.bytes.every((byte, index) => bytes[at + index] === byte)) {
 			throw new ImportError(signature.message);
 		}
 	}

@@ -1,7 +1,15 @@
 import { CardCollector, count } from './collect';
 import { normalizeLineEndings } from './decode';
 import { ImportError } from './errors';
-import { guessSeparator, separatorName, splitRows, type Row } from './rows';
+import { checkImportSize } from './decode';
+import {
+	guessSeparator,
+	isColumnName,
+	namesColumns,
+	separatorName,
+	splitRows,
+	type Row
+} from './rows';
 import type { ImportResult } from './types';
 
 /** How many rows a preview shows. */
@@ -34,9 +42,6 @@ export interface DelimitedOptions {
 	html?: boolean;
 }
 
-const HEADER_WORDS =
-	/^(front|back|question|answer|term|definition|word|meaning|prompt|response|tags?|notes?|deck|english|translation|text|extra|side [12]|q|a)$/i;
-
 /**
  * The first rows of a CSV or TSV file, the separator it most likely uses (tab, comma, semicolon
  * or pipe), and whether its first row looks like a header.
@@ -44,6 +49,7 @@ const HEADER_WORDS =
  * @throws ImportError naming the line of broken quoting within the previewed rows
  */
 export function previewDelimited(text: string, separator?: string): DelimitedPreview {
+	checkImportSize(text.length);
 	const body = normalizeLineEndings(text.replace(/^\uFEFF/, ''));
 	const chosen = separator ?? guessSeparator(body);
 	const rows = splitRows(body, chosen, 1, PREVIEW_ROWS).map((row) => row.fields);
@@ -60,10 +66,13 @@ export function previewDelimited(text: string, separator?: string): DelimitedPre
 function looksLikeHeader(rows: readonly string[][]): boolean {
 	const [first, ...rest] = rows;
 	if (!first || first.every((cell) => cell.trim() === '')) return false;
+	if (namesColumns(first)) return true;
 	const named = first.filter((cell) => cell.trim() !== '');
-	if (named.every((cell) => HEADER_WORDS.test(cell.trim()))) return true;
-	if (rest.length < 2 || new Set(named).size !== named.length) return false;
+	if (new Set(named).size !== named.length) return false;
 	if (named.some((cell) => cell.length > 20 || /[.?!]$/.test(cell.trim()))) return false;
+	// Short labels, one of them a known column name: "Begriff;Definition".
+	if (named.some(isColumnName)) return true;
+	if (rest.length < 2) return false;
 	const average = (cells: string[]) =>
 		cells.reduce((sum, cell) => sum + cell.length, 0) / Math.max(1, cells.length);
 	const below = rest.flatMap((row) => row.slice(0, first.length));
@@ -83,6 +92,7 @@ export function importDelimited(text: string, options: DelimitedOptions): Import
 	checkColumn(back, 'back');
 	if (tags !== undefined) checkColumn(tags, 'tags');
 	if (front === back) throw new ImportError('The front and the back must be different columns.');
+	checkImportSize(text.length);
 	const body = normalizeLineEndings(text.replace(/^\uFEFF/, ''));
 	const rows: Row[] = splitRows(body, options.separator);
 	const collector = new CardCollector();
@@ -102,8 +112,8 @@ export function importDelimited(text: string, options: DelimitedOptions): Import
 			continue;
 		}
 		collector.add({
-			front: row.fields[front],
-			back: row.fields[back],
+			front: row.fields[front] ?? '',
+			back: row.fields[back] ?? '',
 			tags: tags === undefined ? [] : [row.fields[tags] ?? ''],
 			line: row.line,
 			html: options.html ?? false

@@ -1,7 +1,8 @@
 import { CardCollector } from './collect';
-import { normalizeLineEndings } from './decode';
+import { checkImportSize, normalizeLineEndings } from './decode';
 import { ImportError } from './errors';
-import type { ImportResult } from './types';
+import { tooManyRows } from './rows';
+import { MAX_IMPORT_ROWS, type ImportResult } from './types';
 
 /** Quizlet's choices "Between term and definition": tab, comma, or a custom string. */
 export type TermSeparator = 'tab' | 'comma' | { custom: string };
@@ -40,6 +41,7 @@ export function importQuizlet(
 	text: string,
 	options: QuizletOptions = QUIZLET_DEFAULTS
 ): ImportResult {
+	checkImportSize(text.length);
 	const term = termString(options.term);
 	const card = cardString(options.card);
 	if (term === '' || card === '') {
@@ -53,7 +55,9 @@ export function importQuizlet(
 	const body = normalizeLineEndings(text.replace(/^\uFEFF/, ''));
 	const collector = new CardCollector();
 	let line = 1;
-	for (const chunk of body.split(card)) {
+	const chunks = body.split(card);
+	if (chunks.length > MAX_IMPORT_ROWS) throw tooManyRows();
+	for (const chunk of chunks) {
 		const at = chunk.indexOf(term);
 		// The card starts where its first text is, not on the blank lines before it.
 		const first = line + (/^\s*/.exec(chunk)?.[0].split('\n').length ?? 1) - 1;

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { ImportError } from './errors';
+import { MAX_IMPORT_ROWS } from './types';
 
 /** One row of a delimited file: its fields and the 1-based line it starts on. */
 export interface Row {
@@ -26,6 +27,7 @@ export function splitRows(text: string, separator: string, firstLine = 1, limit?
 	let start = 0;
 	let line = firstLine;
 	let failure: ImportError | undefined;
+	let read = 0;
 	Papa.parse<string[]>(text, {
 		delimiter: separator,
 		quoteChar: '"',
@@ -39,6 +41,12 @@ export function splitRows(text: string, separator: string, firstLine = 1, limit?
 				parser.abort();
 				return;
 			}
+			// Blank rows count too: twenty million of them would keep the page as busy as cards.
+			if (++read > MAX_IMPORT_ROWS) {
+				failure = tooManyRows();
+				parser.abort();
+				return;
+			}
 			const fields = results.data;
 			if (fields.some((field) => field.trim() !== '')) rows.push({ fields, line });
 			line += countLines(text, start, end);
@@ -47,6 +55,14 @@ export function splitRows(text: string, separator: string, firstLine = 1, limit?
 	});
 	if (failure) throw failure;
 	return rows;
+}
+
+/** The refusal of a file with more than MAX_IMPORT_ROWS rows. */
+export function tooManyRows(): ImportError {
+	const most = MAX_IMPORT_ROWS.toLocaleString('en');
+	return new ImportError(
+		`This file has more than ${most} rows; the most one file may have is ${most}. Split it into smaller files and import each.`
+	);
 }
 
 function quoteError(error: Papa.ParseError, line: number, atPreviewEnd: boolean): ImportError {
@@ -89,7 +105,8 @@ export function guessSeparator(text: string): string {
 			continue;
 		}
 		const counts = rows.map((row) => row.fields.length);
-		if (counts.length > 0 && counts[0] >= 2 && counts.every((fields) => fields === counts[0])) {
+		const first = counts[0] ?? 0;
+		if (first >= 2 && counts.every((fields) => fields === first)) {
 			return separator;
 		}
 		const split = counts.filter((fields) => fields >= 2).length;
@@ -109,4 +126,19 @@ export function separatorName(separator: string): string {
 		':': 'colon'
 	};
 	return names[separator] ?? `"${separator}"`;
+}
+
+/** Words that name a column of cards rather than being one. */
+const COLUMN_NAMES =
+	/^(front|back|question|answer|term|definition|word|meaning|prompt|response|tags?|notes?|deck|english|translation|text|extra|side [12])$/i;
+
+/** Whether a field is a usual name of a column of cards: Front, Back, Term, Definition… */
+export function isColumnName(field: string): boolean {
+	return COLUMN_NAMES.test(field.trim());
+}
+
+/** Whether a row names columns (Front, Back, Term, Definition…) rather than holding a card. */
+export function namesColumns(fields: readonly string[]): boolean {
+	const named = fields.filter((field) => field.trim() !== '');
+	return named.length >= 2 && named.every(isColumnName);
 }

@@ -4,6 +4,12 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** The most cards one file may give: a file with more is refused, so it can be split. */
 export const MAX_IMPORT_CARDS = 50_000;
 
+/**
+ * The most rows one file may have, blank, skipped and duplicate rows included: reading more would
+ * keep the page busy for long on a slow phone, for no more cards.
+ */
+export const MAX_IMPORT_ROWS = 2 * MAX_IMPORT_CARDS;
+
 /** The longest side of a card, in characters (after HTML is turned into text); a longer row is skipped. */
 export const MAX_FIELD_CHARACTERS = 10_000;
 

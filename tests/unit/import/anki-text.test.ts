@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importAnkiText } from '$lib/import/anki-text';
 import { ImportError } from '$lib/import/errors';
+import { MAX_IMPORT_BYTES } from '$lib/import/types';
 
 describe("Anki's Notes in Plain Text", () => {
 	it('reads the headers Anki writes: separator, html, deck, tags and the tags column', () => {
@@ -57,6 +58,13 @@ describe("Anki's Notes in Plain Text", () => {
 		]);
 	});
 
+	it('keeps only the answer of a rendered card, below <hr id=answer>', () => {
+		const [card] = importAnkiText(
+			'What is a CTO?\tWhat is a CTO?<hr id=answer>The technology lead'
+		).cards;
+		expect(card).toMatchObject({ front: 'What is a CTO?', back: 'The technology lead' });
+	});
+
 	it('picks the front and back by the names in #columns', () => {
 		const file = '#separator:comma\n#columns:Back,Front\nanswer,question\n';
 		const [card] = importAnkiText(file).cards;
@@ -69,6 +77,20 @@ describe("Anki's Notes in Plain Text", () => {
 			{ front: 'd', back: 'e,f' }
 		]);
 		expect(importAnkiText('a;b\nc;d\n').cards).toHaveLength(2);
+	});
+
+	it('skips a first row of column names in a file without headers', () => {
+		const result = importAnkiText('Front\tBack\nCTO\tChief technology officer\n');
+		expect(result.cards).toMatchObject([{ front: 'CTO' }]);
+		expect(result.skipped).toEqual([
+			{ line: 1, reason: 'the row names the columns; it is not a card.' }
+		]);
+	});
+
+	it('refuses pasted text over the size limit', () => {
+		expect(() => importAnkiText('x'.repeat(MAX_IMPORT_BYTES + 1))).toThrow(
+			/the most a file of cards may be is 20 MB/
+		);
 	});
 
 	it('skips one-field rows with their line, counts duplicates, warns of unknown headers', () => {

@@ -58,6 +58,15 @@ describe('decoding a picked file', () => {
 		expect(refusal(utf8('%PDF-1.7\n'))).toMatch(/PDF/);
 		expect(refusal(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).toMatch(/PNG/);
 		expect(refusal(utf8('front\0\tback'))).toMatch(/NUL byte/);
+		expect(refusal(utf8('GIF89a\x01\x02'))).toMatch(/GIF/);
+		expect(refusal(utf8('RIFF\x10\x20\x30\x01WEBPVP8 '))).toMatch(/WebP/);
+	});
+
+	it('reads text that merely starts like a binary format', () => {
+		expect(decodeImportFile(utf8('ID3 tags\tthe metadata of an MP3'))).toBe(
+			'ID3 tags\tthe metadata of an MP3'
+		);
+		expect(decodeImportFile(utf8('GIF8 is\ta typo'))).toBe('GIF8 is\ta typo');
 	});
 
 	it('refuses a file over the limit, saying its size and the limit', () => {

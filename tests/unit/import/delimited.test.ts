@@ -17,6 +17,12 @@ describe('CSV and TSV files', () => {
 			header: true
 		});
 		expect(previewDelimited('a\tb\nc\td').header).toBe(false);
+		expect(previewDelimited('Begriff;Definition\nBank;"Geld, viel"\n').header).toBe(true);
+		expect(
+			previewDelimited(
+				'Name,Role\nAda Lovelace,the first programmer of all\nGrace Hopper,the inventor of the compiler\n'
+			).header
+		).toBe(true);
 		expect(previewDelimited('a\tb\nc\td', ';').separatorName).toBe('semicolon');
 	});
 

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deckToAnkiText } from '$lib/export/anki-text';
-import type { ExportCard, ExportDeck } from '$lib/export/cards';
+import { exportFileName, type ExportCard, type ExportDeck } from '$lib/export/cards';
 import { deckToCsv } from '$lib/export/csv';
 import { importAnkiText } from '$lib/import/anki-text';
 import { decodeImportFile } from '$lib/import/decode';
 import { importDelimited } from '$lib/import/delimited';
 import type { ImportResult } from '$lib/import/types';
+import type { CardItem } from '$lib/content/types';
 import { neutralizeMarkup } from '$lib/markup';
 
 const deck: ExportDeck = {
@@ -70,6 +71,11 @@ const fromCsv = (csv: string) =>
 	importDelimited(csv, { separator: ',', header: true, front: 0, back: 1, tags: 2 });
 
 describe('exporting a deck and importing it again', () => {
+	it('names the file after the deck', () => {
+		expect(exportFileName('CTO\tinterview: Día 1', 'anki-text')).toBe('cto-interview-dia-1.txt');
+		expect(exportFileName('日本語', 'csv')).toBe('deck.csv');
+	});
+
 	it('writes the header lines Anki reads', () => {
 		const text = deckToAnkiText(deck);
 		expect(text.split('\n').slice(0, 5)).toEqual([
@@ -94,6 +100,34 @@ describe('exporting a deck and importing it again', () => {
 		expect(text.endsWith('"a\tb"\tc\n')).toBe(true);
 		// Inside a card, a tab is blank space like any other: it reads back as a space.
 		expect(importAnkiText(text).cards[0]).toMatchObject({ front: 'a b', back: 'c' });
+	});
+
+	it("exports the app's own cards as they are", () => {
+		const source = { file: 'roles.md', heading: 'Roles', anchor: 'roles', line: 3 };
+		const base = { topic: 'roles', source };
+		const cards: CardItem[] = [
+			{
+				...base,
+				id: 'cto/roles/cto/basic',
+				fact: 'cto/roles/cto',
+				kind: 'basic',
+				front: 'CTO',
+				back: 'Chief technology officer'
+			},
+			{
+				...base,
+				id: 'cto/roles/law/cloze',
+				fact: 'cto/roles/law',
+				kind: 'cloze',
+				text: "[…]'s law",
+				answer: 'Conway'
+			}
+		];
+		const result = importAnkiText(deckToAnkiText({ name: 'CTO', cards }));
+		expect(seen(result)).toMatchObject([
+			{ front: 'CTO', back: 'Chief technology officer', tags: [] },
+			{ text: "[…]'s law", answer: 'Conway', cloze: 1, tags: [] }
+		]);
 	});
 
 	it('gives the same cards back from Anki text, read as a file', () => {

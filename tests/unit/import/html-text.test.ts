@@ -15,16 +15,17 @@ describe('Anki fields as plain text', () => {
 
 	it('drops scripts, styles and attributes', () => {
 		const field = '<script>alert(1)</script><style>b{}</style><b onclick="x()">bold</b>';
-		expect(htmlToText(field).text).toBe('bold');
+		expect(htmlToText(field)).toEqual({ text: 'bold', media: 0, scripts: 2 });
 		expect(htmlToText('<a href="javascript:alert(1)">link</a>').text).toBe('link');
 	});
 
 	it('leaves pictures and sounds out, and counts them', () => {
 		const result = htmlToText('Dog <img src="dog.jpg" onerror="alert(1)">[sound:bark.mp3]');
-		expect(result).toEqual({ text: 'Dog', media: 2 });
+		expect(result).toEqual({ text: 'Dog', media: 2, scripts: 0 });
 		expect(plainFieldText('<b>literal</b> [sound:x.mp3]')).toEqual({
 			text: '<b>literal</b>',
-			media: 1
+			media: 1,
+			scripts: 0
 		});
 	});
 });
