@@ -1,5 +1,6 @@
 // The importers of cards from other apps, loaded on demand (`await import('$lib/import')`) by the
-// page model that needs them. Anki packages have their own reader.
+// page model that needs them. Anki packages have their own reader, which can build its result
+// with CardCollector (./collect) and clozeDeletions (./cloze), as these readers do.
 export { importAnkiText, readAnkiHeaders, type AnkiHeaders } from './anki-text';
 export { checkImportSize, decodeImportFile, normalizeLineEndings } from './decode';
 export {
