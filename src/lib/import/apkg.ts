@@ -1,14 +1,13 @@
 import { unpackCollection } from './apkg-archive';
-import { clozeCard, clozeNumbers } from './apkg-cloze';
-import { loadSqlite, readCollection, type AnkiCollection, type AnkiNote } from './apkg-collection';
-import { fieldText } from './apkg-text';
-import type { ImportedCard, ImportResult } from './apkg-types';
-import { ImportError } from './errors';
+import { hasCloze } from './cloze';
+import { CardCollector } from './collect';
+import { loadSqlite, readCollection, type AnkiCollection } from './apkg-collection';
+import type { ImportResult } from './types';
 
 export { checkApkgSize, MAX_APKG_BYTES, MAX_COLLECTION_BYTES } from './apkg-archive';
 export { MAX_APKG_NOTES } from './apkg-collection';
 export { ImportError } from './errors';
-export type { ImportedCard, ImportResult } from './apkg-types';
+export type { ImportedCard, ImportResult } from './types';
 
 let wasm: string | Uint8Array | undefined;
 
@@ -43,110 +42,36 @@ export async function readApkg(file: Uint8Array): Promise<ImportResult> {
 	return cardsFromCollection(readCollection(sql, sqlite));
 }
 
-/** The cards a collection's notes make, in note order, with what was left out and why. */
+/**
+ * The cards a collection's notes make, in note order, with what was left out and why: the first
+ * two fields of a note (HTML turned into text) as front and back, one card per cloze number of a
+ * cloze note, keyed by the note's guid so an updated deck updates the same cards.
+ * @throws ImportError when no note makes a card
+ */
 export function cardsFromCollection(collection: AnkiCollection): ImportResult {
-	const cards: ImportedCard[] = [];
-	const skipped: ImportResult['skipped'] = [];
-	const seen = new Set<string>();
-	let duplicates = 0;
-	let withMedia = 0;
+	const collector = new CardCollector('Note');
 	collection.notes.forEach((note, index) => {
 		const line = index + 1;
-		const made = noteCards(note, line);
-		if (made.media) withMedia++;
-		if ('reason' in made) {
-			skipped.push({ line, reason: made.reason });
-			return;
-		}
-		for (const card of made.cards) {
-			const content = `${card.kind}\0${card.front}\0${card.back}`;
-			if (seen.has(card.key) || seen.has(content)) {
-				duplicates++;
-				continue;
-			}
-			seen.add(card.key).add(content);
-			cards.push(card);
+		const [first = '', second] = note.fields;
+		if (note.kind === undefined) {
+			collector.skip(line, 'its note type is missing from the package.');
+		} else if (note.kind === 'cloze' && IMAGE_OCCLUSION.test(first)) {
+			collector.skip(line, 'it is an image occlusion note, which needs its image.');
+		} else if (note.kind === 'cloze' && !hasCloze(first)) {
+			collector.skip(line, 'it is a cloze note without a cloze deletion such as {{c1::…}}.');
+		} else if (note.kind === 'basic' && second === undefined) {
+			collector.skip(line, 'it has only one field, and a card needs a front and a back.');
+		} else {
+			// A cloze note's second field is Anki's "Back Extra", which is not kept.
+			collector.add({
+				front: first,
+				back: second ?? '',
+				tags: note.tags,
+				line,
+				html: true,
+				id: note.guid
+			});
 		}
 	});
-	if (cards.length === 0) {
-		const first = skipped[0];
-		throw new ImportError(
-			first
-				? `The package holds no note that makes a card. Note ${first.line}: ${first.reason}.`
-				: 'The package holds no note that makes a card.',
-			first?.line
-		);
-	}
-	const warnings: string[] = [];
-	if (withMedia > 0) {
-		warnings.push(
-			`${withMedia === 1 ? 'One note refers' : `${withMedia} notes refer`} to images or sounds: only text is imported, so they were left out.`
-		);
-	}
-	return { name: collection.deck, cards, skipped, duplicates, warnings };
-}
-
-type NoteCards = { cards: ImportedCard[]; media: boolean } | { reason: string; media: boolean };
-
-function noteCards(note: AnkiNote, line: number): NoteCards {
-	const [first = '', second] = note.fields;
-	const front = fieldText(first);
-	const back = fieldText(second ?? '');
-	const media = front.media || back.media;
-	if (note.kind === undefined) {
-		return { reason: 'its note type is missing from the package', media };
-	}
-	if (note.kind === 'cloze') return clozeCards(note, line, front.text, back.text, media);
-	if (second === undefined) {
-		return { reason: 'it has only one field, and a card needs a front and a back', media };
-	}
-	if (front.text === '') return { reason: emptyReason('front', front.media), media };
-	if (back.text === '') return { reason: emptyReason('back', back.media), media };
-	const card: ImportedCard = {
-		key: note.guid,
-		kind: 'basic',
-		front: front.text,
-		back: back.text,
-		tags: note.tags,
-		line
-	};
-	return { cards: [card], media };
-}
-
-function clozeCards(
-	note: AnkiNote,
-	line: number,
-	text: string,
-	extra: string,
-	media: boolean
-): NoteCards {
-	if (text === '') return { reason: emptyReason('cloze text', media), media };
-	if (IMAGE_OCCLUSION.test(text)) {
-		return { reason: 'it is an image occlusion note, which needs its image', media: true };
-	}
-	const numbers = clozeNumbers(text);
-	if (numbers.length === 0) {
-		return { reason: 'it is a cloze note without a cloze deletion such as {{c1::…}}', media };
-	}
-	const cards: ImportedCard[] = [];
-	for (const n of numbers) {
-		const { front, back } = clozeCard(text, n);
-		if (back === '') continue;
-		cards.push({
-			key: `${note.guid}:c${n}`,
-			kind: 'cloze',
-			front,
-			back: extra === '' ? back : `${back}\n\n${extra}`,
-			tags: note.tags,
-			line
-		});
-	}
-	if (cards.length === 0) return { reason: 'its cloze deletions are all empty', media };
-	return { cards, media };
-}
-
-function emptyReason(side: string, media: boolean): string {
-	return media
-		? `its ${side} holds only an image or a sound, and media are not imported`
-		: `its ${side} is empty`;
+	return collector.result(collection.deck);
 }

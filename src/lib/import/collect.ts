@@ -32,6 +32,11 @@ export interface NoteRow {
 	line: number;
 	/** Whether the fields hold HTML to turn into text (Anki's `#html:true`). */
 	html: boolean;
+	/**
+	 * The other app's own id of the note (an Anki package's note guid), when it has one: the key
+	 * then comes from it, so a card edited in that app keeps its history here.
+	 */
+	id?: string;
 }
 
 /**
@@ -46,6 +51,12 @@ export interface NoteRow {
  * and a warning says so.
  */
 export class CardCollector {
+	/**
+	 * @param unit what the file's places are called in messages: lines of a text file, notes of a
+	 *   package
+	 */
+	constructor(readonly unit: 'Line' | 'Note' = 'Line') {}
+
 	#cards: ImportedCard[] = [];
 	#skipped: SkippedRow[] = [];
 	#warnings: string[] = [];
@@ -85,7 +96,7 @@ export class CardCollector {
 				const text = this.#safe(deletion.text);
 				const answer = this.#safe(deletion.answer);
 				const hint = deletion.hint === undefined ? {} : { hint: this.#safe(deletion.hint) };
-				const key = this.#key('cloze', text, answer);
+				const key = this.#key('cloze', text, answer, row.id && `${row.id}-c${deletion.cloze}`);
 				if (key === null) continue;
 				this.#push({
 					key,
@@ -109,7 +120,7 @@ export class CardCollector {
 		if (this.#tooLong(row.line, front, back)) return;
 		const safeFront = this.#safe(front);
 		const safeBack = this.#safe(back);
-		const key = this.#key('basic', safeFront, safeBack);
+		const key = this.#key('basic', safeFront, safeBack, row.id);
 		if (key === null) return;
 		this.#push({ key, kind: 'basic', front: safeFront, back: safeBack, tags, line: row.line });
 	}
@@ -123,7 +134,7 @@ export class CardCollector {
 			const [first] = this.#skipped;
 			throw new ImportError(
 				first
-					? `No card could be made from this file. Line ${first.line}: ${first.reason}`
+					? `No card could be made from this file. ${this.unit} ${first.line}: ${first.reason}`
 					: 'The file holds no cards.'
 			);
 		}
@@ -177,8 +188,11 @@ export class CardCollector {
 		return true;
 	}
 
-	/** The card's key, or null when an earlier card had the same kind, front and back. */
-	#key(kind: ImportedCard['kind'], front: string, back: string): string | null {
+	/**
+	 * The card's key, or null when an earlier card had the same kind, front and back.
+	 * @param id the key from the other app's note id, when the note has one
+	 */
+	#key(kind: ImportedCard['kind'], front: string, back: string, id?: string): string | null {
 		const question = normalized(front);
 		const identity = `${kind}\u0000${question}\u0000${normalized(back)}`;
 		if (this.#seen.has(identity)) {
@@ -186,6 +200,17 @@ export class CardCollector {
 			return null;
 		}
 		this.#seen.add(identity);
+		// A note id may be any text (Anki's guids mix cases and symbols): hashed, it is a key.
+		if (id) {
+			const key = `note-${hashString(id)}`;
+			// Two notes with one id (a damaged package): the first is kept.
+			if (this.#keys.has(key)) {
+				this.#duplicates++;
+				return null;
+			}
+			this.#keys.set(key, 1);
+			return key;
+		}
 		const key = `${kind}-${hashString(question)}`;
 		const times = (this.#keys.get(key) ?? 0) + 1;
 		this.#keys.set(key, times);

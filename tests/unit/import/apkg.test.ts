@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hashString } from '$lib/content/hash';
 import {
 	cardsFromCollection,
 	checkApkgSize,
@@ -38,7 +39,7 @@ const DECK: ImportResult = {
 	name: 'CTO::Architecture',
 	cards: [
 		{
-			key: 'gBasic1',
+			key: key('gBasic1'),
 			kind: 'basic',
 			front: 'What is the CAP theorem?',
 			back: 'Consistency, availability,\npartition tolerance & trade-offs',
@@ -46,23 +47,26 @@ const DECK: ImportResult = {
 			line: 1
 		},
 		{
-			key: 'gCloze1:c1',
+			key: key('gCloze1-c1'),
 			kind: 'cloze',
-			front: "[…]'s law: systems mirror the communication structure of their makers",
-			back: 'Conway\n\nMelvin Conway, 1967',
+			text: "[…]'s law: systems mirror the communication structure of their makers",
+			answer: 'Conway',
+			cloze: 1,
 			tags: ['people'],
 			line: 2
 		},
 		{
-			key: 'gCloze1:c2',
+			key: key('gCloze1-c2'),
 			kind: 'cloze',
-			front: "Conway's law: systems mirror the [org chart?] of their makers",
-			back: 'communication structure\n\nMelvin Conway, 1967',
+			text: "Conway's law: systems mirror the […] of their makers",
+			answer: 'communication structure',
+			hint: 'org chart?',
+			cloze: 2,
 			tags: ['people'],
 			line: 2
 		},
 		{
-			key: 'gMedia1',
+			key: key('gMedia1'),
 			kind: 'basic',
 			front: 'Which diagram?',
 			back: 'The triangle',
@@ -70,7 +74,7 @@ const DECK: ImportResult = {
 			line: 3
 		},
 		{
-			key: 'gScript1',
+			key: key('gScript1'),
 			kind: 'basic',
 			front: 'Line one\nLine two',
 			back: 'Answer',
@@ -79,13 +83,21 @@ const DECK: ImportResult = {
 		}
 	],
 	skipped: [
-		{ line: 6, reason: 'it has only one field, and a card needs a front and a back' },
-		{ line: 7, reason: 'its back is empty' }
+		{ line: 6, reason: 'it has only one field, and a card needs a front and a back.' },
+		{ line: 7, reason: 'the back is empty; a card needs a front and a back.' }
 	],
 	// Note 5 repeats note 1's front and back.
 	duplicates: 1,
-	warnings: ['One note refers to images or sounds: only text is imported, so they were left out.']
+	warnings: [
+		'2 scripts or styles were left out: a card is only ever text.',
+		'2 pictures or sounds were left out: the app keeps only the text of a card.'
+	]
 };
+
+/** The key of a card of the note with this guid (and cloze number): its history follows the note. */
+function key(id: string): string {
+	return `note-${hashString(id)}`;
+}
 
 beforeAll(async () => {
 	await initApkgReader(WASM);
@@ -120,8 +132,9 @@ const BAD: Record<string, string> = {
 	'no-notes.apkg': "The package's collection has no notes table",
 	'bad-zstd.apkg': "The package's collection (collection.anki21b) is damaged",
 	'one-field.apkg':
-		'The package holds no note that makes a card. Note 1: it has only one field, and a card needs a front and a back.',
-	'empty-fields.apkg': 'The package holds no note that makes a card. Note 1: its front is empty.',
+		'No card could be made from this file. Note 1: it has only one field, and a card needs a front and a back.',
+	'empty-fields.apkg':
+		'No card could be made from this file. Note 1: the front is empty; a card needs a front and a back.',
 	'zip-bomb.apkg': "The package's collection would unpack to 3840 MB; at most 256 MB is accepted."
 };
 const GOOD = ['anki2.apkg', 'anki21.apkg', 'anki21b.apkg'];
@@ -191,9 +204,9 @@ describe('readApkg refuses bad packages with a message saying why', () => {
 		const file = zipSync({ 'collection.anki2': db.export() });
 		db.close();
 		const result = await readApkg(file);
-		expect(result.cards.map((card) => card.front)).toEqual(['Q']);
+		expect(result.cards).toMatchObject([{ kind: 'basic', front: 'Q' }]);
 		expect(result.skipped).toEqual([
-			{ line: 2, reason: 'its note type is missing from the package' }
+			{ line: 2, reason: 'its note type is missing from the package.' }
 		]);
 		expect(result.name).toBeUndefined();
 	});
@@ -209,9 +222,9 @@ describe('cardsFromCollection', () => {
 				{ ...note, guid: 'h', fields: ['{{c1::Paris}} is the capital', ''] }
 			]
 		});
-		expect(result.cards.map((card) => card.front)).toEqual(['[…] is the capital']);
+		expect(result.cards).toMatchObject([{ kind: 'cloze', text: '[…] is the capital' }]);
 		expect(result.skipped).toEqual([
-			{ line: 1, reason: 'it is an image occlusion note, which needs its image' }
+			{ line: 1, reason: 'it is an image occlusion note, which needs its image.' }
 		]);
 	});
 
@@ -224,8 +237,8 @@ describe('cardsFromCollection', () => {
 			]
 		});
 		expect(result.skipped.map((skip) => skip.reason)).toEqual([
-			'it is a cloze note without a cloze deletion such as {{c1::…}}',
-			'its cloze deletions are all empty'
+			'it is a cloze note without a cloze deletion such as {{c1::…}}.',
+			'cloze c1 hides nothing.'
 		]);
 		expect(result.cards).toHaveLength(1);
 	});
