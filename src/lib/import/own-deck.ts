@@ -2,6 +2,7 @@ import { hashString } from '$lib/content/hash';
 import { OWN_PREFIX } from '$lib/content/ids';
 import { slugify } from '$lib/content/slug';
 import { ITEM_KINDS, type CardItem, type Deck, type ItemKind } from '$lib/content/types';
+import type { ImportedCard } from './types';
 
 // A learner's own deck, made from cards brought from another app (Anki, a CSV file, Quizlet): a
 // deck like ours, so studying, quizzing, listening, stats and the backup treat it the same.
@@ -10,18 +11,7 @@ import { ITEM_KINDS, type CardItem, type Deck, type ItemKind } from '$lib/conten
 export const OWN_TOPIC = 'cards';
 
 /** A card as an importer gives it: `key` names it across imports of a corrected file. */
-export interface OwnCard {
-	/** Stable across imports of the same card (from its content, or the other app's note id). */
-	key: string;
-	kind: 'basic' | 'cloze';
-	/** The question; for a cloze, the sentence with its blank written `[…]`. */
-	front: string;
-	/** The answer; for a cloze, the words of the blank. */
-	back: string;
-	tags: string[];
-	/** Where the card was in the file (1-based line or note number). */
-	line: number;
-}
+export type OwnCard = ImportedCard;
 
 /** What is kept of an own deck besides its items. */
 export interface OwnDeckInfo {
@@ -62,7 +52,7 @@ function itemOf(deckId: string, file: string, title: string, card: OwnCard): Car
 		source: { file, heading: title, anchor: '', line: card.line }
 	};
 	return card.kind === 'cloze'
-		? { ...base, kind: 'cloze', text: card.front, answer: card.back }
+		? { ...base, kind: 'cloze', text: card.text, answer: card.answer }
 		: { ...base, kind: 'basic', front: card.front, back: card.back };
 }
 

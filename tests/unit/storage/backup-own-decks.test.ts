@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { serializeBackup } from '$lib/backup/file';
 import { parseBackup } from '$lib/backup/parse';
-import { ownDeck, type OwnCard, type OwnDeck } from '$lib/import/own-deck';
+import { ownDeck, type OwnDeck } from '$lib/import/own-deck';
+import type { ImportedBasicCard } from '$lib/import/types';
 import { exportProgress, importProgress } from '$lib/storage/backup';
 import { loadCardStates } from '$lib/storage/cards';
 import { loadDecks, storeDeck } from '$lib/storage/decks';
@@ -14,7 +15,7 @@ import { deviceContents, freshDB, importText, reviewsOfCard } from './db';
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const HOUR = 3_600_000;
 
-const cards: OwnCard[] = [
+const cards: ImportedBasicCard[] = [
 	{
 		key: 'stack',
 		kind: 'basic',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deckIndex } from '$lib/content/deck';
 import { ownDeck, newOwnDeckId, type OwnCard, type OwnDeck } from '$lib/import/own-deck';
+import type { ImportedBasicCard } from '$lib/import/types';
 import { loadCardStates } from '$lib/storage/cards';
 import { deleteOwnDeck, loadDecks, storeDeck } from '$lib/storage/decks';
 import { recordAnswer } from '$lib/state/answers';
@@ -12,7 +13,7 @@ import { freshDB, reviewsOfCard } from './db';
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const PARAMS = { retention: 0.9, fuzz: false };
 
-function cardOf(key: string, front: string, back: string, line: number): OwnCard {
+function cardOf(key: string, front: string, back: string, line: number): ImportedBasicCard {
 	return { key, kind: 'basic', front, back, tags: [], line };
 }
 
@@ -21,8 +22,9 @@ const team = cardOf('team size', 'How many engineers does Acme have?', 'About 12
 const cloze = {
 	key: 'founded',
 	kind: 'cloze',
-	front: 'Acme was founded in […].',
-	back: '2015',
+	text: 'Acme was founded in […].',
+	answer: '2015',
+	cloze: 1,
 	tags: ['company'],
 	line: 3
 } as const satisfies OwnCard;

@@ -1,0 +1,4 @@
+// The export of a deck to other apps, loaded on demand (`await import('$lib/export')`).
+export { deckToAnkiText } from './anki-text';
+export { exportFileName, type ExportCard, type ExportDeck } from './cards';
+export { CSV_COLUMNS, deckToCsv } from './csv';
