@@ -1,5 +1,7 @@
+import { seededRandom } from '$lib/content/hash';
 import type { InterviewItem } from '$lib/content/types';
 import { pointsOf } from '$lib/quiz/interview';
+import { followUpPlan } from '$lib/quiz/mock-review';
 import type { InterviewResult } from './interview-result';
 import type { InterviewSnapshot } from './kept-schemas';
 
@@ -22,11 +24,37 @@ export interface InterviewState {
 	readonly followUpNotes: string;
 }
 
-/** A kept interview read back: its questions and results found again in the decks. */
+/** A kept interview read back (its questions and results found again in the decks), or a new one. */
 export interface RestoredInterview extends InterviewState {
 	readonly questions: InterviewItem[];
 	/** The review of the score just saved, while it can be taken back. */
 	readonly saved: number | null;
+}
+
+/**
+ * A new session at `now`: its first question shown, nothing answered; a mock interview's id is when
+ * it started, and seeds which of its questions get a follow-up.
+ */
+export function newInterview(
+	mode: 'practice' | 'mock',
+	questions: InterviewItem[],
+	now: number
+): RestoredInterview {
+	const mockId = mode === 'mock' ? now : null;
+	return {
+		mode,
+		questions,
+		index: 0,
+		phase: 'answering',
+		shownAt: now,
+		covered: [],
+		notes: '',
+		results: [],
+		startedAt: mockId,
+		saved: null,
+		followUps: mockId === null ? [] : followUpPlan(questions, seededRandom(String(mockId))),
+		followUpNotes: ''
+	};
 }
 
 /**

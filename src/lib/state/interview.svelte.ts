@@ -1,8 +1,6 @@
 import type { InterviewItem } from '$lib/content/types';
-import { seededRandom } from '$lib/content/hash';
 import { interviewScore, pointsOf } from '$lib/quiz/interview';
 import { coveredPoints } from '$lib/quiz/key-point-detection';
-import { followUpPlan } from '$lib/quiz/mock-review';
 import type { Delivery } from '$lib/quiz/delivery';
 import { undoAnswer } from '$lib/state/answers';
 import type { StudyDatabase } from '$lib/storage/db';
@@ -14,7 +12,7 @@ import { app } from './app.svelte';
 import type { InterviewSnapshot } from './kept-schemas';
 import { storeInterviewScore, type InterviewResult } from './interview-result';
 import { InterviewRecordings } from './interview-recordings.svelte';
-import { snapshotOf, type RestoredInterview } from './interview-snapshot';
+import { newInterview, snapshotOf, type RestoredInterview } from './interview-snapshot';
 
 export type { FollowUpAnswer, InterviewResult } from './interview-result';
 
@@ -71,23 +69,17 @@ export class InterviewSession {
 		this.limitSeconds = settings.interviewSeconds;
 		this.#retention = settings.desiredRetention;
 		this.#now = now;
-		this.#mockId = mode === 'mock' ? now() : null;
-		this.shownAt = now();
-		const kept = options.restore;
-		if (kept) {
-			this.#mockId = kept.startedAt;
-			this.#saved = kept.saved;
-			this.followUps = [...kept.followUps];
-			this.followUpNotes = kept.followUpNotes;
-			this.index = kept.index;
-			this.phase = kept.phase;
-			this.shownAt = kept.shownAt;
-			this.covered = [...kept.covered];
-			this.notes = kept.notes;
-			this.results = [...kept.results];
-		} else if (this.#mockId !== null) {
-			this.followUps = followUpPlan(questions, seededRandom(String(this.#mockId)));
-		}
+		const start = options.restore ?? newInterview(mode, questions, now());
+		this.#mockId = start.startedAt;
+		this.#saved = start.saved;
+		this.followUps = [...start.followUps];
+		this.followUpNotes = start.followUpNotes;
+		this.index = start.index;
+		this.phase = start.phase;
+		this.shownAt = start.shownAt;
+		this.covered = [...start.covered];
+		this.notes = start.notes;
+		this.results = [...start.results];
 		this.recordings = new InterviewRecordings({ open: async () => db, now, ...options.recorder });
 		this.recordings.follow(this);
 	}
