@@ -241,9 +241,14 @@ export class InterviewSession {
 
 	/** Keeps the answer to the follow-up with the question's result, then goes on. */
 	answerFollowUp(): void {
+		if (this.#keepFollowUp()) this.#advance();
+	}
+
+	/** Keeps the follow-up's answer (and so its recording) with its question; false if none. */
+	#keepFollowUp(): boolean {
 		const question = this.followUp;
 		const last = this.results.at(-1);
-		if (this.phase !== 'follow-up' || question === null || !last) return;
+		if (this.phase !== 'follow-up' || question === null || !last) return false;
 		const followUp = {
 			question,
 			answer: neutralizeMarkup(this.followUpNotes),
@@ -251,12 +256,12 @@ export class InterviewSession {
 		};
 		this.results = [...this.results.slice(0, -1), { ...last, followUp }];
 		this.followUpNotes = '';
-		this.#advance();
+		return true;
 	}
 
 	#advance(): void {
 		if (this.index + 1 >= this.questions.length) {
-			this.finish();
+			this.#end();
 			return;
 		}
 		this.index += 1;
@@ -268,8 +273,13 @@ export class InterviewSession {
 		this.onStep?.();
 	}
 
-	/** Ends the session now; scored answers are already stored. */
+	/** Ends the session now; scored answers are stored, a follow-up's answer kept as Next keeps it. */
 	finish(): void {
+		this.#keepFollowUp();
+		this.#end();
+	}
+
+	#end(): void {
 		this.phase = 'done';
 		this.recordings.follow(this);
 		this.onStep?.();
