@@ -4,14 +4,13 @@ import { coveredPoints } from '$lib/quiz/key-point-detection';
 import type { Delivery } from '$lib/quiz/delivery';
 import { undoAnswer } from '$lib/state/answers';
 import type { StudyDatabase } from '$lib/storage/db';
-import { errorMessage } from '$lib/errors';
 import { answerDuration } from '$lib/limits';
 import { neutralizeMarkup } from '$lib/markup';
 import type { RecorderOptions } from './answer-recorder.svelte';
-import { app } from './app.svelte';
 import type { InterviewSnapshot } from './kept-schemas';
 import { storeInterviewScore, type InterviewResult } from './interview-result';
 import { InterviewRecordings } from './interview-recordings.svelte';
+import { storageStep } from './storage-step';
 import { newInterview, snapshotOf, type RestoredInterview } from './interview-snapshot';
 
 export type { FollowUpAnswer, InterviewResult } from './interview-result';
@@ -169,7 +168,7 @@ export class InterviewSession {
 		const durationMs = answerDuration(this.shownAt, now);
 		const notes = neutralizeMarkup(this.notes);
 		const covered = [...this.covered].sort((a, b) => a - b);
-		await this.#store(async () => {
+		await storageStep(this, async () => {
 			this.#saved = await storeInterviewScore(this.#db, {
 				item,
 				covered,
@@ -193,27 +192,13 @@ export class InterviewSession {
 	async undoScore(): Promise<void> {
 		const saved = this.#saved;
 		if (this.phase !== 'scored' || this.busy || saved === null) return;
-		await this.#store(async () => {
+		await storageStep(this, async () => {
 			await undoAnswer(this.#db, saved);
 			this.#saved = null;
 			this.results = this.results.slice(0, -1);
 			this.phase = 'reveal';
 			this.onStep?.();
 		});
-	}
-
-	/** Runs one change to storage, busy meanwhile; a failure is shown and changes nothing. */
-	async #store(change: () => Promise<void>): Promise<void> {
-		this.busy = true;
-		try {
-			await change();
-			this.error = null;
-			app.changed();
-		} catch (error) {
-			this.error = errorMessage(error);
-		} finally {
-			this.busy = false;
-		}
 	}
 
 	/** The follow-up on screen, asked after the question just scored; null when there is none. */
