@@ -15,6 +15,8 @@ export interface InterviewState {
 	readonly index: number;
 	readonly phase: InterviewSnapshot['phase'];
 	readonly shownAt: number;
+	/** When the question (or follow-up) on screen was first shown: not moved on a resume. */
+	readonly askedAt: number;
 	readonly covered: readonly number[];
 	readonly notes: string;
 	readonly results: readonly InterviewResult[];
@@ -47,6 +49,7 @@ export function newInterview(
 		index: 0,
 		phase: 'answering',
 		shownAt: now,
+		askedAt: now,
 		covered: [],
 		notes: '',
 		results: [],
@@ -74,6 +77,7 @@ export function snapshotOf(
 		index: session.index,
 		phase: session.phase,
 		shownAt: session.shownAt,
+		askedAt: session.askedAt,
 		keptAt,
 		covered: [...session.covered],
 		notes: session.notes,
@@ -108,6 +112,8 @@ export function restored(
 		phase: kept.phase === 'follow-up' && !kept.followUps[index] ? 'scored' : kept.phase,
 		// The clock stood still while the candidate was away (from the last step kept to now).
 		shownAt: now - Math.max(0, kept.keptAt - kept.shownAt),
+		// Kept by versions before it: the shownAt kept is the nearest there is.
+		askedAt: kept.askedAt ?? kept.shownAt,
 		covered: kept.covered.filter((point) => point < pointsOf(current).length),
 		notes: kept.notes,
 		results: results as InterviewResult[],

@@ -34,8 +34,10 @@ export class InterviewSession {
 	results = $state.raw<InterviewResult[]>([]);
 	error = $state<string | null>(null);
 	busy = $state(false);
-	/** When the current question was shown, epoch ms. */
+	/** When the current question was shown, epoch ms; moved on by the time away on a resume. */
 	shownAt = $state(0);
+	/** When it was first shown, epoch ms, never moved: a recording made since is this answer's. */
+	askedAt = $state(0);
 	/** The spoken answers: the recorder of the question or follow-up on screen, and the replays. */
 	readonly recordings: InterviewRecordings;
 	/** Resolves once the recording the reveal stopped is kept and its transcript's points ticked. */
@@ -76,6 +78,7 @@ export class InterviewSession {
 		this.index = start.index;
 		this.phase = start.phase;
 		this.shownAt = start.shownAt;
+		this.askedAt = start.askedAt;
 		this.covered = [...start.covered];
 		this.notes = start.notes;
 		this.results = [...start.results];
@@ -121,7 +124,7 @@ export class InterviewSession {
 	/** The points the spoken answer covers, from its transcript made on this device (marked). */
 	get heard(): number[] {
 		const item = this.current;
-		return item ? this.recordings.heard(item, this.shownAt) : [];
+		return item ? this.recordings.heard(item, this.askedAt) : [];
 	}
 
 	/** How the recorded answer was delivered, from its transcript; null when there is none. */
@@ -216,9 +219,7 @@ export class InterviewSession {
 		if (this.followUp !== null) {
 			this.phase = 'follow-up';
 			this.followUpNotes = '';
-			this.shownAt = this.#now();
-			this.recordings.follow(this);
-			this.onStep?.();
+			this.#show();
 			return;
 		}
 		this.#advance();
@@ -253,7 +254,12 @@ export class InterviewSession {
 		this.covered = [];
 		this.notes = '';
 		this.phase = 'answering';
-		this.shownAt = this.#now();
+		this.#show();
+	}
+
+	/** Shows the question or follow-up now on screen, its clock starting. */
+	#show(): void {
+		this.shownAt = this.askedAt = this.#now();
 		this.recordings.follow(this);
 		this.onStep?.();
 	}

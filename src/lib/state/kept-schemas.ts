@@ -88,6 +88,11 @@ export const InterviewSnapshotSchema = v.object({
 	/** When the question on screen was shown, and when this was kept: its clock stops while away. */
 	shownAt: time,
 	keptAt: time,
+	/**
+	 * When the question on screen was first shown, never moved on a resume (a recording made since
+	 * is this answer's); absent from snapshots kept before it.
+	 */
+	askedAt: v.optional(time),
 	covered: v.array(count),
 	notes: v.string(),
 	results: v.array(

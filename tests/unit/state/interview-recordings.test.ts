@@ -1,8 +1,12 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { InterviewSession } from '$lib/state/interview.svelte';
 import { followUpKey } from '$lib/state/interview-recordings.svelte';
+import { restored } from '$lib/state/interview-snapshot';
+import { InterviewSnapshotSchema } from '$lib/state/kept-schemas';
 import { freshDB } from '../storage/db';
 import { until } from './site';
-import { clock, ITEM, microphone, NOW, session } from './speech-fakes';
+import { clock, ITEM, microphone, NOW, recogniser, session, SETTINGS, urls } from './speech-fakes';
 
 const FOLLOW_UP = 'How would you roll it back?';
 
@@ -33,5 +37,39 @@ describe('ending an interview', () => {
 			() => replays[followUpKey(ITEM.id)]?.url === 'blob:test/700',
 			"the follow-up's recording"
 		);
+	});
+});
+
+describe('a session resumed after a reload', () => {
+	it('pre-ticks what the recording made for this answer before the reload covers', async () => {
+		const db = await freshDB();
+		const { time, now } = clock();
+		const first = await session(db, now, {
+			capture: microphone().capture,
+			transcribe: recogniser('We had to support a rapid scale-up.').transcribe
+		});
+		await first.recordings.current!.start(NOW + 120_000);
+		time.now = NOW + 30_000;
+		await first.recordings.current!.stop();
+		time.now = NOW + 40_000;
+		const kept = first.snapshot!;
+		first.dispose();
+		// An hour later; and the same from a snapshot kept by a version without askedAt.
+		time.now = NOW + 3_600_000;
+		const older: Partial<typeof kept> = { ...kept };
+		delete older.askedAt;
+		for (const snapshot of [kept, older]) {
+			const restore = restored([ITEM], v.parse(InterviewSnapshotSchema, snapshot), now())!;
+			const again = new InterviewSession(db, 'practice', [ITEM], SETTINGS, now, {
+				restore,
+				recorder: { urls }
+			});
+			// The clock stood still while away: 40 s of the answer's time are gone.
+			expect(again.shownAt).toBe(NOW + 3_600_000 - 40_000);
+			await until(() => again.recordings.current?.url != null, 'the kept recording');
+			again.reveal();
+			expect(again.covered).toEqual([2]);
+			again.dispose();
+		}
 	});
 });
