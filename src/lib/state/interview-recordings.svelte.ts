@@ -82,11 +82,13 @@ export class InterviewRecordings {
 
 	/**
 	 * The content points of `item` the spoken answer covers, from the transcript of a recording
-	 * made since `since` (epoch ms: this answer's, not one kept from an earlier day).
+	 * made since `since` (epoch ms: this answer's, not one kept from an earlier day); none while a
+	 * take is under way (it replaces the recording whose transcript is still there).
 	 */
 	heard(item: InterviewItem, since: number): number[] {
 		const recorder = this.current;
-		if (!recorder?.transcript || (recorder.recordedAt ?? 0) < since) return [];
+		if (!recorder?.transcript || recorder.phase !== 'idle') return [];
+		if ((recorder.recordedAt ?? 0) < since) return [];
 		return coveredPoints(recorder.transcript, pointsOf(item), item.synonyms);
 	}
 

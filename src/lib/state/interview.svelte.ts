@@ -40,7 +40,7 @@ export class InterviewSession {
 	askedAt = $state(0);
 	/** The spoken answers: the recorder of the question or follow-up on screen, and the replays. */
 	readonly recordings: InterviewRecordings;
-	/** Resolves once the recording the reveal stopped is kept and its transcript's points ticked. */
+	/** Resolves once the take the reveal stopped is kept (or refused) and its points are ticked. */
 	heardTicked: Promise<void> = Promise.resolve();
 
 	#db: StudyDatabase;
@@ -135,8 +135,9 @@ export class InterviewSession {
 	/**
 	 * Shows the model answer and the key points to tick, pre-ticking those the typed answer and the
 	 * transcript of the spoken one cover. Only here, on leaving 'answering': a session resumed after
-	 * the reveal keeps the candidate's own ticks as they were. A recording under way is stopped and
-	 * kept; the points its transcript covers are ticked once it is (see `heardTicked`).
+	 * the reveal keeps the candidate's own ticks as they were. A take under way is stopped and kept;
+	 * the points its transcript covers are ticked once it is (see `heardTicked`), none of the
+	 * recording it replaces.
 	 */
 	reveal(): void {
 		if (this.phase !== 'answering') return;
@@ -147,11 +148,11 @@ export class InterviewSession {
 		if (recorder && recorder.phase !== 'idle') this.heardTicked = this.#tickHeard(recorder.stop());
 	}
 
-	/** Once the recording the reveal stopped is kept, ticks the points its transcript covers. */
-	async #tickHeard(stopped: Promise<void>): Promise<void> {
+	/** Once the take the reveal stopped is kept, ticks the points its transcript covers. */
+	async #tickHeard(stopped: Promise<boolean>): Promise<void> {
 		const index = this.index;
-		await stopped;
-		if (this.phase !== 'reveal' || this.index !== index) return;
+		const kept = await stopped;
+		if (!kept || this.phase !== 'reveal' || this.index !== index) return;
 		this.#preTick(this.heard);
 		this.onStep?.();
 	}

@@ -4,6 +4,8 @@ import { InterviewSession } from '$lib/state/interview.svelte';
 import { followUpKey } from '$lib/state/interview-recordings.svelte';
 import { restored } from '$lib/state/interview-snapshot';
 import { InterviewSnapshotSchema } from '$lib/state/kept-schemas';
+import type { Capture } from '$lib/state/microphone';
+import type { Transcription } from '$lib/state/transcription';
 import { freshDB } from '../storage/db';
 import { until } from './site';
 import { clock, ITEM, microphone, NOW, recogniser, session, SETTINGS, urls } from './speech-fakes';
@@ -71,5 +73,59 @@ describe('a session resumed after a reload', () => {
 			expect(again.covered).toEqual([2]);
 			again.dispose();
 		}
+	});
+});
+
+/** A recogniser that hears each take's words in turn. */
+function takes(...words: string[]) {
+	return async (): Promise<Transcription> => {
+		const heard = words.shift() ?? '';
+		return { stop: async () => heard };
+	};
+}
+
+/** A microphone whose takes have these sizes in turn (0: a take with no sound). */
+function sizes(...bytes: number[]) {
+	return async (): Promise<Capture> => {
+		const size = bytes.shift() ?? 0;
+		return { stop: async () => new Blob([new Uint8Array(size)], { type: 'audio/webm' }) };
+	};
+}
+
+describe('"Record again"', () => {
+	it('ticks what the new take covers once it is kept, not what the take it replaces said', async () => {
+		const db = await freshDB();
+		const interview = await session(db, () => NOW, {
+			capture: sizes(1200, 900),
+			transcribe: takes('We had to support a rapid scale-up.', 'The infrastructure was unstable.')
+		});
+		const recorder = interview.recordings.current!;
+		await recorder.start(NOW + 120_000);
+		await recorder.stop();
+		expect(interview.heard).toEqual([2]);
+		await recorder.start(NOW + 120_000);
+		// The take being recorded replaces the one kept: that one's words are not this answer's.
+		expect(interview.heard).toEqual([]);
+		interview.reveal();
+		expect(interview.covered).toEqual([]);
+		await interview.heardTicked;
+		expect(interview.covered).toEqual([1]);
+		expect(interview.heard).toEqual([1]);
+	});
+
+	it('ticks nothing when the new take is not kept (no sound): the candidate ticks for themselves', async () => {
+		const db = await freshDB();
+		const interview = await session(db, () => NOW, {
+			capture: sizes(1200, 0),
+			transcribe: takes('We had to support a rapid scale-up.', 'The infrastructure was unstable.')
+		});
+		const recorder = interview.recordings.current!;
+		await recorder.start(NOW + 120_000);
+		await recorder.stop();
+		await recorder.start(NOW + 120_000);
+		interview.reveal();
+		await interview.heardTicked;
+		expect(recorder.problem).toMatch(/^Nothing was heard from the microphone/);
+		expect(interview.covered).toEqual([]);
 	});
 });
