@@ -26,8 +26,8 @@ export class InterviewRecordings {
 	readonly speech = new SpeechNote();
 
 	#options: RecorderOptions;
-	/** The recording of what was on screen before, while it is being kept. */
-	#stopping: Promise<void> = Promise.resolve();
+	/** The recordings of what was on screen before, while they are being kept. */
+	#stopping: Promise<unknown> = Promise.resolve();
 
 	constructor(options: RecorderOptions = {}) {
 		this.#options = options;
@@ -46,7 +46,9 @@ export class InterviewRecordings {
 	 */
 	show(key: string | null): void {
 		if (this.current?.item === key) return;
-		if (this.current) this.#stopping = this.current.dispose();
+		// Chained: the one let go before may still be being kept (a follow-up's recording waits for
+		// its transcript) when the next is let go and the summary reads them all.
+		if (this.current) this.#stopping = Promise.all([this.#stopping, this.current.dispose()]);
 		this.current = key === null ? null : this.#recorder(key);
 	}
 

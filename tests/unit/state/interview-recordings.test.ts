@@ -40,6 +40,44 @@ describe('ending an interview', () => {
 			"the follow-up's recording"
 		);
 	});
+
+	it('right after a follow-up still replays its recording, kept only after the summary is shown', async () => {
+		const db = await freshDB();
+		const late: { asked: boolean; hand: (words: string) => void } = {
+			asked: false,
+			hand: () => undefined
+		};
+		// A recogniser that hands over its last words late (a browser may take seconds).
+		const transcribe = async (): Promise<Transcription> => ({
+			stop: () =>
+				new Promise<string>((resolve) => {
+					late.asked = true;
+					late.hand = resolve;
+				})
+		});
+		const second = { ...ITEM, id: `${ITEM.id}-2`, question: 'And then?' };
+		const interview = new InterviewSession(db, 'mock', [ITEM, second], SETTINGS, () => NOW, {
+			recorder: { urls, capture: microphone(700).capture, transcribe }
+		});
+		interview.followUps = [FOLLOW_UP, null];
+		interview.reveal();
+		await interview.saveScore();
+		interview.next();
+		await interview.recordings.current!.start(NOW + 60_000);
+		// Next: the follow-up's recording is being kept while the second question is shown...
+		interview.answerFollowUp();
+		expect(interview.current?.id).toBe(second.id);
+		// ...and the interview is ended before it is.
+		interview.finish();
+		await until(() => late.asked, 'the recogniser asked for its last words');
+		late.hand('Roll back first.');
+		const replays = interview.recordings.replays;
+		await until(
+			() => replays[followUpKey(ITEM.id)]?.url === 'blob:test/700',
+			"the follow-up's recording in the summary"
+		);
+		expect(replays[followUpKey(ITEM.id)]?.transcript).toBe('Roll back first.');
+	});
 });
 
 describe('a session resumed after a reload', () => {
