@@ -83,6 +83,16 @@ export class InterviewRecordings {
 	}
 
 	/**
+	 * The address the summary replays the recording of `key` from: only one made since `since`
+	 * (epoch ms: this session's, not one kept from an earlier day); null otherwise.
+	 */
+	replayUrl(key: string, since: number): string | null {
+		const recorder = this.replays[key];
+		if (!recorder?.url || (recorder.recordedAt ?? 0) < since) return null;
+		return recorder.url;
+	}
+
+	/**
 	 * The content points of `item` the spoken answer covers, from the transcript of a recording
 	 * made since `since` (epoch ms: this answer's, not one kept from an earlier day); none while a
 	 * take is under way (it replaces the recording whose transcript is still there).

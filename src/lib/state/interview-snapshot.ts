@@ -20,8 +20,10 @@ export interface InterviewState {
 	readonly covered: readonly number[];
 	readonly notes: string;
 	readonly results: readonly InterviewResult[];
+	/** When the session started, epoch ms (practice or mock). */
+	readonly startedAt: number;
 	/** When a mock interview started (epoch ms, its id); null in practice. */
-	readonly startedAt: number | null;
+	readonly mockId: number | null;
 	readonly followUps: readonly (string | null)[];
 	readonly followUpNotes: string;
 }
@@ -53,7 +55,8 @@ export function newInterview(
 		covered: [],
 		notes: '',
 		results: [],
-		startedAt: mockId,
+		startedAt: now,
+		mockId,
 		saved: null,
 		followUps: mockId === null ? [] : followUpPlan(questions, seededRandom(String(mockId))),
 		followUpNotes: ''
@@ -82,7 +85,8 @@ export function snapshotOf(
 		covered: [...session.covered],
 		notes: session.notes,
 		results: session.results.map(({ item, ...rest }) => ({ item: item.id, ...rest })),
-		mockId: session.startedAt,
+		mockId: session.mockId,
+		startedAt: session.startedAt,
 		saved,
 		followUps: [...session.followUps],
 		followUpNotes: session.followUpNotes
@@ -117,7 +121,10 @@ export function restored(
 		covered: kept.covered.filter((point) => point < pointsOf(current).length),
 		notes: kept.notes,
 		results: results as InterviewResult[],
-		startedAt: kept.mockId,
+		// Kept by versions before practice had one: a mock's id, else not known (0: every recording
+		// is replayed, as those versions did).
+		startedAt: kept.startedAt ?? kept.mockId ?? 0,
+		mockId: kept.mockId,
 		saved: kept.saved,
 		followUps: kept.followUps,
 		followUpNotes: kept.followUpNotes

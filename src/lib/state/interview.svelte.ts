@@ -38,6 +38,10 @@ export class InterviewSession {
 	shownAt = $state(0);
 	/** When it was first shown, epoch ms, never moved: a recording made since is this answer's. */
 	askedAt = $state(0);
+	/** When the session started, epoch ms: a recording made before is not one of its answers. */
+	readonly startedAt: number;
+	/** A mock interview's id, when it started (epoch ms); null in practice. */
+	readonly mockId: number | null;
 	/** The spoken answers: the recorder of the question or follow-up on screen, and the replays. */
 	readonly recordings: InterviewRecordings;
 	/** Resolves once the take the reveal stopped is kept (or refused) and its points are ticked. */
@@ -45,7 +49,6 @@ export class InterviewSession {
 
 	#db: StudyDatabase;
 	#retention: number;
-	#mockId: number | null;
 	#now: () => number;
 	/** The review of the score just saved, while it can be taken back. */
 	#saved: number | null = null;
@@ -71,7 +74,8 @@ export class InterviewSession {
 		this.#retention = settings.desiredRetention;
 		this.#now = now;
 		const start = options.restore ?? newInterview(mode, questions, now());
-		this.#mockId = start.startedAt;
+		this.startedAt = start.startedAt;
+		this.mockId = start.mockId;
 		this.#saved = start.saved;
 		this.followUps = [...start.followUps];
 		this.followUpNotes = start.followUpNotes;
@@ -89,11 +93,6 @@ export class InterviewSession {
 	/** What is kept after every step; null once it ended with nothing scored. */
 	get snapshot(): InterviewSnapshot | null {
 		return snapshotOf(this, this.#saved, this.#now());
-	}
-
-	/** When a mock interview started (epoch ms); null in practice. */
-	get startedAt(): number | null {
-		return this.#mockId;
 	}
 
 	/** Tells the page that the typed answer or the ticks changed, so they are kept. */
@@ -125,6 +124,11 @@ export class InterviewSession {
 	get heard(): number[] {
 		const item = this.current;
 		return item ? this.recordings.heard(item, this.askedAt) : [];
+	}
+
+	/** Where the summary replays the recording of `key` (an answer's or a follow-up's) from. */
+	replayUrl(key: string): string | null {
+		return this.recordings.replayUrl(key, this.startedAt);
 	}
 
 	/** How the recorded answer was delivered, from its transcript; null when there is none. */
@@ -181,7 +185,7 @@ export class InterviewSession {
 				now,
 				durationMs,
 				retention: this.#retention,
-				mock: this.#mockId
+				mock: this.mockId
 			});
 			this.results = [...this.results, { item, score, durationMs, notes, covered, followUp: null }];
 			this.phase = 'scored';

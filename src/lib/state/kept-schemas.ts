@@ -111,6 +111,8 @@ export const InterviewSnapshotSchema = v.object({
 		})
 	),
 	mockId: v.nullable(time),
+	/** When the session started, practice or mock; absent from snapshots kept before it. */
+	startedAt: v.optional(time),
 	/** The review of the score just saved, while it can be taken back. */
 	saved: v.nullable(count),
 	/** The follow-ups of a mock interview (one per question, or null) and the one being typed. */

@@ -6,6 +6,7 @@ import { restored } from '$lib/state/interview-snapshot';
 import { InterviewSnapshotSchema } from '$lib/state/kept-schemas';
 import type { Capture } from '$lib/state/microphone';
 import type { Transcription } from '$lib/state/transcription';
+import { saveRecording } from '$lib/storage/recordings';
 import { freshDB } from '../storage/db';
 import { until } from './site';
 import { clock, ITEM, microphone, NOW, recogniser, session, SETTINGS, urls } from './speech-fakes';
@@ -165,5 +166,41 @@ describe('"Record again"', () => {
 		await interview.heardTicked;
 		expect(recorder.problem).toMatch(/^Nothing was heard from the microphone/);
 		expect(interview.covered).toEqual([]);
+	});
+});
+
+describe('the summary of a practice session', () => {
+	it('replays no recording kept from an earlier day, also after a reload, and replays one made in it', async () => {
+		const db = await freshDB();
+		await saveRecording(db, {
+			item: ITEM.id,
+			audio: new Blob([new Uint8Array(10)]),
+			mimeType: 'audio/webm',
+			size: 10,
+			recordedAt: NOW - 86_400_000
+		});
+		const { time, now } = clock();
+		const first = await session(db, now, {});
+		first.reveal();
+		await first.saveScore();
+		const kept = v.parse(InterviewSnapshotSchema, first.snapshot);
+		first.dispose();
+		time.now = NOW + 3_600_000;
+		const again = new InterviewSession(db, 'practice', [ITEM], SETTINGS, now, {
+			restore: restored([ITEM], kept, now())!,
+			recorder: { urls }
+		});
+		again.next();
+		expect(again.phase).toBe('done');
+		await until(() => again.recordings.replays[ITEM.id]?.url != null, 'the recording read');
+		expect(again.replayUrl(ITEM.id)).toBeNull();
+
+		const recorded = await session(db, now, { capture: microphone(700).capture });
+		await recorded.recordings.current!.start(now() + 60_000);
+		recorded.reveal();
+		await recorded.heardTicked;
+		await recorded.saveScore();
+		recorded.next();
+		await until(() => recorded.replayUrl(ITEM.id) === 'blob:test/700', 'its recording replayed');
 	});
 });
