@@ -130,7 +130,12 @@ export class AnswerRecorder {
 			const running = this.#running;
 			this.#running = null;
 			this.phase = 'idle';
-			await running?.stop().catch(() => undefined);
+			try {
+				await running?.stop();
+			} catch (error) {
+				// Nothing was being kept, but the microphone may still be on: say so (the cause is logged).
+				this.problem = `The microphone could not be turned off: ${errorMessage(error)}`;
+			}
 			return;
 		}
 		this.phase = 'recording';

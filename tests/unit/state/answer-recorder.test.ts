@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AnswerRecorder } from '$lib/state/answer-recorder.svelte';
 import type { Capture } from '$lib/state/microphone';
 import { MicrophoneError } from '$lib/state/microphone';
@@ -188,5 +188,34 @@ describe('the recorder of a spoken answer', () => {
 		await recorder.stop();
 		expect(recorder.problem).toMatch(/^Your recording was not kept: Your device is out of storage/);
 		expect(recorder.url).toBeNull();
+	});
+});
+
+describe('a microphone that cannot be let go', () => {
+	it('after a Stop while the browser still asked says so and logs why', async () => {
+		const db = await freshDB();
+		const cause = new Error('track would not stop');
+		let allow: () => void = () => undefined;
+		const capture = () =>
+			new Promise<Capture>(
+				(resolve) => (allow = () => resolve({ stop: () => Promise.reject(cause) }))
+			);
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		const recorder = new AnswerRecorder(QUESTION, {
+			open: async () => db,
+			now,
+			capture,
+			urls: urls()
+		});
+		const starting = recorder.start(NOW + 120_000);
+		await recorder.stop();
+		allow();
+		await starting;
+		expect(recorder.phase).toBe('idle');
+		expect(recorder.problem).toMatch(
+			/^The microphone could not be turned off: Something went wrong/
+		);
+		expect(logged).toHaveBeenCalledWith('Unexpected failure:', cause);
+		logged.mockRestore();
 	});
 });
