@@ -98,9 +98,18 @@ test('a spoken answer transcribed on the device pre-ticks what it covers and sho
 		.getByLabel(/Your answer/)
 		.fill('Every technology initiative has to serve a business objective.');
 	await practice.getByRole('button', { name: 'Record my answer' }).click();
-	await expect(practice.getByRole('status').filter({ hasText: 'Recording.' })).toBeVisible();
+	const recording = practice.getByRole('status').filter({ hasText: 'Recording.' });
+	await expect(recording).toBeVisible();
+	const region = await recording.elementHandle();
 	// The reveal stops the recording.
 	await practice.getByRole('button', { name: 'Reveal key points' }).click();
+	// The same status region says so once it is kept, and what was heard in it (ticked late).
+	await expect(
+		practice
+			.getByRole('status')
+			.filter({ hasText: 'Your recording is kept. 1 key point heard in it is marked' })
+	).toBeVisible();
+	expect(await region?.evaluate((element) => element.isConnected)).toBe(true);
 
 	await expect(practice.getByRole('heading', { name: 'What you said' })).toBeVisible();
 	await expect(practice.getByText(SPOKEN)).toBeVisible();
@@ -143,10 +152,12 @@ test('where the browser cannot transcribe on the device, it says so and recordin
 	const practice = await practise(page);
 	await practice.getByRole('button', { name: 'Record my answer' }).click();
 	await expect(practice.getByRole('status').filter({ hasText: 'Recording.' })).toBeVisible();
+	// Said in the status region, so that a screen reader says it too.
 	await expect(
-		practice.getByText(
-			'Transcription on this device is not available in this browser, so your spoken answer is not written out. Recording and typing still work.'
-		)
+		practice.getByRole('status').filter({
+			hasText:
+				'Transcription on this device is not available in this browser, so your spoken answer is not written out. Recording and typing still work.'
+		})
 	).toBeVisible();
 	await practice.getByRole('button', { name: 'Stop recording' }).click();
 	await expect(

@@ -72,8 +72,8 @@ export class AnswerRecorder {
 	#listening: Promise<Transcription | null> | null = null;
 	/** When the recording under way started, epoch ms. */
 	#startedAt = 0;
-	/** The recording just stopped, while it is being kept. */
-	#saving: Promise<void> = Promise.resolve();
+	/** The recording just stopped, while it is being kept: true once it is. */
+	#saving: Promise<boolean> = Promise.resolve(false);
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#disposed = false;
 	/** Stop was asked for before the microphone started. */
@@ -130,7 +130,12 @@ export class AnswerRecorder {
 			const running = this.#running;
 			this.#running = null;
 			this.phase = 'idle';
-			await running?.stop().catch(() => undefined);
+			try {
+				await running?.stop();
+			} catch (error) {
+				// Nothing was being kept, but the microphone may still be on: say so (the cause is logged).
+				this.problem = `The microphone could not be turned off: ${errorMessage(error)}`;
+			}
 			return;
 		}
 		this.phase = 'recording';
@@ -164,16 +169,19 @@ export class AnswerRecorder {
 		}
 	}
 
-	/** Stops recording and keeps what was recorded, in place of this question's last recording. */
-	stop(): Promise<void> {
+	/**
+	 * Stops recording and keeps what was recorded, in place of this question's last recording.
+	 * Resolves true once this take is kept (false: none was under way, or it was not kept).
+	 */
+	stop(): Promise<boolean> {
 		if (this.phase === 'starting') {
 			this.#cancelled = true;
-			return Promise.resolve();
+			return Promise.resolve(false);
 		}
 		// Stopped already and being kept: resolves when it is.
 		if (this.phase === 'saving') return this.#saving;
 		const running = this.#running;
-		if (this.phase !== 'recording' || !running) return Promise.resolve();
+		if (this.phase !== 'recording' || !running) return Promise.resolve(false);
 		clearTimeout(this.#timer);
 		this.#running = null;
 		const listening = this.#listening;
@@ -188,18 +196,18 @@ export class AnswerRecorder {
 		running: Capture,
 		listening: Promise<Transcription | null> | null,
 		spokenMs: number
-	): Promise<void> {
+	): Promise<boolean> {
 		try {
 			const [audio, transcript] = await Promise.all([running.stop(), this.#heard(listening)]);
 			if (audio.size === 0) {
 				// A microphone that gave no sound (muted by the system, say): the last recording stays.
 				this.problem =
 					'Nothing was heard from the microphone, so your last recording was kept. Check that it is not muted, then try again.';
-				return;
+				return false;
 			}
 			if (audio.size > MAX_RECORDING_BYTES) {
 				this.problem = `This recording is larger than ${MAX_RECORDING_BYTES / (1024 * 1024)} MB, the most a recording may be, so it was not kept and your last one stays. Record a shorter answer.`;
-				return;
+				return false;
 			}
 			const recording = {
 				item: this.item,
@@ -213,8 +221,10 @@ export class AnswerRecorder {
 			await saveRecording(await this.#open(), recording);
 			this.problem = null;
 			if (!this.#disposed) this.#show(recording);
+			return true;
 		} catch (error) {
 			this.problem = `Your recording was not kept: ${errorMessage(error)}`;
+			return false;
 		} finally {
 			this.phase = 'idle';
 		}
@@ -232,11 +242,11 @@ export class AnswerRecorder {
 	 * The question goes: a recording under way is stopped and kept, the player's address let go.
 	 * Resolves once that recording is kept (or refused).
 	 */
-	dispose(): Promise<void> {
+	async dispose(): Promise<void> {
 		this.#disposed = true;
 		const stopped = this.stop();
 		if (this.url) this.#urls.revoke(this.url);
 		this.url = null;
-		return stopped;
+		await stopped;
 	}
 }

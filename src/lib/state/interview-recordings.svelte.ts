@@ -21,8 +21,8 @@ export class InterviewRecordings {
 	readonly speech = new SpeechNote();
 
 	#options: RecorderOptions;
-	/** The recording of what was on screen before, while it is being kept. */
-	#stopping: Promise<void> = Promise.resolve();
+	/** The recordings of what was on screen before, while they are being kept. */
+	#stopping: Promise<unknown> = Promise.resolve();
 
 	constructor(options: RecorderOptions = {}) {
 		this.#options = options;
@@ -41,7 +41,9 @@ export class InterviewRecordings {
 	 */
 	show(key: string | null): void {
 		if (this.current?.item === key) return;
-		if (this.current) this.#stopping = this.current.dispose();
+		// Chained: the one let go before may still be being kept (a follow-up's recording waits for
+		// its transcript) when the next is let go and the summary reads them all.
+		if (this.current) this.#stopping = Promise.all([this.#stopping, this.current.dispose()]);
 		this.current = key === null ? null : this.#recorder(key);
 	}
 
@@ -76,12 +78,24 @@ export class InterviewRecordings {
 	}
 
 	/**
+	 * The address the summary replays the recording of `key` from: only one made since `since`
+	 * (epoch ms: this session's, not one kept from an earlier day); null otherwise.
+	 */
+	replayUrl(key: string, since: number): string | null {
+		const recorder = this.replays[key];
+		if (!recorder?.url || (recorder.recordedAt ?? 0) < since) return null;
+		return recorder.url;
+	}
+
+	/**
 	 * The content points of `item` the spoken answer covers, from the transcript of a recording
-	 * made since `since` (epoch ms: this answer's, not one kept from an earlier day).
+	 * made since `since` (epoch ms: this answer's, not one kept from an earlier day); none while a
+	 * take is under way (it replaces the recording whose transcript is still there).
 	 */
 	heard(item: InterviewItem, since: number): number[] {
 		const recorder = this.current;
-		if (!recorder?.transcript || (recorder.recordedAt ?? 0) < since) return [];
+		if (!recorder?.transcript || recorder.phase !== 'idle') return [];
+		if ((recorder.recordedAt ?? 0) < since) return [];
 		return coveredPoints(recorder.transcript, pointsOf(item), item.synonyms);
 	}
 

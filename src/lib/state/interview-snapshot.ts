@@ -1,5 +1,7 @@
+import { seededRandom } from '$lib/content/hash';
 import type { InterviewItem } from '$lib/content/types';
 import { pointsOf } from '$lib/quiz/interview';
+import { followUpPlan } from '$lib/quiz/mock-review';
 import type { InterviewResult } from './interview-result';
 import type { InterviewSnapshot } from './kept-schemas';
 
@@ -13,20 +15,52 @@ export interface InterviewState {
 	readonly index: number;
 	readonly phase: InterviewSnapshot['phase'];
 	readonly shownAt: number;
+	/** When the question (or follow-up) on screen was first shown: not moved on a resume. */
+	readonly askedAt: number;
 	readonly covered: readonly number[];
 	readonly notes: string;
 	readonly results: readonly InterviewResult[];
+	/** When the session started, epoch ms (practice or mock). */
+	readonly startedAt: number;
 	/** When a mock interview started (epoch ms, its id); null in practice. */
-	readonly startedAt: number | null;
+	readonly mockId: number | null;
 	readonly followUps: readonly (string | null)[];
 	readonly followUpNotes: string;
 }
 
-/** A kept interview read back: its questions and results found again in the decks. */
+/** A kept interview read back (its questions and results found again in the decks), or a new one. */
 export interface RestoredInterview extends InterviewState {
 	readonly questions: InterviewItem[];
 	/** The review of the score just saved, while it can be taken back. */
 	readonly saved: number | null;
+}
+
+/**
+ * A new session at `now`: its first question shown, nothing answered; a mock interview's id is when
+ * it started, and seeds which of its questions get a follow-up.
+ */
+export function newInterview(
+	mode: 'practice' | 'mock',
+	questions: InterviewItem[],
+	now: number
+): RestoredInterview {
+	const mockId = mode === 'mock' ? now : null;
+	return {
+		mode,
+		questions,
+		index: 0,
+		phase: 'answering',
+		shownAt: now,
+		askedAt: now,
+		covered: [],
+		notes: '',
+		results: [],
+		startedAt: now,
+		mockId,
+		saved: null,
+		followUps: mockId === null ? [] : followUpPlan(questions, seededRandom(String(mockId))),
+		followUpNotes: ''
+	};
 }
 
 /**
@@ -46,11 +80,13 @@ export function snapshotOf(
 		index: session.index,
 		phase: session.phase,
 		shownAt: session.shownAt,
+		askedAt: session.askedAt,
 		keptAt,
 		covered: [...session.covered],
 		notes: session.notes,
 		results: session.results.map(({ item, ...rest }) => ({ item: item.id, ...rest })),
-		mockId: session.startedAt,
+		mockId: session.mockId,
+		startedAt: session.startedAt,
 		saved,
 		followUps: [...session.followUps],
 		followUpNotes: session.followUpNotes
@@ -80,10 +116,15 @@ export function restored(
 		phase: kept.phase === 'follow-up' && !kept.followUps[index] ? 'scored' : kept.phase,
 		// The clock stood still while the candidate was away (from the last step kept to now).
 		shownAt: now - Math.max(0, kept.keptAt - kept.shownAt),
+		// Kept by versions before it: the shownAt kept is the nearest there is.
+		askedAt: kept.askedAt ?? kept.shownAt,
 		covered: kept.covered.filter((point) => point < pointsOf(current).length),
 		notes: kept.notes,
 		results: results as InterviewResult[],
-		startedAt: kept.mockId,
+		// Kept by versions before practice had one: a mock's id, else not known (0: every recording
+		// is replayed, as those versions did).
+		startedAt: kept.startedAt ?? kept.mockId ?? 0,
+		mockId: kept.mockId,
 		saved: kept.saved,
 		followUps: kept.followUps,
 		followUpNotes: kept.followUpNotes

@@ -1,20 +1,17 @@
 import type { InterviewItem } from '$lib/content/types';
-import { seededRandom } from '$lib/content/hash';
 import { interviewScore, pointsOf } from '$lib/quiz/interview';
 import { coveredPoints } from '$lib/quiz/key-point-detection';
-import { followUpPlan } from '$lib/quiz/mock-review';
 import type { Delivery } from '$lib/quiz/delivery';
 import { undoAnswer } from '$lib/state/answers';
 import type { StudyDatabase } from '$lib/storage/db';
-import { errorMessage } from '$lib/errors';
 import { answerDuration } from '$lib/limits';
 import { neutralizeMarkup } from '$lib/markup';
 import type { RecorderOptions } from './answer-recorder.svelte';
-import { app } from './app.svelte';
 import type { InterviewSnapshot } from './kept-schemas';
 import { storeInterviewScore, type InterviewResult } from './interview-result';
 import { InterviewRecordings } from './interview-recordings.svelte';
-import { snapshotOf, type RestoredInterview } from './interview-snapshot';
+import { storageStep } from './storage-step';
+import { newInterview, snapshotOf, type RestoredInterview } from './interview-snapshot';
 
 export type { FollowUpAnswer, InterviewResult } from './interview-result';
 
@@ -37,16 +34,21 @@ export class InterviewSession {
 	results = $state.raw<InterviewResult[]>([]);
 	error = $state<string | null>(null);
 	busy = $state(false);
-	/** When the current question was shown, epoch ms. */
+	/** When the current question was shown, epoch ms; moved on by the time away on a resume. */
 	shownAt = $state(0);
+	/** When it was first shown, epoch ms, never moved: a recording made since is this answer's. */
+	askedAt = $state(0);
+	/** When the session started, epoch ms: a recording made before is not one of its answers. */
+	readonly startedAt: number;
+	/** A mock interview's id, when it started (epoch ms); null in practice. */
+	readonly mockId: number | null;
 	/** The spoken answers: the recorder of the question or follow-up on screen, and the replays. */
 	readonly recordings: InterviewRecordings;
-	/** Resolves once the recording the reveal stopped is kept and its transcript's points ticked. */
+	/** Resolves once the take the reveal stopped is kept (or refused) and its points are ticked. */
 	heardTicked: Promise<void> = Promise.resolve();
 
 	#db: StudyDatabase;
 	#retention: number;
-	#mockId: number | null;
 	#now: () => number;
 	/** The review of the score just saved, while it can be taken back. */
 	#saved: number | null = null;
@@ -71,23 +73,19 @@ export class InterviewSession {
 		this.limitSeconds = settings.interviewSeconds;
 		this.#retention = settings.desiredRetention;
 		this.#now = now;
-		this.#mockId = mode === 'mock' ? now() : null;
-		this.shownAt = now();
-		const kept = options.restore;
-		if (kept) {
-			this.#mockId = kept.startedAt;
-			this.#saved = kept.saved;
-			this.followUps = [...kept.followUps];
-			this.followUpNotes = kept.followUpNotes;
-			this.index = kept.index;
-			this.phase = kept.phase;
-			this.shownAt = kept.shownAt;
-			this.covered = [...kept.covered];
-			this.notes = kept.notes;
-			this.results = [...kept.results];
-		} else if (this.#mockId !== null) {
-			this.followUps = followUpPlan(questions, seededRandom(String(this.#mockId)));
-		}
+		const start = options.restore ?? newInterview(mode, questions, now());
+		this.startedAt = start.startedAt;
+		this.mockId = start.mockId;
+		this.#saved = start.saved;
+		this.followUps = [...start.followUps];
+		this.followUpNotes = start.followUpNotes;
+		this.index = start.index;
+		this.phase = start.phase;
+		this.shownAt = start.shownAt;
+		this.askedAt = start.askedAt;
+		this.covered = [...start.covered];
+		this.notes = start.notes;
+		this.results = [...start.results];
 		this.recordings = new InterviewRecordings({ open: async () => db, now, ...options.recorder });
 		this.recordings.follow(this);
 	}
@@ -95,11 +93,6 @@ export class InterviewSession {
 	/** What is kept after every step; null once it ended with nothing scored. */
 	get snapshot(): InterviewSnapshot | null {
 		return snapshotOf(this, this.#saved, this.#now());
-	}
-
-	/** When a mock interview started (epoch ms); null in practice. */
-	get startedAt(): number | null {
-		return this.#mockId;
 	}
 
 	/** Tells the page that the typed answer or the ticks changed, so they are kept. */
@@ -130,7 +123,12 @@ export class InterviewSession {
 	/** The points the spoken answer covers, from its transcript made on this device (marked). */
 	get heard(): number[] {
 		const item = this.current;
-		return item ? this.recordings.heard(item, this.shownAt) : [];
+		return item ? this.recordings.heard(item, this.askedAt) : [];
+	}
+
+	/** Where the summary replays the recording of `key` (an answer's or a follow-up's) from. */
+	replayUrl(key: string): string | null {
+		return this.recordings.replayUrl(key, this.startedAt);
 	}
 
 	/** How the recorded answer was delivered, from its transcript; null when there is none. */
@@ -141,8 +139,9 @@ export class InterviewSession {
 	/**
 	 * Shows the model answer and the key points to tick, pre-ticking those the typed answer and the
 	 * transcript of the spoken one cover. Only here, on leaving 'answering': a session resumed after
-	 * the reveal keeps the candidate's own ticks as they were. A recording under way is stopped and
-	 * kept; the points its transcript covers are ticked once it is (see `heardTicked`).
+	 * the reveal keeps the candidate's own ticks as they were. A take under way is stopped and kept;
+	 * the points its transcript covers are ticked once it is (see `heardTicked`), none of the
+	 * recording it replaces.
 	 */
 	reveal(): void {
 		if (this.phase !== 'answering') return;
@@ -153,11 +152,11 @@ export class InterviewSession {
 		if (recorder && recorder.phase !== 'idle') this.heardTicked = this.#tickHeard(recorder.stop());
 	}
 
-	/** Once the recording the reveal stopped is kept, ticks the points its transcript covers. */
-	async #tickHeard(stopped: Promise<void>): Promise<void> {
+	/** Once the take the reveal stopped is kept, ticks the points its transcript covers. */
+	async #tickHeard(stopped: Promise<boolean>): Promise<void> {
 		const index = this.index;
-		await stopped;
-		if (this.phase !== 'reveal' || this.index !== index) return;
+		const kept = await stopped;
+		if (!kept || this.phase !== 'reveal' || this.index !== index) return;
 		this.#preTick(this.heard);
 		this.onStep?.();
 	}
@@ -177,7 +176,7 @@ export class InterviewSession {
 		const durationMs = answerDuration(this.shownAt, now);
 		const notes = neutralizeMarkup(this.notes);
 		const covered = [...this.covered].sort((a, b) => a - b);
-		await this.#store(async () => {
+		await storageStep(this, async () => {
 			this.#saved = await storeInterviewScore(this.#db, {
 				item,
 				covered,
@@ -186,7 +185,7 @@ export class InterviewSession {
 				now,
 				durationMs,
 				retention: this.#retention,
-				mock: this.#mockId
+				mock: this.mockId
 			});
 			this.results = [...this.results, { item, score, durationMs, notes, covered, followUp: null }];
 			this.phase = 'scored';
@@ -201,27 +200,13 @@ export class InterviewSession {
 	async undoScore(): Promise<void> {
 		const saved = this.#saved;
 		if (this.phase !== 'scored' || this.busy || saved === null) return;
-		await this.#store(async () => {
+		await storageStep(this, async () => {
 			await undoAnswer(this.#db, saved);
 			this.#saved = null;
 			this.results = this.results.slice(0, -1);
 			this.phase = 'reveal';
 			this.onStep?.();
 		});
-	}
-
-	/** Runs one change to storage, busy meanwhile; a failure is shown and changes nothing. */
-	async #store(change: () => Promise<void>): Promise<void> {
-		this.busy = true;
-		try {
-			await change();
-			this.error = null;
-			app.changed();
-		} catch (error) {
-			this.error = errorMessage(error);
-		} finally {
-			this.busy = false;
-		}
 	}
 
 	/** The follow-up on screen, asked after the question just scored; null when there is none. */
@@ -239,9 +224,7 @@ export class InterviewSession {
 		if (this.followUp !== null) {
 			this.phase = 'follow-up';
 			this.followUpNotes = '';
-			this.shownAt = this.#now();
-			this.recordings.follow(this);
-			this.onStep?.();
+			this.#show();
 			return;
 		}
 		this.#advance();
@@ -249,9 +232,14 @@ export class InterviewSession {
 
 	/** Keeps the answer to the follow-up with the question's result, then goes on. */
 	answerFollowUp(): void {
+		if (this.#keepFollowUp()) this.#advance();
+	}
+
+	/** Keeps the follow-up's answer (and so its recording) with its question; false if none. */
+	#keepFollowUp(): boolean {
 		const question = this.followUp;
 		const last = this.results.at(-1);
-		if (this.phase !== 'follow-up' || question === null || !last) return;
+		if (this.phase !== 'follow-up' || question === null || !last) return false;
 		const followUp = {
 			question,
 			answer: neutralizeMarkup(this.followUpNotes),
@@ -259,25 +247,35 @@ export class InterviewSession {
 		};
 		this.results = [...this.results.slice(0, -1), { ...last, followUp }];
 		this.followUpNotes = '';
-		this.#advance();
+		return true;
 	}
 
 	#advance(): void {
 		if (this.index + 1 >= this.questions.length) {
-			this.finish();
+			this.#end();
 			return;
 		}
 		this.index += 1;
 		this.covered = [];
 		this.notes = '';
 		this.phase = 'answering';
-		this.shownAt = this.#now();
+		this.#show();
+	}
+
+	/** Shows the question or follow-up now on screen, its clock starting. */
+	#show(): void {
+		this.shownAt = this.askedAt = this.#now();
 		this.recordings.follow(this);
 		this.onStep?.();
 	}
 
-	/** Ends the session now; scored answers are already stored. */
+	/** Ends the session now; scored answers are stored, a follow-up's answer kept as Next keeps it. */
 	finish(): void {
+		this.#keepFollowUp();
+		this.#end();
+	}
+
+	#end(): void {
 		this.phase = 'done';
 		this.recordings.follow(this);
 		this.onStep?.();

@@ -88,6 +88,11 @@ export const InterviewSnapshotSchema = v.object({
 	/** When the question on screen was shown, and when this was kept: its clock stops while away. */
 	shownAt: time,
 	keptAt: time,
+	/**
+	 * When the question on screen was first shown, never moved on a resume (a recording made since
+	 * is this answer's); absent from snapshots kept before it.
+	 */
+	askedAt: v.optional(time),
 	covered: v.array(count),
 	notes: v.string(),
 	results: v.array(
@@ -106,6 +111,8 @@ export const InterviewSnapshotSchema = v.object({
 		})
 	),
 	mockId: v.nullable(time),
+	/** When the session started, practice or mock; absent from snapshots kept before it. */
+	startedAt: v.optional(time),
 	/** The review of the score just saved, while it can be taken back. */
 	saved: v.nullable(count),
 	/** The follow-ups of a mock interview (one per question, or null) and the one being typed. */
