@@ -21,7 +21,9 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				// An Anki package is read with SQLite compiled to WebAssembly (loaded only for one): the
+				// browser may compile WebAssembly, never evaluate text as script.
+				'script-src': ['self', 'wasm-unsafe-eval'],
 				'style-src': ['self'],
 				// Kit's route announcer is created with one fixed inline style attribute; allow exactly it.
 				'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],

@@ -80,6 +80,17 @@ class App {
 		this.#channel?.postMessage({ type: 'changed' });
 	}
 
+	/**
+	 * The decks stored changed in this tab (an own deck stored or deleted): they are read again,
+	 * here and in the other tabs, and pages reload.
+	 * @throws StorageError when they cannot be read
+	 */
+	async reloadDecks(): Promise<void> {
+		this.decks = await loadDecks(await this.ready());
+		this.#changedHere();
+		this.#channel?.postMessage({ type: 'decks' });
+	}
+
 	/** Calls `listener` whenever stored progress changes; returns a function that stops it. */
 	onChange(listener: () => void): () => void {
 		this.#listeners.add(listener);
@@ -122,11 +133,21 @@ class App {
 	#listen(): void {
 		if (this.#channel || typeof BroadcastChannel === 'undefined') return;
 		this.#channel = new BroadcastChannel(CHANNEL);
-		this.#channel.onmessage = () => {
-			// Another tab stored something: settings may have changed too.
+		this.#channel.onmessage = (event: MessageEvent<{ type?: string }>) => {
+			// Another tab stored something: settings may have changed too, and it says when decks did.
 			void this.#reloadSettings();
-			this.#changedHere();
+			if (event.data?.type === 'decks') void this.#reloadDecksFromOtherTab();
+			else this.#changedHere();
 		};
+	}
+
+	async #reloadDecksFromOtherTab(): Promise<void> {
+		try {
+			this.decks = await loadDecks(await this.ready());
+		} catch {
+			// The decks in hand stay; the next change or visit reads them again.
+		}
+		this.#changedHere();
 	}
 
 	async #reloadSettings(): Promise<void> {

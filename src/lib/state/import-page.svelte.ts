@@ -1,0 +1,207 @@
+import { errorMessage } from '$lib/errors';
+import type {
+	DelimitedOptions,
+	DelimitedPreview,
+	ImportFormat,
+	ImportResult,
+	QuizletOptions
+} from '$lib/import';
+import { newOwnDeckId, ownDeck, type OwnDeckInfo } from '$lib/import/own-deck';
+import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
+import { deleteOwnDeck, storeDeck, type DeckChanges } from '$lib/storage/decks';
+import { app } from './app.svelte';
+import { guessFormat, readCards, type PickedFile } from './import-reader';
+import { PageModel } from './page.svelte';
+
+/** One of the learner's own decks, as stored. */
+export type StoredOwnDeck = StoredDeck & { own: OwnDeckInfo };
+
+/** Own decks are listed after ours, in the order they were made. */
+const OWN_ORDER = 1000;
+
+/** What importing a file stored. */
+export interface ImportDone {
+	title: string;
+	changes: DeckChanges;
+}
+
+/**
+ * The page where the learner brings their own cards: pick a file (Anki text or package, CSV or TSV,
+ * Quizlet), see what it gives before anything is stored, name the deck (or update the deck an
+ * earlier import of the file made, keeping its history), and store it; and the own decks there
+ * are, each with a delete that says what goes.
+ */
+export class ImportPage extends PageModel {
+	file = $state.raw<{ name: string; size: number } | null>(null);
+	format = $state<ImportFormat>('anki-text');
+	/** CSV/TSV: the first rows and the reading chosen (separator, header, columns). */
+	preview = $state.raw<DelimitedPreview | null>(null);
+	delimited = $state.raw<DelimitedOptions | null>(null);
+	quizlet = $state.raw<QuizletOptions>({ term: 'tab', card: 'newline' });
+	/** What the file gives read this way; null until read (or when it cannot be). */
+	result = $state.raw<ImportResult | null>(null);
+	reading = $state(false);
+	/** Why the file cannot be read this way, in words a person can act on. */
+	problem = $state<string | null>(null);
+	/** The name of the deck to store. */
+	title = $state('');
+	/** The own deck this import updates (its cards keep their history), or null for a new deck. */
+	target = $state<string | null>(null);
+	saving = $state(false);
+	done = $state.raw<ImportDone | null>(null);
+	/** An own deck the learner asked to delete, with what would go, until they confirm. */
+	pendingDelete = $state.raw<{ deck: StoredOwnDeck; cards: number } | null>(null);
+
+	#picked: PickedFile | null = null;
+
+	/** The learner's own decks, in the order they were made. */
+	get ownDecks(): StoredOwnDeck[] {
+		return app.decks.filter((deck): deck is StoredOwnDeck => deck.own !== undefined);
+	}
+
+	protected async load(_db: StudyDatabase): Promise<void> {}
+
+	/** Reads a picked file and shows what it gives; nothing is stored. */
+	async pick(file: File): Promise<void> {
+		this.#forget();
+		this.file = { name: file.name, size: file.size };
+		this.reading = true;
+		try {
+			this.#picked = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+			this.format = await guessFormat(this.#picked);
+		} catch (error) {
+			this.problem = errorMessage(error);
+			this.reading = false;
+			return;
+		}
+		await this.read();
+	}
+
+	/** Reads the file again in another format. */
+	async chooseFormat(format: ImportFormat): Promise<void> {
+		this.format = format;
+		this.delimited = null;
+		this.preview = null;
+		await this.read();
+	}
+
+	/** Reads a CSV or TSV file again with other columns, separator or header row. */
+	async chooseColumns(options: DelimitedOptions): Promise<void> {
+		this.delimited = options;
+		await this.read();
+	}
+
+	/** Reads a Quizlet export again with other separators. */
+	async chooseQuizlet(options: QuizletOptions): Promise<void> {
+		this.quizlet = options;
+		await this.read();
+	}
+
+	/** Reads the picked file as chosen: the cards it gives, or why it cannot be read that way. */
+	async read(): Promise<void> {
+		const picked = this.#picked;
+		if (!picked) return;
+		this.reading = true;
+		this.problem = null;
+		this.result = null;
+		this.done = null;
+		try {
+			const outcome = await readCards(picked, {
+				format: this.format,
+				delimited: this.delimited,
+				quizlet: this.quizlet
+			});
+			if (picked !== this.#picked) return;
+			this.result = outcome.result;
+			this.preview = outcome.preview;
+			this.delimited = outcome.delimited;
+			this.#suggestDeck(outcome.result.name);
+		} catch (error) {
+			if (picked === this.#picked) this.problem = errorMessage(error);
+		} finally {
+			if (picked === this.#picked) this.reading = false;
+		}
+	}
+
+	/**
+	 * Stores the cards read as an own deck, in one transaction: a new deck, or the target deck
+	 * updated (cards of the same content keep their history, cards no longer in the file retire).
+	 */
+	async save(): Promise<void> {
+		const result = this.result;
+		const file = this.file;
+		const title = this.title.trim();
+		if (!result || !file || this.saving) return;
+		if (!title) {
+			this.problem = 'Give the deck a name.';
+			return;
+		}
+		this.saving = true;
+		this.problem = null;
+		try {
+			const db = await app.ready();
+			const now = Date.now();
+			const previous = this.ownDecks.find((deck) => deck.id === this.target);
+			const id = previous?.id ?? newOwnDeckId(title, deckIds(app.decks));
+			const order = previous?.order ?? OWN_ORDER + this.ownDecks.length;
+			const deck = ownDeck({ id, title, file: file.name, order, now }, result.cards, previous);
+			const changes = await storeDeck(db, deck, now);
+			await app.reloadDecks();
+			this.done = { title, changes };
+			this.result = null;
+			this.#picked = null;
+			this.file = null;
+		} catch (error) {
+			this.problem = `Nothing was stored: ${errorMessage(error)}`;
+		} finally {
+			this.saving = false;
+		}
+	}
+
+	/** Asks to confirm deleting an own deck, saying how many cards (and their history) go. */
+	askDelete(deckId: string): void {
+		const deck = this.ownDecks.find((own) => own.id === deckId);
+		if (deck) this.pendingDelete = { deck, cards: deck.items.length };
+	}
+
+	cancelDelete(): void {
+		this.pendingDelete = null;
+	}
+
+	/** Deletes the deck asked about, with its cards and their history. */
+	async confirmDelete(): Promise<void> {
+		const pending = this.pendingDelete;
+		if (!pending) return;
+		this.pendingDelete = null;
+		await this.attempt(async () => {
+			await deleteOwnDeck(await app.ready(), pending.deck.id);
+			await app.reloadDecks();
+		}, `"${pending.deck.title}" was not deleted: `);
+	}
+
+	/** Names the deck from the file, and updates the own deck an earlier import of it made. */
+	#suggestDeck(name: string | undefined): void {
+		const fileName = this.file?.name ?? '';
+		const earlier = this.ownDecks.find((deck) => deck.own.file === fileName);
+		this.target = earlier?.id ?? null;
+		if (!this.title) {
+			this.title = earlier?.title ?? name?.split('::').pop() ?? fileName.replace(/\.[^.]+$/, '');
+		}
+	}
+
+	#forget(): void {
+		this.#picked = null;
+		this.result = null;
+		this.preview = null;
+		this.delimited = null;
+		this.problem = null;
+		this.done = null;
+		this.title = '';
+		this.target = null;
+	}
+}
+
+/** The ids of the decks given (a plain set: it is read once, never watched). */
+function deckIds(decks: readonly StoredDeck[]): ReadonlySet<string> {
+	return new Set(decks.map((deck) => deck.id));
+}

@@ -1,0 +1,74 @@
+import type {
+	DelimitedOptions,
+	DelimitedPreview,
+	ImportFormat,
+	ImportResult,
+	QuizletOptions
+} from '$lib/import';
+
+// Reading a picked file of cards with the importer its format needs. The importers (papaparse,
+// htmlparser2; SQLite in WebAssembly for Anki packages) load only here, when a file is picked, so
+// no page's first load carries them.
+
+/** A picked file as the import page holds it: its bytes are read once. */
+export interface PickedFile {
+	name: string;
+	bytes: Uint8Array;
+}
+
+/** How to read a file: its format, and the choices CSV and Quizlet files need. */
+export interface ReadChoices {
+	format: ImportFormat;
+	/** CSV/TSV: separator, header row, columns; null to take what the preview guesses. */
+	delimited: DelimitedOptions | null;
+	quizlet: QuizletOptions;
+}
+
+/** What reading a file gave: its cards, and for CSV/TSV the preview its columns are chosen from. */
+export interface ReadOutcome {
+	result: ImportResult;
+	preview: DelimitedPreview | null;
+	delimited: DelimitedOptions | null;
+}
+
+/** The format to offer first for a file (by its name, and for text its first lines). */
+export async function guessFormat(file: PickedFile): Promise<ImportFormat> {
+	const importers = await import('$lib/import');
+	if (importers.guessImportFormat(file.name) === 'apkg') return 'apkg';
+	const text = importers.decodeImportFile(file.bytes);
+	return importers.guessImportFormat(file.name, text.slice(0, 4000));
+}
+
+/**
+ * Reads a file's cards in the format chosen. Nothing is stored.
+ * @throws ImportError (or any error) saying why the file cannot be read that way
+ */
+export async function readCards(file: PickedFile, choices: ReadChoices): Promise<ReadOutcome> {
+	if (choices.format === 'apkg') {
+		const [apkg, wasm] = await Promise.all([
+			import('$lib/import/apkg'),
+			import('sql.js/dist/sql-wasm.wasm?url')
+		]);
+		apkg.checkApkgSize(file.bytes.byteLength);
+		await apkg.initApkgReader(wasm.default);
+		return { result: await apkg.readApkg(file.bytes), preview: null, delimited: null };
+	}
+	const importers = await import('$lib/import');
+	importers.checkImportSize(file.bytes.byteLength);
+	const text = importers.decodeImportFile(file.bytes);
+	if (choices.format === 'delimited') {
+		const preview = importers.previewDelimited(text, choices.delimited?.separator);
+		const delimited = choices.delimited ?? {
+			separator: preview.separator,
+			header: preview.header,
+			front: 0,
+			back: Math.min(1, Math.max(0, preview.columns - 1))
+		};
+		return { result: importers.importDelimited(text, delimited), preview, delimited };
+	}
+	const result =
+		choices.format === 'quizlet'
+			? importers.importQuizlet(text, choices.quizlet)
+			: importers.importAnkiText(text);
+	return { result, preview: null, delimited: null };
+}

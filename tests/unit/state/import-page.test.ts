@@ -1,0 +1,123 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { app } from '$lib/state/app.svelte';
+import { ImportPage } from '$lib/state/import-page.svelte';
+import { recordAnswer } from '$lib/state/answers';
+import { loadCardStates } from '$lib/storage/cards';
+import { loadDecks } from '$lib/storage/decks';
+import { Rating } from '$lib/srs/types';
+import { freshDevice, mounted } from './site';
+
+const NOW = Date.UTC(2026, 10, 23, 9, 0);
+
+function file(name: string, text: string): File {
+	return new File([text], name, { type: 'text/plain' });
+}
+
+const ANKI = [
+	'#separator:tab',
+	'#html:true',
+	'#deck:CTO::Acme',
+	'What does Acme run on?\tGo and <i>Postgres</i>',
+	'How many engineers?\tAbout 120',
+	'{{c1::Ada}} founded Acme in {{c2::2015}}\t'
+].join('\n');
+
+beforeEach(async () => {
+	await freshDevice();
+});
+
+describe('importing your own cards', () => {
+	it('reads a file without storing anything, then stores it as a deck the app studies', async () => {
+		const { page, leave } = await mounted(new ImportPage());
+		await page.pick(file('acme.txt', ANKI));
+		expect(page.format).toBe('anki-text');
+		expect(page.problem).toBeNull();
+		expect(page.result?.cards.map((card) => card.kind)).toEqual([
+			'basic',
+			'basic',
+			'cloze',
+			'cloze'
+		]);
+		// The deck's name comes from the file; nothing is stored before Add.
+		expect(page.title).toBe('Acme');
+		expect((await loadDecks(await app.ready())).some((deck) => deck.own)).toBe(false);
+
+		await page.save();
+		expect(page.done?.changes.added).toHaveLength(4);
+		expect(page.ownDecks.map((deck) => deck.id)).toEqual(['own-acme']);
+		expect(app.decks.map((deck) => deck.id)).toContain('own-acme');
+		const stored = (await loadDecks(await app.ready())).find((deck) => deck.id === 'own-acme');
+		expect(stored?.items[0]).toMatchObject({ kind: 'basic', back: 'Go and Postgres' });
+		leave();
+	});
+
+	it('imports a corrected file into the same deck: answered cards keep their history', async () => {
+		const { page, leave } = await mounted(new ImportPage());
+		await page.pick(file('acme.txt', ANKI));
+		await page.save();
+		const db = await app.ready();
+		const first = page.ownDecks[0]!.items[0]!;
+		await recordAnswer(db, {
+			card: { id: first.id, deck: 'own-acme' },
+			grade: Rating.Good,
+			mode: 'review',
+			now: NOW,
+			durationMs: 1000,
+			params: { retention: 0.9, fuzz: false }
+		});
+		const before = (await loadCardStates(db)).get(first.id);
+
+		const corrected = ANKI.replace('Go and <i>Postgres</i>', 'Go, Postgres and Kafka').replace(
+			'How many engineers?\tAbout 120\n',
+			''
+		);
+		await page.pick(file('acme.txt', corrected));
+		// The earlier import of this file is offered as the deck to update.
+		expect(page.target).toBe('own-acme');
+		await page.save();
+		// Its back changed (the clozes below it moved up a line: changed too, progress kept).
+		expect(page.done?.changes.added).toEqual([]);
+		expect(page.done?.changes.changed).toContain(first.id);
+		expect(page.done?.changes.retired).toHaveLength(1);
+		expect((await loadCardStates(db)).get(first.id)).toEqual(before);
+		expect(page.ownDecks).toHaveLength(1);
+		leave();
+	});
+
+	it('reads a CSV file with the columns chosen', async () => {
+		const { page, leave } = await mounted(new ImportPage());
+		await page.pick(file('terms.csv', 'tag,term,meaning\nops,SLO,Service level objective\n'));
+		expect(page.format).toBe('delimited');
+		expect(page.delimited).toMatchObject({ separator: ',', header: true, front: 0, back: 1 });
+		await page.chooseColumns({ ...page.delimited!, front: 1, back: 2, tags: 0 });
+		expect(page.result?.cards).toMatchObject([
+			{ kind: 'basic', front: 'SLO', back: 'Service level objective', tags: ['ops'] }
+		]);
+		leave();
+	});
+
+	it('refuses a file that is not cards, saying why, and stores nothing', async () => {
+		const { page, leave } = await mounted(new ImportPage());
+		await page.pick(new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 0, 1])], 'a.txt'));
+		expect(page.problem).toMatch(/PDF/);
+		expect(page.result).toBeNull();
+		await page.save();
+		expect(page.ownDecks).toEqual([]);
+		leave();
+	});
+
+	it('deletes an own deck only once confirmed, with its cards', async () => {
+		const { page, leave } = await mounted(new ImportPage());
+		await page.pick(file('acme.txt', ANKI));
+		await page.save();
+		page.askDelete('own-acme');
+		expect(page.pendingDelete).toMatchObject({ cards: 4 });
+		page.cancelDelete();
+		expect(page.ownDecks).toHaveLength(1);
+		page.askDelete('own-acme');
+		await page.confirmDelete();
+		expect(page.ownDecks).toEqual([]);
+		expect((await loadDecks(await app.ready())).some((deck) => deck.own)).toBe(false);
+		leave();
+	});
+});
