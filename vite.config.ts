@@ -1,7 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
-import { readFile } from 'node:fs/promises';
-import type { ManifestTransform } from 'workbox-build';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -24,33 +22,6 @@ const data =
 	/node_modules\/(idb|valibot|ts-fsrs)\/|src\/lib\/(storage\/(?!errors)|srs|content|state\/(app|database|deck-sync|answers|page)|limits|random|settings|yield|pwa\/persistence)/;
 /** What the notes pages need to draw Markdown, before they are interactive. */
 const text = /src\/lib\/content\/(inline|slug)\b/;
-/**
- * The importers of other apps' cards (CSV, HTML fields) and the Anki package reader (unzip, zstd,
- * SQLite): loaded only when a file is picked, never precached (the precache budget would not hold
- * them), and cached once used (see runtimeCaching).
- */
-const importers =
-	/node_modules\/(papaparse|htmlparser2|entities|domhandler|domutils|dom-serializer|domelementtype)\/|src\/lib\/import\/(?!apkg|own-deck)/;
-const apkg = /node_modules\/(sql\.js|fflate|fzstd)\/|src\/lib\/import\/apkg/;
-const ON_DEMAND = ['importers', 'apkg'];
-
-/**
- * Leaves the on-demand chunks out of the precache. Client chunks are named by their hash alone,
- * so Vite's manifest of the client build says which files the groups above became.
- */
-const leaveOutOnDemand: ManifestTransform = async (entries) => {
-	const manifest = JSON.parse(
-		await readFile('.svelte-kit/output/client/.vite/manifest.json', 'utf8')
-	) as Record<string, { file: string; name?: string }>;
-	const files = Object.values(manifest)
-		.filter((chunk) => ON_DEMAND.includes(chunk.name ?? ''))
-		.map((chunk) => chunk.file);
-	if (files.length !== ON_DEMAND.length) {
-		throw new Error(`The on-demand chunks (${ON_DEMAND.join(', ')}) were not all built.`);
-	}
-	return { manifest: entries.filter((entry) => !files.some((file) => entry.url.endsWith(file))) };
-};
-
 /** What the study page's prerendered deck picker needs, the grouping of its counts included. */
 const picker =
 	/src\/lib\/(srs\/(counts|scope)|content\/(types|ids)|digits|state\/(early-start|study-shell))\b/;
@@ -71,8 +42,6 @@ export default defineConfig(({ isSsrBuild }) => ({
 								// First, so that the data group (which takes its modules' imports too) leaves them out.
 								{ name: 'picker', test: picker, priority: 1 },
 								{ name: 'text', test: text, priority: 1 },
-								{ name: 'importers', test: importers, priority: 1 },
-								{ name: 'apkg', test: apkg, priority: 1 },
 								{ name: 'data', test: data }
 							]
 						}
@@ -126,7 +95,9 @@ export default defineConfig(({ isSsrBuild }) => ({
 					'prerendered/**/*.{html,json}'
 				],
 				// Navigations to a page that was never prerendered still get the app, not the browser's offline page.
-				manifestTransforms: [leaveOutOnDemand],
+				// The importers run in a worker of their own, loaded when a file is picked: left out of
+				// the precache (its budget would not hold them).
+				globIgnores: ['client/_app/immutable/workers/**'],
 				// What is loaded on demand and not precached (the importers, SQLite's WebAssembly) is
 				// kept once fetched: its name carries its content's hash, so a kept copy is always right.
 				runtimeCaching: [
@@ -151,6 +122,8 @@ export default defineConfig(({ isSsrBuild }) => ({
 			}
 		})
 	],
+	// The importers' worker loads its readers on demand, as separate chunks.
+	worker: { format: 'es' },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',

@@ -10,7 +10,8 @@ import { newOwnDeckId, ownDeck, type OwnDeckInfo } from '$lib/import/own-deck';
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import { deleteOwnDeck, storeDeck, type DeckChanges } from '$lib/storage/decks';
 import { app } from './app.svelte';
-import { guessFormat, readCards, type PickedFile } from './import-reader';
+import type { PickedFile } from './import-reader';
+import { inWorker, type CardReader } from './import-worker-client';
 import { PageModel } from './page.svelte';
 
 /** One of the learner's own decks, as stored. */
@@ -53,6 +54,16 @@ export class ImportPage extends PageModel {
 	pendingDelete = $state.raw<{ deck: StoredOwnDeck; cards: number } | null>(null);
 
 	#picked: PickedFile | null = null;
+	#reader: CardReader;
+
+	/**
+	 * @param reader reads files of cards: in the importers' worker (tests, in Node, give the
+	 *   in-thread reader of import-reader.ts)
+	 */
+	constructor(reader: CardReader = inWorker()) {
+		super();
+		this.#reader = reader;
+	}
 
 	/** The learner's own decks, in the order they were made. */
 	get ownDecks(): StoredOwnDeck[] {
@@ -68,7 +79,7 @@ export class ImportPage extends PageModel {
 		this.reading = true;
 		try {
 			this.#picked = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-			this.format = await guessFormat(this.#picked);
+			this.format = await this.#reader.guess(this.#picked);
 		} catch (error) {
 			this.problem = errorMessage(error);
 			this.reading = false;
@@ -106,7 +117,7 @@ export class ImportPage extends PageModel {
 		this.result = null;
 		this.done = null;
 		try {
-			const outcome = await readCards(picked, {
+			const outcome = await this.#reader.read(picked, {
 				format: this.format,
 				delimited: this.delimited,
 				quizlet: this.quizlet

@@ -72,3 +72,9 @@ export async function readCards(file: PickedFile, choices: ReadChoices): Promise
 			: importers.importAnkiText(text);
 	return { result, preview: null, delimited: null };
 }
+
+/**
+ * Reads in this thread: in the importers' worker, and in Node where the page models are tested
+ * (the page itself reads through the worker, see import-worker-client.ts).
+ */
+export const inThread = { guess: guessFormat, read: readCards };

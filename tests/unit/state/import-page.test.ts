@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { app } from '$lib/state/app.svelte';
 import { ImportPage } from '$lib/state/import-page.svelte';
+import { inThread } from '$lib/state/import-reader';
 import { recordAnswer } from '$lib/state/answers';
 import { loadCardStates } from '$lib/storage/cards';
 import { loadDecks } from '$lib/storage/decks';
@@ -28,7 +29,7 @@ beforeEach(async () => {
 
 describe('importing your own cards', () => {
 	it('reads a file without storing anything, then stores it as a deck the app studies', async () => {
-		const { page, leave } = await mounted(new ImportPage());
+		const { page, leave } = await mounted(new ImportPage(inThread));
 		await page.pick(file('acme.txt', ANKI));
 		expect(page.format).toBe('anki-text');
 		expect(page.problem).toBeNull();
@@ -52,7 +53,7 @@ describe('importing your own cards', () => {
 	});
 
 	it('imports a corrected file into the same deck: answered cards keep their history', async () => {
-		const { page, leave } = await mounted(new ImportPage());
+		const { page, leave } = await mounted(new ImportPage(inThread));
 		await page.pick(file('acme.txt', ANKI));
 		await page.save();
 		const db = await app.ready();
@@ -85,7 +86,7 @@ describe('importing your own cards', () => {
 	});
 
 	it('reads a CSV file with the columns chosen', async () => {
-		const { page, leave } = await mounted(new ImportPage());
+		const { page, leave } = await mounted(new ImportPage(inThread));
 		await page.pick(file('terms.csv', 'tag,term,meaning\nops,SLO,Service level objective\n'));
 		expect(page.format).toBe('delimited');
 		expect(page.delimited).toMatchObject({ separator: ',', header: true, front: 0, back: 1 });
@@ -97,7 +98,7 @@ describe('importing your own cards', () => {
 	});
 
 	it('refuses a file that is not cards, saying why, and stores nothing', async () => {
-		const { page, leave } = await mounted(new ImportPage());
+		const { page, leave } = await mounted(new ImportPage(inThread));
 		await page.pick(new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 0, 1])], 'a.txt'));
 		expect(page.problem).toMatch(/PDF/);
 		expect(page.result).toBeNull();
@@ -107,7 +108,7 @@ describe('importing your own cards', () => {
 	});
 
 	it('deletes an own deck only once confirmed, with its cards', async () => {
-		const { page, leave } = await mounted(new ImportPage());
+		const { page, leave } = await mounted(new ImportPage(inThread));
 		await page.pick(file('acme.txt', ANKI));
 		await page.save();
 		page.askDelete('own-acme');

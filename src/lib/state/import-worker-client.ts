@@ -1,0 +1,54 @@
+import type { ImportFormat } from '$lib/import';
+import { AppError } from '$lib/errors';
+import type { PickedFile, ReadChoices, ReadOutcome } from './import-reader';
+import type { ImportAsk, ImportResponse } from './import.worker';
+
+/** Reads files of cards: in the importers' worker (see import-reader.ts for in this thread). */
+export interface CardReader {
+	guess(file: PickedFile): Promise<ImportFormat>;
+	read(file: PickedFile, choices: ReadChoices): Promise<ReadOutcome>;
+}
+
+/**
+ * Reads in the importers' worker, started on the first file and kept for the next ones. A worker
+ * that cannot start (offline before it was ever loaded) is said in words.
+ */
+export function inWorker(): CardReader {
+	let worker: Worker | null = null;
+	let next = 0;
+	const waiting = new Map<
+		number,
+		{ resolve: (value: unknown) => void; reject: (error: Error) => void }
+	>();
+	const failAll = (message: string) => {
+		for (const { reject } of waiting.values()) reject(new AppError(message));
+		waiting.clear();
+		worker?.terminate();
+		worker = null;
+	};
+	const ask = (request: ImportAsk) =>
+		new Promise<unknown>((resolve, reject) => {
+			if (!worker) {
+				worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+				worker.onmessage = ({ data }: MessageEvent<ImportResponse>) => {
+					const asked = waiting.get(data.id);
+					waiting.delete(data.id);
+					if ('problem' in data) asked?.reject(new AppError(data.problem));
+					else asked?.resolve(data.value);
+				};
+				worker.onerror = (event) => {
+					event.preventDefault();
+					failAll(
+						'The importer could not be loaded. Connect to the internet once and pick the file again; it is kept for offline use after that.'
+					);
+				};
+			}
+			const id = ++next;
+			waiting.set(id, { resolve, reject });
+			worker.postMessage({ ...request, id });
+		});
+	return {
+		guess: async (file) => (await ask({ kind: 'guess', file })) as ImportFormat,
+		read: async (file, choices) => (await ask({ kind: 'read', file, choices })) as ReadOutcome
+	};
+}
