@@ -25,7 +25,10 @@ export class QuizPage extends SessionPage<QuizSession, QuizOptions> {
 	get scores(): { id: string; title: string }[] {
 		return [
 			{ id: 'all', title: 'All decks' },
-			...app.decks.map((deck) => ({ id: deck.id, title: deck.title }))
+			// Own decks (imported cards) make no quiz questions yet.
+			...app.decks
+				.filter((deck) => deck.own === undefined)
+				.map((deck) => ({ id: deck.id, title: deck.title }))
 		];
 	}
 
