@@ -316,7 +316,7 @@ test('keyboard alone: study, quiz and interview, with visible focus and focus th
 
 	// Interview: reveal, tick with Space, save, all by keyboard.
 	await page.goto('/interview/');
-	await page.getByRole('button', { name: 'Practice the next question' }).focus();
+	await page.getByRole('button', { name: 'Practise the next question' }).focus();
 	await page.keyboard.press('Enter');
 	const practice = page.getByRole('region', { name: 'Interview practice', exact: true });
 	await expect(practice.getByRole('heading', { level: 2 })).toBeFocused();

@@ -29,7 +29,7 @@ export async function openOffline(
 
 /** Starts practising the next interview question (on the Interview page); returns its region. */
 export async function practiseNextQuestion(page: Page): Promise<Locator> {
-	await page.getByRole('button', { name: 'Practice the next question' }).click();
+	await page.getByRole('button', { name: 'Practise the next question' }).click();
 	return page.getByRole('region', { name: 'Interview practice', exact: true });
 }
 

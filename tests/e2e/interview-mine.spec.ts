@@ -14,7 +14,7 @@ async function secondsLeft(practice: Locator): Promise<number> {
 
 async function practise(page: Page): Promise<Locator> {
 	await page.goto('/interview/');
-	await page.getByRole('button', { name: 'Practice the next question' }).click();
+	await page.getByRole('button', { name: 'Practise the next question' }).click();
 	const practice = page.getByRole('region', { name: 'Interview practice', exact: true });
 	await expect(practice.getByRole('timer')).toContainText(/\d:\d\d left/);
 	return practice;

@@ -81,7 +81,7 @@ async function speechCalls(page: Page) {
 
 async function practise(page: Page): Promise<Locator> {
 	await page.goto('/interview/');
-	await page.getByRole('button', { name: 'Practice the next question' }).click();
+	await page.getByRole('button', { name: 'Practise the next question' }).click();
 	const practice = page.getByRole('region', { name: 'Interview practice', exact: true });
 	await expect(practice.getByRole('heading', { level: 2 })).toContainText(
 		'In your own words, what does a CTO do?'

@@ -44,7 +44,7 @@ test('the main screens on a phone', async ({ page }) => {
 	await shoot(page, 'quiz-feedback');
 
 	await page.goto('/interview/');
-	await page.getByRole('button', { name: 'Practice the next question' }).click();
+	await page.getByRole('button', { name: 'Practise the next question' }).click();
 	const practice = page.getByRole('region', { name: 'Interview practice', exact: true });
 	await practice.getByRole('button', { name: 'Reveal key points' }).click();
 	await practice.getByRole('checkbox').first().check();

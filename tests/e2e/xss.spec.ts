@@ -23,7 +23,7 @@ test('text typed in an interview answer is shown as text, never run', async ({ p
 		throw new Error(`a dialog opened: ${dialog.message()}`);
 	});
 	await page.goto('/interview/');
-	await page.getByRole('button', { name: 'Practice the next question' }).click();
+	await page.getByRole('button', { name: 'Practise the next question' }).click();
 	const practice = page.getByRole('region', { name: 'Interview practice', exact: true });
 	await practice.getByLabel(/Your answer/).fill(PAYLOADS.join('\n'));
 	await practice.getByRole('button', { name: 'Reveal key points' }).click();
