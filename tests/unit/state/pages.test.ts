@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Rating } from '$lib/srs/types';
 import { app } from '$lib/state/app.svelte';
 import { earlyStart, forgetEarlyStarts } from '$lib/state/early-start.svelte';
@@ -12,7 +12,12 @@ import { DECK, freshDevice, mounted, until } from './site';
 
 let leave: (() => void) | undefined;
 
+// Midday: a card's next learning step is due today, whatever time the tests run at (run just
+// before the study day's end at 04:00, a Good card's ten-minute step fell into tomorrow).
+const MIDDAY = new Date(2026, 10, 23, 12, 0).getTime();
+
 beforeEach(async () => {
+	vi.useFakeTimers({ toFake: ['Date'], now: MIDDAY });
 	forgetEarlyStarts();
 	await freshDevice();
 });
@@ -20,6 +25,7 @@ beforeEach(async () => {
 afterEach(() => {
 	leave?.();
 	leave = undefined;
+	vi.useRealTimers();
 });
 
 async function open<T extends StudyPage | QuizPage | InterviewPage | StatsPage>(model: T) {
