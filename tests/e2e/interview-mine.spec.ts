@@ -46,15 +46,19 @@ test('your own STAR answer is kept, shown as text after the reveal, and a spoken
 		await expect(practice.getByLabel(field, { exact: true })).toHaveValue(text);
 	}
 
-	// Record for two seconds of the question's clock, then stop.
-	await practice.getByRole('button', { name: 'Record my answer' }).click();
+	// Record for two seconds of the question's clock, then stop, by keyboard: the button turns
+	// from Record to Stop and back, and focus stays on it.
+	await practice.getByRole('button', { name: 'Record my answer' }).focus();
+	await page.keyboard.press('Space');
 	await expect(practice.getByRole('status').filter({ hasText: 'Recording.' })).toBeVisible();
+	await expect(practice.getByRole('button', { name: 'Stop recording' })).toBeFocused();
 	const started = await secondsLeft(practice);
 	await expect.poll(() => secondsLeft(practice)).toBeLessThanOrEqual(started - 2);
-	await practice.getByRole('button', { name: 'Stop recording' }).click();
+	await page.keyboard.press('Space');
 	await expect(
 		practice.getByRole('status').filter({ hasText: 'Recorded. Listen to it after' })
 	).toBeVisible();
+	await expect(practice.getByRole('button', { name: 'Record again' })).toBeFocused();
 
 	await practice.getByRole('button', { name: 'Reveal key points' }).click();
 	const written = practice.getByRole('region', { name: 'Your own answer' });
