@@ -15,6 +15,40 @@ function timeOf(at: number | undefined): number {
 	return Number.isFinite(at) ? (at as number) : -Infinity;
 }
 
+/** The file's records to store when the newer of each key wins, and how that came out. */
+export interface NewerMerge<T> {
+	/** Newer than this device's record of the same key, or of a key it has none for. */
+	taken: T[];
+	/** How many of `taken` replace an older record on this device. */
+	replaced: number;
+	/** Records on this device that stay although the file has one too: as new or newer. */
+	keptNewer: number;
+}
+
+/**
+ * The one rule a backup import merges the candidate's own things by (answers, recordings, own
+ * decks): per key the newer record wins, a tie keeping the device's; records only on the device
+ * stay. A device time that is not a number (a damaged record) is taken for the oldest.
+ * @param device each key on this device with its time
+ */
+export function newerByKey<T>(
+	device: ReadonlyMap<string, number | undefined>,
+	file: readonly T[],
+	keyOf: (record: T) => string,
+	timeOfRecord: (record: T) => number
+): NewerMerge<T> {
+	const merge: NewerMerge<T> = { taken: [], replaced: 0, keptNewer: 0 };
+	for (const record of file) {
+		const key = keyOf(record);
+		if (!device.has(key)) merge.taken.push(record);
+		else if (timeOfRecord(record) > timeOf(device.get(key))) {
+			merge.taken.push(record);
+			merge.replaced += 1;
+		} else merge.keptNewer += 1;
+	}
+	return merge;
+}
+
 /**
  * Merges the file's answers into the device's by question: for a question answered in both, the
  * newer edit (`updatedAt`) wins, a tie keeping the device's; answers only on the device stay.
@@ -26,10 +60,12 @@ export function mergeMyAnswers(
 	file: readonly MyAnswer[] | undefined
 ): MyAnswersMerge {
 	const onDevice = new Map(device.map((answer) => [answer.item, answer.updatedAt]));
-	const taken = (file ?? []).filter(
-		(answer) => answer.updatedAt > (onDevice.get(answer.item) ?? -Infinity)
+	const { taken, replaced } = newerByKey(
+		onDevice,
+		file ?? [],
+		(answer) => answer.item,
+		(answer) => answer.updatedAt
 	);
-	const replaced = taken.filter((answer) => onDevice.has(answer.item)).length;
 	return { taken, replaced, kept: onDevice.size - replaced };
 }
 
@@ -42,14 +78,7 @@ export interface RecordingTime {
 }
 
 /** What importing a backup does to the recordings: merged by question, never replaced blindly. */
-export interface RecordingsMerge<T extends RecordingTime = RecordingTime> {
-	/** The file's recordings to store: newer than this device's, or of questions it has none for. */
-	taken: T[];
-	/** How many of `taken` replace an older recording on this device. */
-	replaced: number;
-	/** Recordings on this device that stay although the file has one too: theirs is as new or newer. */
-	keptNewer: number;
-}
+export type RecordingsMerge<T extends RecordingTime = RecordingTime> = NewerMerge<T>;
 
 /**
  * Merges the file's recordings into the device's by key (a question, or its follow-up): for one
@@ -63,19 +92,10 @@ export function mergeRecordings<T extends RecordingTime>(
 	device: readonly RecordingTime[],
 	file: readonly T[] | undefined
 ): RecordingsMerge<T> {
-	const onDevice = new Map(
-		device.map((recording) => [recording.item, timeOf(recording.recordedAt)])
+	return newerByKey(
+		new Map(device.map((recording) => [recording.item, recording.recordedAt])),
+		file ?? [],
+		(recording) => recording.item,
+		(recording) => recording.recordedAt
 	);
-	const taken: T[] = [];
-	let replaced = 0;
-	let keptNewer = 0;
-	for (const recording of file ?? []) {
-		const here = onDevice.get(recording.item);
-		if (here === undefined) taken.push(recording);
-		else if (recording.recordedAt > here) {
-			taken.push(recording);
-			replaced += 1;
-		} else keptNewer += 1;
-	}
-	return { taken, replaced, keptNewer };
 }

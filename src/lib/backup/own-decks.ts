@@ -5,6 +5,7 @@ import type { Deck } from '$lib/content/types';
 import type { OwnDeckInfo } from '$lib/import/own-deck';
 import { neutralizeMarkup } from '$lib/markup';
 import { deckId, time } from './fields';
+import { newerByKey } from './merge';
 
 // The learner's own decks (imported cards) in a backup: they exist nowhere else, so a backup that
 // left them out would leave their history without the cards it is of.
@@ -74,8 +75,12 @@ export function ownDecksToStore(
 	device: readonly Pick<BackupOwnDeck, 'id' | 'own'>[],
 	file: readonly BackupOwnDeck[]
 ): BackupOwnDeck[] {
-	const onDevice = new Map(device.map((deck) => [deck.id, deck.own.updatedAt]));
-	return file.filter((deck) => deck.own.updatedAt > (onDevice.get(deck.id) ?? -Infinity));
+	return newerByKey(
+		new Map(device.map((deck) => [deck.id, deck.own.updatedAt])),
+		file,
+		(deck) => deck.id,
+		(deck) => deck.own.updatedAt
+	).taken;
 }
 
 /**
