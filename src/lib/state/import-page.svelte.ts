@@ -54,6 +54,8 @@ export class ImportPage extends PageModel {
 	pendingDelete = $state.raw<{ deck: StoredOwnDeck; cards: number } | null>(null);
 
 	#picked: PickedFile | null = null;
+	/** The picked file is read in the format it suggests until one is chosen. */
+	#guessing = false;
 	#reader: CardReader;
 
 	/**
@@ -79,18 +81,19 @@ export class ImportPage extends PageModel {
 		this.reading = true;
 		try {
 			this.#picked = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-			this.format = await this.#reader.guess(this.#picked);
 		} catch (error) {
 			this.problem = errorMessage(error);
 			this.reading = false;
 			return;
 		}
+		this.#guessing = true;
 		await this.read();
 	}
 
 	/** Reads the file again in another format. */
 	async chooseFormat(format: ImportFormat): Promise<void> {
 		this.format = format;
+		this.#guessing = false;
 		this.delimited = null;
 		this.preview = null;
 		await this.read();
@@ -118,11 +121,13 @@ export class ImportPage extends PageModel {
 		this.done = null;
 		try {
 			const outcome = await this.#reader.read(picked, {
-				format: this.format,
+				format: this.#guessing ? null : this.format,
 				delimited: this.delimited,
 				quizlet: this.quizlet
 			});
 			if (picked !== this.#picked) return;
+			this.format = outcome.format;
+			this.#guessing = false;
 			this.result = outcome.result;
 			this.preview = outcome.preview;
 			this.delimited = outcome.delimited;

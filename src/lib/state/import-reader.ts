@@ -18,7 +18,8 @@ export interface PickedFile {
 
 /** How to read a file: its format, and the choices CSV and Quizlet files need. */
 export interface ReadChoices {
-	format: ImportFormat;
+	/** Null for the format the file's name and first lines suggest (a newly picked file). */
+	format: ImportFormat | null;
 	/** CSV/TSV: separator, header row, columns; null to take what the preview guesses. */
 	delimited: DelimitedOptions | null;
 	quizlet: QuizletOptions;
@@ -26,37 +27,35 @@ export interface ReadChoices {
 
 /** What reading a file gave: its cards, and for CSV/TSV the preview its columns are chosen from. */
 export interface ReadOutcome {
+	/** The format it was read in (the one suggested, when none was chosen). */
+	format: ImportFormat;
 	result: ImportResult;
 	preview: DelimitedPreview | null;
 	delimited: DelimitedOptions | null;
 }
 
-/** The format to offer first for a file (by its name, and for text its first lines). */
-export async function guessFormat(file: PickedFile): Promise<ImportFormat> {
-	const importers = await import('$lib/import');
-	if (importers.guessImportFormat(file.name) === 'apkg') return 'apkg';
-	const text = importers.decodeImportFile(file.bytes);
-	return importers.guessImportFormat(file.name, text.slice(0, 4000));
-}
-
 /**
- * Reads a file's cards in the format chosen. Nothing is stored.
+ * Reads a file's cards in the format chosen, or the one its name and first lines suggest (the
+ * text is decoded once for both). Nothing is stored.
  * @throws ImportError (or any error) saying why the file cannot be read that way
  */
 export async function readCards(file: PickedFile, choices: ReadChoices): Promise<ReadOutcome> {
-	if (choices.format === 'apkg') {
+	const importers = await import('$lib/import');
+	let format =
+		choices.format ?? (importers.guessImportFormat(file.name) === 'apkg' ? 'apkg' : null);
+	if (format === 'apkg') {
 		const [apkg, wasm] = await Promise.all([
 			import('$lib/import/apkg'),
 			import('sql.js/dist/sql-wasm.wasm?url')
 		]);
 		apkg.checkApkgSize(file.bytes.byteLength);
 		await apkg.initApkgReader(wasm.default);
-		return { result: await apkg.readApkg(file.bytes), preview: null, delimited: null };
+		return { format, result: await apkg.readApkg(file.bytes), preview: null, delimited: null };
 	}
-	const importers = await import('$lib/import');
 	importers.checkImportSize(file.bytes.byteLength);
 	const text = importers.decodeImportFile(file.bytes);
-	if (choices.format === 'delimited') {
+	format ??= importers.guessImportFormat(file.name, text.slice(0, 4000));
+	if (format === 'delimited') {
 		const preview = importers.previewDelimited(text, choices.delimited?.separator);
 		const delimited = choices.delimited ?? {
 			separator: preview.separator,
@@ -64,17 +63,17 @@ export async function readCards(file: PickedFile, choices: ReadChoices): Promise
 			front: 0,
 			back: Math.min(1, Math.max(0, preview.columns - 1))
 		};
-		return { result: importers.importDelimited(text, delimited), preview, delimited };
+		return { format, result: importers.importDelimited(text, delimited), preview, delimited };
 	}
 	const result =
-		choices.format === 'quizlet'
+		format === 'quizlet'
 			? importers.importQuizlet(text, choices.quizlet)
 			: importers.importAnkiText(text);
-	return { result, preview: null, delimited: null };
+	return { format, result, preview: null, delimited: null };
 }
 
 /**
  * Reads in this thread: in the importers' worker, and in Node where the page models are tested
  * (the page itself reads through the worker, see import-worker-client.ts).
  */
-export const inThread = { guess: guessFormat, read: readCards };
+export const inThread = { read: readCards };

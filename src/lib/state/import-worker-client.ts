@@ -1,11 +1,9 @@
-import type { ImportFormat } from '$lib/import';
 import { AppError } from '$lib/errors';
 import type { PickedFile, ReadChoices, ReadOutcome } from './import-reader';
 import type { ImportAsk, ImportResponse } from './import.worker';
 
 /** Reads files of cards: in the importers' worker (see import-reader.ts for in this thread). */
 export interface CardReader {
-	guess(file: PickedFile): Promise<ImportFormat>;
 	read(file: PickedFile, choices: ReadChoices): Promise<ReadOutcome>;
 }
 
@@ -48,7 +46,6 @@ export function inWorker(): CardReader {
 			worker.postMessage({ ...request, id });
 		});
 	return {
-		guess: async (file) => (await ask({ kind: 'guess', file })) as ImportFormat,
-		read: async (file, choices) => (await ask({ kind: 'read', file, choices })) as ReadOutcome
+		read: async (file, choices) => (await ask({ file, choices })) as ReadOutcome
 	};
 }

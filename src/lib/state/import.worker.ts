@@ -5,9 +5,8 @@
 import { errorMessage } from '$lib/errors';
 import { inThread, type PickedFile, type ReadChoices } from './import-reader';
 
-/** What the page asks: the format to offer for a file, or its cards read as chosen. */
-export type ImportAsk =
-	{ kind: 'guess'; file: PickedFile } | { kind: 'read'; file: PickedFile; choices: ReadChoices };
+/** What the page asks: a file's cards read as chosen. */
+export type ImportAsk = { file: PickedFile; choices: ReadChoices };
 
 /** An ask, numbered so its answer finds it. */
 export type ImportRequest = ImportAsk & { id: number };
@@ -20,10 +19,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
 	const request = event.data;
 	try {
-		const value =
-			request.kind === 'guess'
-				? await inThread.guess(request.file)
-				: await inThread.read(request.file, request.choices);
+		const value = await inThread.read(request.file, request.choices);
 		scope.postMessage({ id: request.id, value } satisfies ImportResponse);
 	} catch (error) {
 		scope.postMessage({ id: request.id, problem: errorMessage(error) } satisfies ImportResponse);
