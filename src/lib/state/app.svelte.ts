@@ -86,9 +86,14 @@ class App {
 	 * @throws StorageError when they cannot be read
 	 */
 	async reloadDecks(): Promise<void> {
+		await this.#readDecks();
+		this.#channel?.postMessage({ type: 'decks' });
+	}
+
+	/** Reads the stored decks again; pages reload. */
+	async #readDecks(): Promise<void> {
 		this.decks = await loadDecks(await this.ready());
 		this.#changedHere();
-		this.#channel?.postMessage({ type: 'decks' });
 	}
 
 	/** Calls `listener` whenever stored progress changes; returns a function that stops it. */
@@ -143,11 +148,11 @@ class App {
 
 	async #reloadDecksFromOtherTab(): Promise<void> {
 		try {
-			this.decks = await loadDecks(await this.ready());
+			await this.#readDecks();
 		} catch {
-			// The decks in hand stay; the next change or visit reads them again.
+			// The decks in hand stay (the next change or visit reads them again); pages still reload.
+			this.#changedHere();
 		}
-		this.#changedHere();
 	}
 
 	async #reloadSettings(): Promise<void> {
