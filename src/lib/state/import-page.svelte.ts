@@ -51,7 +51,7 @@ export class ImportPage extends PageModel {
 	saving = $state(false);
 	done = $state.raw<ImportDone | null>(null);
 	/** An own deck the learner asked to delete, with what would go, until they confirm. */
-	pendingDelete = $state.raw<{ deck: StoredOwnDeck; cards: number } | null>(null);
+	pendingDelete = $state.raw<StoredOwnDeck | null>(null);
 
 	#picked: PickedFile | null = null;
 	/** The picked file is read in the format it suggests until one is chosen. */
@@ -154,6 +154,7 @@ export class ImportPage extends PageModel {
 		}
 		this.saving = true;
 		this.problem = null;
+		let changes: DeckChanges;
 		try {
 			const db = await app.ready();
 			const now = Date.now();
@@ -161,14 +162,21 @@ export class ImportPage extends PageModel {
 			const id = previous?.id ?? newOwnDeckId(title, deckIds(app.decks));
 			const order = previous?.order ?? OWN_ORDER + this.ownDecks.length;
 			const deck = ownDeck({ id, title, file: file.name, order, now }, result.cards, previous);
-			const changes = await storeDeck(db, deck, now);
-			await app.reloadDecks();
-			this.done = { title, changes };
-			this.result = null;
-			this.#picked = null;
-			this.file = null;
+			changes = await storeDeck(db, deck, now);
 		} catch (error) {
 			this.problem = `Nothing was stored: ${errorMessage(error)}`;
+			this.saving = false;
+			return;
+		}
+		this.done = { title, changes };
+		this.result = null;
+		this.#picked = null;
+		this.file = null;
+		try {
+			await app.reloadDecks();
+		} catch (error) {
+			// Stored all the same: saying "nothing was stored" here would be untrue.
+			this.problem = `The deck is stored, but the list of decks could not be read again: ${errorMessage(error)}`;
 		} finally {
 			this.saving = false;
 		}
@@ -176,8 +184,7 @@ export class ImportPage extends PageModel {
 
 	/** Asks to confirm deleting an own deck, saying how many cards (and their history) go. */
 	askDelete(deckId: string): void {
-		const deck = this.ownDecks.find((own) => own.id === deckId);
-		if (deck) this.pendingDelete = { deck, cards: deck.items.length };
+		this.pendingDelete = this.ownDecks.find((own) => own.id === deckId) ?? null;
 	}
 
 	cancelDelete(): void {
@@ -190,9 +197,9 @@ export class ImportPage extends PageModel {
 		if (!pending) return;
 		this.pendingDelete = null;
 		await this.attempt(async () => {
-			await deleteOwnDeck(await app.ready(), pending.deck.id);
+			await deleteOwnDeck(await app.ready(), pending.id);
 			await app.reloadDecks();
-		}, `"${pending.deck.title}" was not deleted: `);
+		}, `"${pending.title}" was not deleted: `);
 	}
 
 	/** Names the deck from the file, and updates the own deck an earlier import of it made. */
