@@ -19,7 +19,11 @@ declare global {
 		axe?: {
 			run: (
 				context: unknown,
-				options: { resultTypes: string[]; runOnly: { type: string; values: string[] } }
+				options: {
+					resultTypes: string[];
+					runOnly: { type: string; values: string[] };
+					rules: Record<string, { enabled: boolean }>;
+				}
 			) => Promise<{ violations: Violation[] }>;
 		};
 	}
@@ -36,7 +40,7 @@ declare global {
  */
 export async function axeViolations(
 	page: Page,
-	options: { scope?: string; rules?: string[] } = {}
+	options: { scope?: string; rules?: string[]; skip?: string[] } = {}
 ): Promise<string[]> {
 	if (!(await page.evaluate(() => window.axe !== undefined))) {
 		await page.evaluate(axe.source);
@@ -44,14 +48,19 @@ export async function axeViolations(
 	const runOnly = options.rules
 		? { type: 'rule', values: options.rules }
 		: { type: 'tag', values: ALL_TAGS };
+	const rules = Object.fromEntries((options.skip ?? []).map((id) => [id, { enabled: false }]));
 	const violations = await page.evaluate(
-		async ({ scope, runOnly }) => {
+		async ({ scope, runOnly, rules }) => {
 			const context = scope ? document.querySelector(scope) : document;
 			if (!window.axe || !context) throw new Error(`Nothing to check at ${scope ?? 'document'}`);
-			const results = await window.axe.run(context, { resultTypes: ['violations'], runOnly });
+			const results = await window.axe.run(context, {
+				resultTypes: ['violations'],
+				runOnly,
+				rules
+			});
 			return results.violations;
 		},
-		{ scope: options.scope, runOnly }
+		{ scope: options.scope, runOnly, rules }
 	);
 	return violations.map(
 		(violation) =>
@@ -60,6 +69,14 @@ export async function axeViolations(
 				.map((node) => node.target.join(' '))
 				.join(', ')}`
 	);
+}
+
+/**
+ * Every axe violation of the page as it is now but the ones colours decide. Colours are the same at
+ * every width (no media query of the app's changes one), so one viewport checks them.
+ */
+export async function axeWithoutColours(page: Page, scope?: string): Promise<string[]> {
+	return axeViolations(page, { scope, skip: COLOUR_RULES });
 }
 
 /**

@@ -28,6 +28,8 @@ class App {
 	#listeners = new Set<() => void>();
 	#channel: BroadcastChannel | undefined;
 	#fetch: FetchJson = fetchJson;
+	/** Counts resets: what was begun before one (a session's pending write) must not land after it. */
+	resets = 0;
 
 	/**
 	 * The database, once the decks and settings are available.
@@ -119,6 +121,7 @@ class App {
 	async reset(fetch: FetchJson = fetchJson): Promise<void> {
 		const ready = this.#ready;
 		this.#ready = undefined;
+		this.resets += 1;
 		await ready?.catch(() => undefined);
 		await closeDatabase();
 		this.#channel?.close();

@@ -180,6 +180,7 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 	#show(session: S): void {
 		this.session = session;
 		const kind = this.kind;
+		const resets = app.resets;
 		let writing = false;
 		let again = false;
 		const write = async () => {
@@ -192,7 +193,10 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 					// A plain copy: what the page holds may be reactive proxies.
 					const snapshot = $state.snapshot(session.snapshot);
 					if (snapshot === undefined) break;
-					await keepSession(await app.ready(), kind, snapshot);
+					const db = await app.ready();
+					// The device was reset meanwhile (tests do between cases): the session is gone with it.
+					if (app.resets !== resets) break;
+					await keepSession(db, kind, snapshot);
 				} while (again);
 			} finally {
 				writing = false;

@@ -5,7 +5,8 @@ import { ImportError, initApkgReader, readApkg } from '$lib/import/apkg';
 
 const root = join(import.meta.dirname, '../../..');
 
-describe('loading the package reader', () => {
+// In this order: the first case needs a reader never loaded.
+describe('loading the package reader', { shuffle: false }, () => {
 	it('is needed before a package is read', async () => {
 		await expect(readApkg(new Uint8Array([0x50, 0x4b, 3, 4]))).rejects.toThrow(
 			'initApkgReader must be called before readApkg.'

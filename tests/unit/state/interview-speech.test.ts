@@ -1,10 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_RECORDING_BYTES } from '$lib/limits';
 import { AnswerRecorder } from '$lib/state/answer-recorder.svelte';
 import { followUpKey } from '$lib/state/interview-recordings.svelte';
 import { TranscriptionError } from '$lib/state/transcription';
 import { loadRecording, recordingsTotal, saveRecording } from '$lib/storage/recordings';
 import { freshDB } from '../storage/db';
+import { settled } from './site';
 import { clock, ITEM, microphone, NOW, recogniser, session, urls } from './speech-fakes';
 
 describe('a spoken answer transcribed on the device', () => {
@@ -186,8 +187,8 @@ describe('the recorders a session owns', () => {
 		const replays = interview.recordings.replays;
 		expect(Object.keys(replays)).toEqual([ITEM.id, followUpKey(ITEM.id)]);
 		// Read for the summary once the follow-up's recording is kept.
-		await vi.waitFor(() => expect(replays[followUpKey(ITEM.id)]!.url).toBe('blob:test/700'));
-		await vi.waitFor(() => expect(replays[ITEM.id]!.url).toBe('blob:test/700'));
+		await settled(() => expect(replays[followUpKey(ITEM.id)]!.url).toBe('blob:test/700'));
+		await settled(() => expect(replays[ITEM.id]!.url).toBe('blob:test/700'));
 		expect(await recordingsTotal(db)).toEqual({ count: 2, bytes: 1400 });
 		interview.dispose();
 		expect(interview.recordings.replays).toEqual({});

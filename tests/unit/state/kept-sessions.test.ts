@@ -11,7 +11,7 @@ import { QuizPage } from '$lib/state/quiz-page.svelte';
 import { InterviewPage } from '$lib/state/interview-page.svelte';
 import { StudyPage } from '$lib/state/study-page.svelte';
 import { resetProgress } from '$lib/storage/backup';
-import { freshDevice, mounted, until } from './site';
+import { freshDevice, mounted, settled, until } from './site';
 
 let leaves: (() => void)[] = [];
 
@@ -36,7 +36,7 @@ async function show<T extends StudyPage | QuizPage | InterviewPage>(
 /** Waits until the kept snapshot of a kind satisfies a condition (it is written after each step). */
 async function keptStudy(condition: (answered: number) => boolean) {
 	const db = await app.ready();
-	return vi.waitFor(async () => {
+	return settled(async () => {
 		const kept = await keptSession(db, 'study', StudySnapshotSchema);
 		expect(kept && condition(kept.answered)).toBe(true);
 		return kept;
@@ -154,7 +154,7 @@ describe('a quiz left and shown again', () => {
 					: { kind: 'choice' as const, choice: 1 };
 		quiz.respond(response);
 		const db = await app.ready();
-		await vi.waitFor(async () => {
+		await settled(async () => {
 			const kept = await keptSession(db, 'quiz', QuizSnapshotSchema);
 			expect(kept?.phase).toBe('feedback');
 			expect(kept?.index).toBe(1);
@@ -184,7 +184,7 @@ describe('an interview left and shown again', () => {
 		interview.covered = [0];
 		interview.changed();
 		const db = await app.ready();
-		await vi.waitFor(async () => {
+		await settled(async () => {
 			const kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
 			expect(kept?.covered).toEqual([0]);
 		});
@@ -216,7 +216,7 @@ describe('an answer typed key by key', () => {
 			interview.notes = text.slice(0, typed);
 			interview.changed();
 		}
-		await vi.waitFor(async () => {
+		await settled(async () => {
 			const kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
 			expect(kept?.notes).toBe(text);
 		});

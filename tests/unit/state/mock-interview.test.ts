@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { app } from '$lib/state/app.svelte';
 import { keptSession } from '$lib/state/kept-sessions';
 import { InterviewSnapshotSchema } from '$lib/state/kept-schemas';
 import { InterviewPage } from '$lib/state/interview-page.svelte';
-import { freshDevice, mounted, until } from './site';
+import { freshDevice, mounted, settled, until } from './site';
 
 let leaves: (() => void)[] = [];
 
@@ -49,7 +49,7 @@ describe('a mock interview with follow-ups', () => {
 
 		// Left in the middle of the follow-up and shown again: it comes back as it was.
 		const db = await app.ready();
-		await vi.waitFor(async () => {
+		await settled(async () => {
 			const kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
 			expect(kept?.followUpNotes).toBe('We would roll back first, then <b>look</b>');
 		});

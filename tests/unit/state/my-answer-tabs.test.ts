@@ -3,7 +3,7 @@ import { EMPTY_ANSWER } from '$lib/quiz/my-answer';
 import { app } from '$lib/state/app.svelte';
 import { MyAnswerEditor } from '$lib/state/my-answer.svelte';
 import { loadMyAnswer, saveMyAnswer } from '$lib/storage/my-answers';
-import { freshDevice } from './site';
+import { freshDevice, settled } from './site';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const QUESTION = 'cto-role/what-a-cto-is/q/interview';
@@ -48,7 +48,7 @@ describe('your own answer open in two tabs', () => {
 	it('shows what another tab saved when nothing is being typed here', async () => {
 		const editor = await shown();
 		await savedInOtherTab('Written in the other tab.');
-		await vi.waitFor(() => expect(editor.text.notes).toBe('Written in the other tab.'));
+		await settled(() => expect(editor.text.notes).toBe('Written in the other tab.'));
 		expect(editor.notice).toBeNull();
 		expect(editor.state).toBe('saved');
 	});
@@ -57,7 +57,7 @@ describe('your own answer open in two tabs', () => {
 		const editor = await shown();
 		editor.edit('notes', 'Typed here, not saved yet.');
 		await savedInOtherTab('Written in the other tab.');
-		await vi.waitFor(() =>
+		await settled(() =>
 			expect(editor.notice).toBe(
 				'This answer was changed in another tab. What you typed here stays, and replaces it when it is saved.'
 			)
@@ -88,15 +88,15 @@ describe('your own answer open in two tabs', () => {
 	it('shows an answer deleted in another tab as empty, and follows no tab once the question goes', async () => {
 		const editor = await shown();
 		await savedInOtherTab('Soon deleted.');
-		await vi.waitFor(() => expect(editor.text.notes).toBe('Soon deleted.'));
+		await settled(() => expect(editor.text.notes).toBe('Soon deleted.'));
 		await saveMyAnswer(await app.ready(), { ...EMPTY_ANSWER, item: QUESTION, updatedAt: NOW });
 		otherTab.postMessage({ type: 'changed' });
-		await vi.waitFor(() => expect(editor.blank).toBe(true));
+		await settled(() => expect(editor.blank).toBe(true));
 
 		editor.dispose();
 		const later = await shown();
 		await savedInOtherTab('After it went.', 3);
-		await vi.waitFor(() => expect(later.text.notes).toBe('After it went.'));
+		await settled(() => expect(later.text.notes).toBe('After it went.'));
 		await editor.reloading;
 		expect(editor.blank).toBe(true);
 	});

@@ -40,6 +40,17 @@ export async function mounted<T extends PageModel>(
 	return { page: model, leave };
 }
 
+/**
+ * How long a wait for the models may take: a limit, not a wait. Generous, so that a machine busy
+ * with something else (the type check and the linter run beside these tests) fails nothing.
+ */
+const LIMIT = 10_000;
+
+/** Retries a check until it passes (within `LIMIT`), as `vi.waitFor`; returns what it returned. */
+export function settled<T>(check: () => T | Promise<T>): Promise<T> {
+	return vi.waitFor(check, { timeout: LIMIT, interval: 5 });
+}
+
 /** Waits for a condition the models reach on their own (an IndexedDB round trip or a few). */
 export async function until(condition: () => boolean, what = 'the condition'): Promise<void> {
 	// vi.waitFor moves a faked clock on by its interval before each check; it is put back at once
@@ -50,6 +61,6 @@ export async function until(condition: () => boolean, what = 'the condition'): P
 			if (fixed !== null) vi.setSystemTime(fixed);
 			if (!condition()) throw new Error(`Timed out waiting for ${what}`);
 		},
-		{ timeout: 2_000, interval: 2 }
+		{ timeout: LIMIT, interval: 2 }
 	);
 }
