@@ -92,3 +92,66 @@ test('an Anki package (zstd, current layout) is read with SQLite in WebAssembly,
 		'5 cards · from anki21b.apkg'
 	);
 });
+
+test('an own deck renamed, exported for Anki and imported into a fresh profile gives the same cards', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	await page.goto('/import/');
+	await page.getByLabel('Choose a file').setInputFiles({
+		name: 'acme.tsv',
+		mimeType: 'text/tab-separated-values',
+		buffer: Buffer.from(TSV)
+	});
+	await page.getByLabel('Deck name').fill('Acme');
+	await page.getByRole('button', { name: 'Add 3 cards' }).click();
+	const decks = page.getByRole('region', { name: 'Your decks' });
+	await decks.getByRole('button', { name: 'Rename Acme…' }).click();
+	await expect(decks.getByLabel('New name for “Acme”')).toBeFocused();
+	expect(await axeInBothThemes(page, 'main')).toEqual([]);
+	await decks.getByLabel('New name for “Acme”').fill('Acme Corp');
+	await decks.getByRole('button', { name: 'Save name' }).click();
+	await expect(decks).toContainText('Acme Corp');
+
+	/** Exports a deck for Anki from `on` and returns the file's name and text. */
+	async function exportForAnki(on: typeof page) {
+		const section = on.getByRole('region', { name: 'Export a deck' });
+		await section.getByLabel('Deck').selectOption({ label: 'Acme Corp (3 cards)' });
+		const downloading = on.waitForEvent('download');
+		await section.getByRole('button', { name: 'For Anki (.txt)' }).click();
+		const download = await downloading;
+		await expect(section.getByRole('status')).toContainText(
+			'3 cards of “Acme Corp” saved as acme-corp.txt.'
+		);
+		const { readFile } = await import('node:fs/promises');
+		return {
+			name: download.suggestedFilename(),
+			text: await readFile((await download.path())!, 'utf8')
+		};
+	}
+	const exported = await exportForAnki(page);
+	expect(exported.name).toBe('acme-corp.txt');
+	expect(exported.text).toContain('#deck:Acme Corp\n');
+	expect(exported.text).toContain('What does Acme run on?\tGo and Postgres on two clouds\n');
+
+	// Another device: a profile of its own.
+	const fresh = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+	const other = await fresh.newPage();
+	await other.goto(new URL('/import/', baseURL).href);
+	await other.waitForSelector('html[data-hydrated]', { state: 'attached' });
+	await other.getByLabel('Choose a file').setInputFiles({
+		name: exported.name,
+		mimeType: 'text/plain',
+		buffer: Buffer.from(exported.text)
+	});
+	await expect(other.getByLabel('Read it as')).toHaveValue('anki-text');
+	await expect(other.getByLabel('Deck name')).toHaveValue('Acme Corp');
+	await other.getByRole('button', { name: 'Add 3 cards' }).click();
+	await expect(other.getByRole('region', { name: 'Your decks' })).toContainText(
+		'3 cards · from acme-corp.txt'
+	);
+	// The same cards: exported again from there, the file is the same.
+	expect(await exportForAnki(other)).toEqual(exported);
+	await fresh.close();
+});

@@ -2,3 +2,4 @@
 export { deckToAnkiText } from './anki-text';
 export { exportFileName, type ExportCard, type ExportDeck } from './cards';
 export { CSV_COLUMNS, deckToCsv } from './csv';
+export { exportDeck, type ExportedDeck, type ExportFormat } from './deck';

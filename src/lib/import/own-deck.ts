@@ -94,3 +94,12 @@ export function ownDeck(
 		own: { file, createdAt: previous?.own.createdAt ?? now, updatedAt: now }
 	};
 }
+
+/**
+ * An own deck under another name: its cards say the new name where they tell which deck they come
+ * from; their ids, and so their history, stay.
+ */
+export function renamedOwnDeck(deck: OwnDeck, title: string): OwnDeck {
+	const items = deck.items.map((item) => ({ ...item, source: { ...item.source, heading: title } }));
+	return { ...deck, title, items, hash: hashString(JSON.stringify(items)) };
+}

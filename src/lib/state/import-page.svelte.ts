@@ -6,7 +6,8 @@ import type {
 	ImportResult,
 	QuizletOptions
 } from '$lib/import';
-import { newOwnDeckId, ownDeck, type OwnDeckInfo } from '$lib/import/own-deck';
+import type { ExportedDeck, ExportFormat } from '$lib/export';
+import { newOwnDeckId, ownDeck, renamedOwnDeck, type OwnDeckInfo } from '$lib/import/own-deck';
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import { deleteOwnDeck, storeDeck, type DeckChanges } from '$lib/storage/decks';
 import { app } from './app.svelte';
@@ -52,6 +53,10 @@ export class ImportPage extends PageModel {
 	done = $state.raw<ImportDone | null>(null);
 	/** An own deck the learner asked to delete, with what would go, until they confirm. */
 	pendingDelete = $state.raw<StoredOwnDeck | null>(null);
+	/** The deck to export (its id; the first deck with cards until one is chosen). */
+	exportChoice = $state('');
+	/** What the last export saved: the deck's name, the file's name and how many cards. */
+	exported = $state.raw<{ title: string; file: string; cards: number } | null>(null);
 
 	#picked: PickedFile | null = null;
 	/** The picked file is read in the format it suggests until one is chosen. */
@@ -72,7 +77,45 @@ export class ImportPage extends PageModel {
 		return app.decks.filter((deck): deck is StoredOwnDeck => deck.own !== undefined);
 	}
 
+	/** Every deck with flashcards, ours and own: what can be exported. */
+	get exportable(): StoredDeck[] {
+		return app.decks.filter((deck) => deck.counts.basic + deck.counts.reverse + deck.counts.cloze);
+	}
+
+	/** The deck chosen for export, or the first that can be. */
+	get toExport(): StoredDeck | undefined {
+		const decks = this.exportable;
+		return decks.find((deck) => deck.id === this.exportChoice) ?? decks[0];
+	}
+
 	protected async load(_db: StudyDatabase): Promise<void> {}
+
+	/**
+	 * Exports the chosen deck's flashcards for another app (written in the importers' worker): `save`
+	 * is given the file to download.
+	 */
+	async exportDeck(format: ExportFormat, save: (file: ExportedDeck) => void): Promise<void> {
+		const deck = this.toExport;
+		if (!deck) return;
+		this.exported = null;
+		await this.attempt(async () => {
+			const file = await this.#reader.export(deck, format);
+			save(file);
+			this.exported = { title: deck.title, file: file.name, cards: file.cards };
+		}, `“${deck.title}” was not exported: `);
+	}
+
+	/** Renames an own deck; its cards keep their history. An empty name changes nothing. */
+	async rename(deckId: string, title: string): Promise<boolean> {
+		const deck = this.ownDecks.find((own) => own.id === deckId);
+		const name = title.trim();
+		if (!deck || !name) return false;
+		if (name === deck.title) return true;
+		return this.attempt(async () => {
+			await storeDeck(await app.ready(), renamedOwnDeck(deck, name), Date.now());
+			await app.reloadDecks();
+		}, `“${deck.title}” was not renamed: `);
+	}
 
 	/** Reads a picked file and shows what it gives; nothing is stored. */
 	async pick(file: File): Promise<void> {

@@ -1,3 +1,5 @@
+import type { Deck } from '$lib/content/types';
+import type { ExportedDeck, ExportFormat } from '$lib/export';
 import type {
 	DelimitedOptions,
 	DelimitedPreview,
@@ -72,8 +74,13 @@ export async function readCards(file: PickedFile, choices: ReadChoices): Promise
 	return { format, result, preview: null, delimited: null };
 }
 
+/** Writes a deck's flashcards as a file for another app (the exporters load now). */
+async function exportDeck(deck: Deck, format: ExportFormat): Promise<ExportedDeck> {
+	return (await import('$lib/export')).exportDeck(deck, format);
+}
+
 /**
- * Reads in this thread: in the importers' worker, and in Node where the page models are tested
- * (the page itself reads through the worker, see import-worker-client.ts).
+ * Reads and writes in this thread: in the importers' worker, and in Node where the page models are
+ * tested (the page itself reads through the worker, see import-worker-client.ts).
  */
-export const inThread = { read: readCards };
+export const inThread = { read: readCards, export: exportDeck };

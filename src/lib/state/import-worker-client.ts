@@ -1,10 +1,16 @@
+import type { Deck } from '$lib/content/types';
 import { AppError } from '$lib/errors';
+import type { ExportedDeck, ExportFormat } from '$lib/export';
 import type { PickedFile, ReadChoices, ReadOutcome } from './import-reader';
 import type { ImportAsk, ImportResponse } from './import.worker';
 
-/** Reads files of cards: in the importers' worker (see import-reader.ts for in this thread). */
+/**
+ * Reads files of cards and writes decks as files for other apps: in the importers' worker (see
+ * import-reader.ts for in this thread).
+ */
 export interface CardReader {
 	read(file: PickedFile, choices: ReadChoices): Promise<ReadOutcome>;
+	export(deck: Deck, format: ExportFormat): Promise<ExportedDeck>;
 }
 
 /**
@@ -37,7 +43,7 @@ export function inWorker(): CardReader {
 				worker.onerror = (event) => {
 					event.preventDefault();
 					failAll(
-						'The importer could not be loaded. Connect to the internet once and pick the file again; it is kept for offline use after that.'
+						'The importer could not be loaded. Connect to the internet once and try again; it is kept for offline use after that.'
 					);
 				};
 			}
@@ -46,6 +52,7 @@ export function inWorker(): CardReader {
 			worker.postMessage({ ...request, id });
 		});
 	return {
-		read: async (file, choices) => (await ask({ file, choices })) as ReadOutcome
+		read: async (file, choices) => (await ask({ file, choices })) as ReadOutcome,
+		export: async (deck, format) => (await ask({ deck, format })) as ExportedDeck
 	};
 }

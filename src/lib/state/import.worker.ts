@@ -1,12 +1,16 @@
 /// <reference lib="webworker" />
-// Reads a picked file of cards off the main thread: the importers (papaparse, htmlparser2; SQLite
-// in WebAssembly for Anki packages) load here, in a worker of their own that the service worker
-// does not precache, so no page's first load or install carries them. Nothing here stores.
+// Reads a picked file of cards off the main thread, and writes a deck as a file for another app:
+// the importers and exporters (papaparse, htmlparser2; SQLite in WebAssembly for Anki packages)
+// load here, in a worker of their own that the service worker does not precache, so no page's
+// first load or install carries them. Nothing here stores.
+import type { Deck } from '$lib/content/types';
 import { errorMessage } from '$lib/errors';
+import type { ExportFormat } from '$lib/export';
 import { inThread, type PickedFile, type ReadChoices } from './import-reader';
 
-/** What the page asks: a file's cards read as chosen. */
-export type ImportAsk = { file: PickedFile; choices: ReadChoices };
+/** What the page asks: a file's cards read as chosen, or a deck written in a format. */
+export type ImportAsk =
+	{ file: PickedFile; choices: ReadChoices } | { deck: Deck; format: ExportFormat };
 
 /** An ask, numbered so its answer finds it. */
 export type ImportRequest = ImportAsk & { id: number };
@@ -19,7 +23,10 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
 	const request = event.data;
 	try {
-		const value = await inThread.read(request.file, request.choices);
+		const value =
+			'deck' in request
+				? await inThread.export(request.deck, request.format)
+				: await inThread.read(request.file, request.choices);
 		scope.postMessage({ id: request.id, value } satisfies ImportResponse);
 	} catch (error) {
 		scope.postMessage({ id: request.id, problem: errorMessage(error) } satisfies ImportResponse);
