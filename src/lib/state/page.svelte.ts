@@ -167,7 +167,23 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 				if (this.session?.running) return untrack(() => sessionGuard.begin());
 			});
 		});
+		// Kept once more when the page is left or hidden (another page, a phone switching apps, a
+		// reload, a closed tab): a session's clock stands still from then, not from its last step.
+		const keepNow = () => this.session?.onStep?.();
+		const hidden = () => {
+			if (document.visibilityState === 'hidden') keepNow();
+		};
+		const browser = typeof document !== 'undefined';
+		if (browser) {
+			document.addEventListener('visibilitychange', hidden);
+			addEventListener('pagehide', keepNow);
+		}
 		return () => {
+			keepNow();
+			if (browser) {
+				document.removeEventListener('visibilitychange', hidden);
+				removeEventListener('pagehide', keepNow);
+			}
 			stopHolding();
 			stop();
 		};
@@ -204,10 +220,17 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 		};
 		const keep = () => {
 			if (writing) again = true;
-			else void write();
+			else this.#keeping = write();
 		};
 		session.onStep = keep;
 		keep();
+	}
+
+	#keeping: Promise<void> = Promise.resolve();
+
+	/** Settles once the session on screen (or the one just left) is kept as it is now. */
+	get keeping(): Promise<void> {
+		return this.#keeping;
 	}
 
 	/** Ends the session on screen (it is no longer kept) and shows the page again, reloaded. */

@@ -19,9 +19,14 @@ beforeEach(async () => {
 	await freshDevice();
 });
 
-afterEach(() => {
+let shownPages: { keeping: Promise<void> }[] = [];
+
+afterEach(async () => {
 	for (const leave of leaves) leave();
 	leaves = [];
+	// The last writes of the pages left land before the next test's fresh device.
+	await Promise.all(shownPages.map((page) => page.keeping));
+	shownPages = [];
 });
 
 /** Shows a page: its model mounted and loaded, as the page does. */
@@ -30,6 +35,7 @@ async function show<T extends StudyPage | QuizPage | InterviewPage>(
 ): Promise<{ page: T; leave: () => void }> {
 	const shown = await mounted(model);
 	leaves.push(shown.leave);
+	shownPages.push(model);
 	return shown;
 }
 
@@ -94,6 +100,8 @@ describe('a study session left and shown again', () => {
 		await first.page.session!.answer(Rating.Good);
 		const kept = await keptStudy((answered) => answered === 1);
 		first.leave();
+		// Leaving kept it once more; what follows writes after that.
+		await first.page.keeping;
 
 		await keepSession(db, 'study', { ...kept, day: '2026-01-01' });
 		// Resuming is part of the first load, which show() waits for.
@@ -201,6 +209,34 @@ describe('an interview left and shown again', () => {
 		expect(resumed.shownAt).toBeGreaterThanOrEqual(interview.shownAt);
 		await resumed.saveScore();
 		expect(resumed.results[0]).toMatchObject({ notes: 'We cut the release train to weekly' });
+	});
+});
+
+describe('a question left before anything was typed', () => {
+	it('comes back with the time it had been shown, not a clock started again', async () => {
+		const start = Date.UTC(2026, 10, 29, 9, 0);
+		vi.useFakeTimers({ toFake: ['Date'], now: start });
+		try {
+			const first = await show(new InterviewPage());
+			await first.page.start('practice');
+			const shownAt = first.page.session!.shownAt;
+			const db = await app.ready();
+			await settled(async () =>
+				expect(await keptSession(db, 'interview', InterviewSnapshotSchema)).not.toBeNull()
+			);
+			// Read for a minute and a half, then another page, and back ten minutes later.
+			vi.setSystemTime(shownAt + 90_000);
+			first.leave();
+			await first.page.keeping;
+			const kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
+			expect(kept?.keptAt).toBe(shownAt + 90_000);
+			vi.setSystemTime(shownAt + 600_000);
+			const again = await show(new InterviewPage());
+			await until(() => again.page.session !== null, 'the kept interview');
+			expect(Date.now() - again.page.session!.shownAt).toBe(90_000);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });
 
