@@ -17,29 +17,39 @@ export function listOf(parts: readonly string[]): string {
 	return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
-function progressParts(counts: ProgressCounts): string[] {
+/** Each count in words, those that are 0 left out. */
+function counted(parts: readonly [number, string, string][]): string[] {
+	return parts.filter(([count]) => count > 0).map(([count, one, many]) => plural(count, one, many));
+}
+
+function progressParts(counts: ProgressCounts): [number, string, string][] {
 	return [
-		plural(counts.cards, 'card state', 'card states'),
-		plural(counts.reviews, 'answer', 'answers'),
-		plural(counts.quizAttempts, 'quiz attempt', 'quiz attempts'),
-		plural(counts.interviewAnswers, 'interview answer', 'interview answers')
+		[counts.cards, 'card state', 'card states'],
+		[counts.reviews, 'flashcard answer', 'flashcard answers'],
+		[counts.quizAttempts, 'quiz attempt', 'quiz attempts'],
+		[counts.interviewAnswers, 'interview answer', 'interview answers']
 	];
 }
 
-/** What progress holds, in words: "42 card states, 310 answers, 3 quiz attempts and 5 interview answers". */
+/**
+ * What progress holds, in words, what there is none of left out: "42 card states, 310 flashcard
+ * answers and 5 interview answers"; "no progress" when there is none.
+ */
 export function describeProgress(counts: ProgressCounts): string {
-	return listOf(progressParts(counts));
+	return listOf(counted(progressParts(counts))) || 'no progress';
 }
 
 /** What an import stored, in words, settings included, and what was rebuilt from the answers. */
 export function describeImport(summary: ImportSummary): string {
-	const mine = summary.myAnswers ?? 0;
-	const stored = listOf([
-		...progressParts(summary),
-		plural(summary.settings, 'setting', 'settings'),
-		...(mine > 0 ? [plural(mine, 'answer of your own', 'answers of your own')] : []),
-		...(summary.recordings ? [plural(summary.recordings, 'recording', 'recordings')] : [])
-	]);
+	const stored =
+		listOf(
+			counted([
+				...progressParts(summary),
+				[summary.settings, 'setting', 'settings'],
+				[summary.myAnswers ?? 0, 'answer of your own', 'answers of your own'],
+				[summary.recordings ?? 0, 'recording', 'recordings']
+			])
+		) || 'nothing';
 	return summary.rebuilt > 0 ? `${stored}. ${describeRebuilt(summary.rebuilt)}` : stored;
 }
 

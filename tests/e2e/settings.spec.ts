@@ -81,7 +81,7 @@ test('export, reset and import give back exactly the progress there was', async 
 	await page.getByRole('button', { name: 'Reset progress…' }).click();
 	const reset = page.getByRole('dialog', { name: 'Delete all progress?' });
 	await expect(reset).toContainText(
-		'This deletes 3 card states, 3 answers, 0 quiz attempts and 0 interview answers. Decks, settings, your own answers and your recordings stay.'
+		'This deletes 3 card states and 3 flashcard answers. Decks, settings, your own answers and your recordings stay.'
 	);
 	await expect(reset.getByRole('button', { name: 'Cancel' })).toBeFocused();
 	await reset.getByRole('button', { name: 'Delete my progress' }).click();
@@ -99,14 +99,13 @@ test('export, reset and import give back exactly the progress there was', async 
 
 	await page.getByLabel('Import progress').setInputFiles(file);
 	const replace = page.getByRole('dialog', { name: 'Replace your progress?' });
-	await expect(replace).toContainText('3 card states, 3 answers');
+	await expect(replace).toContainText('3 card states and 3 flashcard answers');
 	await expect(replace.getByRole('button', { name: 'Cancel' })).toBeFocused();
 	await replace.getByRole('button', { name: 'Replace my progress' }).click();
 	await expect(replace).toBeHidden();
 	await expect(
 		page.getByRole('status').filter({
-			hasText:
-				'Progress imported: 3 card states, 3 answers, 0 quiz attempts, 0 interview answers and 0 settings.'
+			hasText: 'Progress imported: 3 card states and 3 flashcard answers.'
 		})
 	).toBeVisible();
 	// Every record comes back; answers get new keys from their store, in the same order.

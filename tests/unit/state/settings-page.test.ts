@@ -174,7 +174,7 @@ describe('the settings page model', () => {
 		expect(page.counts?.reviews).toBe(0);
 		const summary = await page.confirmImport();
 		expect(summary).toMatchObject({ cards: 1, reviews: 1 });
-		expect(page.backup.status).toMatch(/^Progress imported: 1 card state, 1 answer/);
+		expect(page.backup.status).toMatch(/^Progress imported: 1 card state and 1 flashcard answer/);
 		await until(() => page.counts?.reviews === 1, 'the counts after the import');
 	});
 

@@ -6,10 +6,16 @@ describe('what the Settings page says', () => {
 	it('names exactly what a reset deletes', () => {
 		expect(
 			describeProgress({ cards: 42, reviews: 310, quizAttempts: 3, interviewAnswers: 5 })
-		).toBe('42 card states, 310 answers, 3 quiz attempts and 5 interview answers');
+		).toBe('42 card states, 310 flashcard answers, 3 quiz attempts and 5 interview answers');
 		expect(describeProgress({ cards: 1, reviews: 1, quizAttempts: 0, interviewAnswers: 1 })).toBe(
-			'1 card state, 1 answer, 0 quiz attempts and 1 interview answer'
+			'1 card state, 1 flashcard answer and 1 interview answer'
 		);
+	});
+
+	it('says so when there is nothing', () => {
+		const none = { cards: 0, reviews: 0, quizAttempts: 0, interviewAnswers: 0 };
+		expect(describeProgress(none)).toBe('no progress');
+		expect(describeImport({ ...none, settings: 0, myAnswers: null, rebuilt: 0 })).toBe('nothing');
 	});
 
 	it('counts what an import stored, settings included', () => {
@@ -23,7 +29,9 @@ describe('what the Settings page says', () => {
 				myAnswers: null,
 				rebuilt: 0
 			})
-		).toBe('40 card states, 1,200 answers, 2 quiz attempts, 5 interview answers and 1 setting');
+		).toBe(
+			'40 card states, 1,200 flashcard answers, 2 quiz attempts, 5 interview answers and 1 setting'
+		);
 		expect(
 			describeImport({
 				cards: 0,
@@ -34,9 +42,7 @@ describe('what the Settings page says', () => {
 				myAnswers: 2,
 				rebuilt: 0
 			})
-		).toBe(
-			'0 card states, 0 answers, 0 quiz attempts, 0 interview answers, 0 settings and 2 answers of your own'
-		);
+		).toBe('2 answers of your own');
 		expect(
 			describeImport({
 				cards: 2,
@@ -48,7 +54,7 @@ describe('what the Settings page says', () => {
 				rebuilt: 1
 			})
 		).toBe(
-			'2 card states, 3 answers, 0 quiz attempts, 0 interview answers and 0 settings. In this file, 1 card had a state that did not match its own answers. Answers are the record of truth, so that card is set from its answers.'
+			'2 card states and 3 flashcard answers. In this file, 1 card had a state that did not match its own answers. Answers are the record of truth, so that card is set from its answers.'
 		);
 	});
 
