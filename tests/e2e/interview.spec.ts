@@ -162,3 +162,26 @@ test('leaving a mock interview mid-answer and coming back keeps the question, wh
 	await page.reload();
 	await expect(interview.getByLabel(/Your answer/)).toHaveValue('First, the audit of what we run');
 });
+
+test('ending an interview with an answer not yet scored asks first; Cancel keeps it', async ({
+	page
+}) => {
+	await page.goto('/interview/');
+	await page.getByRole('button', { name: 'Start a mock interview' }).click();
+	const interview = page.getByRole('region', { name: 'Mock interview', exact: true });
+	await interview.getByLabel(/Your answer/).fill('We hired two staff engineers first');
+	await interview.getByRole('button', { name: 'End interview' }).click();
+	const dialog = page.getByRole('dialog', { name: 'End interview?' });
+	await expect(dialog).toContainText('Your answer to this question is not scored and is not kept.');
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(interview.getByLabel(/Your answer/)).toHaveValue(
+		'We hired two staff engineers first'
+	);
+
+	await interview.getByRole('button', { name: 'Reveal key points' }).click();
+	await interview.getByRole('button', { name: 'End interview' }).click();
+	await expect(dialog).toContainText('This question is not scored yet');
+	await dialog.getByRole('button', { name: 'End interview' }).click();
+	await expect(page.getByRole('heading', { name: 'Mock interview ended' })).toBeVisible();
+});

@@ -60,3 +60,18 @@ export async function storeInterviewScore(
 	});
 	return review.id ?? null;
 }
+
+/**
+ * What ending a session now would leave unscored, in words (the page asks before it ends), or null
+ * when nothing would be lost: a scored question is stored, a follow-up's answer is kept, a
+ * recording is kept on its own.
+ */
+export function lostOnEnd(session: { phase: string; notes: string }): string | null {
+	if (session.phase === 'reveal') {
+		return 'This question is not scored yet: your answer and the points you ticked are not kept.';
+	}
+	if (session.phase === 'answering' && session.notes.trim() !== '') {
+		return 'Your answer to this question is not scored and is not kept.';
+	}
+	return null;
+}
