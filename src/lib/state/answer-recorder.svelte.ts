@@ -35,6 +35,36 @@ export interface RecorderOptions {
  */
 export class SpeechNote {
 	text = $state<string | null>(null);
+	/** The browser can download its on-device speech model: offered, fetched only when asked. */
+	downloadable = $state(false);
+	downloading = $state(false);
+
+	/** Says why a spoken answer is not written out (null: it is). */
+	tell(error: unknown): void {
+		this.text = error === null ? null : errorMessage(error);
+		this.downloadable = (error as { problem?: string } | null)?.problem === 'downloadable';
+	}
+
+	/**
+	 * Has the browser download its speech model, on the learner's word; says how it went.
+	 * @param install the browser's download unless a test gives its own
+	 */
+	async download(
+		install = () => import('./transcription').then((module) => module.installTranscription())
+	): Promise<void> {
+		if (this.downloading) return;
+		this.downloading = true;
+		this.downloadable = false;
+		this.text = 'Downloading the speech model…';
+		try {
+			await install();
+			this.text = 'The speech model is downloaded: your next recorded answer is written out.';
+		} catch (error) {
+			this.tell(error);
+		} finally {
+			this.downloading = false;
+		}
+	}
 }
 
 const browserUrls = {
@@ -149,10 +179,10 @@ export class AnswerRecorder {
 	async #listen(): Promise<Transcription | null> {
 		try {
 			const transcription = await this.#transcribe();
-			this.speech.text = null;
+			this.speech.tell(null);
 			return transcription;
 		} catch (error) {
-			this.speech.text = errorMessage(error);
+			this.speech.tell(error);
 			return null;
 		}
 	}
@@ -164,7 +194,7 @@ export class AnswerRecorder {
 		try {
 			return (await transcription.stop()).slice(0, MAX_TRANSCRIPT_LENGTH);
 		} catch (error) {
-			this.speech.text = errorMessage(error);
+			this.speech.tell(error);
 			return null;
 		}
 	}

@@ -12,13 +12,17 @@ import { AppError } from '$lib/errors';
 export const TRANSCRIPT_LANGUAGE = 'en-US';
 
 /** Why a spoken answer is not transcribed. */
-export type TranscriptionProblem = 'unavailable' | 'downloading';
+export type TranscriptionProblem = 'unavailable' | 'downloadable' | 'downloading' | 'not-installed';
 
 const MESSAGES: Record<TranscriptionProblem, string> = {
 	unavailable:
 		'Transcription on this device is not available in this browser, so your spoken answer is not written out. Recording and typing still work.',
+	downloadable:
+		'This browser can write out your spoken answers on this device once it has downloaded its speech model for English (once, from the browser’s maker). Until then this answer is not written out. Recording and typing still work.',
 	downloading:
-		'This browser is downloading what it needs to transcribe on this device, so this answer is not written out. Recording and typing still work.'
+		'This browser is downloading what it needs to transcribe on this device, so this answer is not written out. Recording and typing still work.',
+	'not-installed':
+		'The browser did not download its speech model, so spoken answers are not written out. Recording and typing still work.'
 };
 
 /** A spoken answer cannot be transcribed on this device: the message says so plainly. */
@@ -90,23 +94,40 @@ function recognitionClass(): RecognitionClass | null {
 	return scope.SpeechRecognition ?? scope.webkitSpeechRecognition ?? null;
 }
 
-/** Whether on-device recognition of `lang` is ready, asking for its download when it can be. */
+/** Whether on-device recognition of `lang` is ready, can be downloaded, or is being. */
 async function availability(Recognition: RecognitionClass, lang: string): Promise<Availability> {
 	if (typeof Recognition.available !== 'function') return 'unavailable';
-	const options = { langs: [lang], processLocally: true };
-	const status = await Recognition.available(options);
-	if (status === 'downloadable' && typeof Recognition.install === 'function') {
-		// Fetched for the next answers; this one is not held up by a download.
-		void Recognition.install(options).catch(() => false);
-		return 'downloading';
+	const status = await Recognition.available({ langs: [lang], processLocally: true });
+	// A download the browser cannot start is no download.
+	return status === 'downloadable' && typeof Recognition.install !== 'function'
+		? 'unavailable'
+		: status;
+}
+
+/**
+ * Downloads the browser's on-device speech model for `lang`, when the learner asks for it (the
+ * browser fetches it from its maker, never from us; it is never fetched unasked). Resolves once
+ * it is installed.
+ * @throws TranscriptionError when the browser cannot or did not install it
+ */
+export async function installTranscription(lang: string = TRANSCRIPT_LANGUAGE): Promise<void> {
+	const Recognition = recognitionClass();
+	if (!Recognition || typeof Recognition.install !== 'function') {
+		throw new TranscriptionError('unavailable');
 	}
-	return status;
+	let installed: boolean;
+	try {
+		installed = await Recognition.install({ langs: [lang], processLocally: true });
+	} catch (error) {
+		throw new TranscriptionError('not-installed', { cause: error });
+	}
+	if (!installed) throw new TranscriptionError('not-installed');
 }
 
 /**
  * Starts transcribing what the candidate says, on this device only.
  * @throws TranscriptionError when on-device transcription cannot be confirmed (no API, no
- *   `processLocally`, not available for the language) or is still being downloaded
+ *   `processLocally`, not available for the language), is not downloaded or is being downloaded
  */
 export async function startTranscription(
 	lang: string = TRANSCRIPT_LANGUAGE
@@ -119,7 +140,7 @@ export async function startTranscription(
 	} catch (error) {
 		throw new TranscriptionError('unavailable', { cause: error });
 	}
-	if (status === 'downloading') throw new TranscriptionError('downloading');
+	if (status === 'downloadable' || status === 'downloading') throw new TranscriptionError(status);
 	if (status !== 'available') throw new TranscriptionError('unavailable');
 
 	const recognition = new Recognition();

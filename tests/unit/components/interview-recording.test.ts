@@ -1,6 +1,6 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import type { AnswerRecorder } from '$lib/state/answer-recorder.svelte';
+import { SpeechNote, type AnswerRecorder } from '$lib/state/answer-recorder.svelte';
 import { followUpKey } from '$lib/state/interview-recordings.svelte';
 import AnswerRecording from '../../../src/routes/interview/AnswerRecording.svelte';
 import MockSummary from '../../../src/routes/interview/MockSummary.svelte';
@@ -20,9 +20,14 @@ function recorder(state: Partial<AnswerRecorder>): AnswerRecorder {
 		transcript: null,
 		spokenMs: null,
 		problem: null,
-		speech: { text: null },
+		speech: new SpeechNote(),
 		...state
 	} as AnswerRecorder;
+}
+
+/** What a session's recorders say about transcription. */
+function speech(text: string | null, downloadable = false): SpeechNote {
+	return Object.assign(new SpeechNote(), { text, downloadable });
 }
 
 /** The page's HTML, without Svelte's hydration comments. */
@@ -45,7 +50,7 @@ describe('the recording of an answer, for a screen reader', () => {
 		const out = html(
 			render(AnswerRecording, {
 				props: {
-					recorder: recorder({ phase: 'recording', speech: { text: NOT_TRANSCRIBED } }),
+					recorder: recorder({ phase: 'recording', speech: speech(NOT_TRANSCRIBED) }),
 					answering: true,
 					until: NOW + 60_000,
 					timeUp: false
@@ -53,6 +58,22 @@ describe('the recording of an answer, for a screen reader', () => {
 			})
 		);
 		expect(statuses(out)).toEqual([`Recording. It stops when the time is up. ${NOT_TRANSCRIBED}`]);
+	});
+
+	it('offers the speech model the browser can download, and fetches nothing unasked', () => {
+		const props = { answering: true, until: NOW + 60_000, timeUp: false };
+		const offered = html(
+			render(AnswerRecording, {
+				props: { ...props, recorder: recorder({ speech: speech('Not downloaded.', true) }) }
+			})
+		);
+		expect(offered).toContain('>Download the speech model</button>');
+		const plain = html(
+			render(AnswerRecording, {
+				props: { ...props, recorder: recorder({ speech: speech(NOT_TRANSCRIBED) }) }
+			})
+		);
+		expect(plain).not.toContain('Download the speech model');
 	});
 
 	it('keeps its status region after the reveal, saying when the recording is kept and what was heard', () => {

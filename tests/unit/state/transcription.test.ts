@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTranscription, TranscriptionError } from '$lib/state/transcription';
+import { SpeechNote } from '$lib/state/answer-recorder.svelte';
+import {
+	installTranscription,
+	startTranscription,
+	TranscriptionError
+} from '$lib/state/transcription';
 
 type Availability = 'available' | 'downloadable' | 'downloading' | 'unavailable';
 
@@ -107,18 +112,67 @@ describe('transcribing on this device only', () => {
 		expect(calls.started).toBe(0);
 	});
 
-	it('asks for the on-device model where it can be downloaded, and does not wait for it', async () => {
+	it('never downloads the on-device model unasked: says it can be, or is being, downloaded', async () => {
 		install(browserRecogniser('downloadable'));
-		await expect(startTranscription()).rejects.toThrow(/is downloading what it needs/);
-		expect(calls.installs).toBe(1);
+		const error = await startTranscription().catch((reason: unknown) => reason);
+		expect(error).toBeInstanceOf(TranscriptionError);
+		expect((error as TranscriptionError).problem).toBe('downloadable');
+		expect(calls.installs).toBe(0);
 		install(browserRecogniser('downloading'));
-		await expect(startTranscription()).rejects.toBeInstanceOf(TranscriptionError);
+		await expect(startTranscription()).rejects.toThrow(/is downloading what it needs/);
 		expect(calls.started).toBe(0);
+	});
+
+	it('downloads the model when asked, and says so when the browser does not', async () => {
+		install(browserRecogniser('downloadable'));
+		await installTranscription();
+		expect(calls.installs).toBe(1);
+		expect(calls.asked).toEqual([]);
+		const refusing = browserRecogniser('downloadable');
+		Object.assign(refusing, { install: async () => false });
+		install(refusing);
+		await expect(installTranscription()).rejects.toThrow(/did not download its speech model/);
+		Object.assign(refusing, {
+			install: async () => {
+				throw new Error('network');
+			}
+		});
+		await expect(installTranscription()).rejects.toThrow(/did not download its speech model/);
+		install(browserRecogniser(null));
+		await expect(installTranscription()).rejects.toThrow(UNAVAILABLE);
 	});
 
 	it('a recogniser that refuses to work locally after all gives no transcript', async () => {
 		install(browserRecogniser('available', { heard: ['x'], error: 'service-not-allowed' }));
 		const transcription = await startTranscription();
 		await expect(transcription.stop()).rejects.toThrow(UNAVAILABLE);
+	});
+});
+
+describe('the offer to download the speech model', () => {
+	it('is made when the browser can download it, and says how the download went', async () => {
+		const note = new SpeechNote();
+		note.tell(new TranscriptionError('downloadable'));
+		expect(note.downloadable).toBe(true);
+		expect(note.text).toMatch(/once it has downloaded its speech model/);
+		let finish = () => {};
+		const downloading = note.download(() => new Promise<void>((resolve) => (finish = resolve)));
+		expect(note.downloading).toBe(true);
+		expect(note.downloadable).toBe(false);
+		expect(note.text).toBe('Downloading the speech model…');
+		finish();
+		await downloading;
+		expect(note.text).toBe(
+			'The speech model is downloaded: your next recorded answer is written out.'
+		);
+
+		note.tell(new TranscriptionError('downloadable'));
+		await note.download(async () => {
+			throw new TranscriptionError('not-installed');
+		});
+		expect(note.downloading).toBe(false);
+		expect(note.text).toMatch(/did not download its speech model/);
+		note.tell(new TranscriptionError('unavailable'));
+		expect(note.downloadable).toBe(false);
 	});
 });
