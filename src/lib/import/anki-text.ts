@@ -1,6 +1,7 @@
 import { hasCloze } from './cloze';
 import { CardCollector } from './collect';
-import { checkImportSize, normalizeLineEndings } from './decode';
+import { normalizeLineEndings } from './decode';
+import { checkImportSize } from './size';
 import { ImportError } from './errors';
 import { guessSeparator, namesColumns, separatorName, splitRows } from './rows';
 import type { ImportResult } from './types';

@@ -1,9 +1,10 @@
 import { FlateErrorCode, unzipSync, type FlateError, type UnzipFileInfo } from 'fflate';
 import { Decompress } from 'fzstd';
 import { ImportError } from './errors';
+import { checkApkgSize } from './size';
 
-/** The largest package accepted, in bytes (100 MB). */
-export const MAX_APKG_BYTES = 100 * 1024 * 1024;
+export { checkApkgSize, MAX_APKG_BYTES } from './size';
+
 /** The largest collection accepted once unpacked, in bytes (256 MB): it is read in memory. */
 export const MAX_COLLECTION_BYTES = 256 * 1024 * 1024;
 
@@ -20,18 +21,6 @@ export type CollectionName = (typeof COLLECTIONS)[number];
 
 const MB = 1024 * 1024;
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
-
-/**
- * Refuses a package over MAX_APKG_BYTES, before it is read into memory (pass `File.size`).
- * @throws ImportError naming the limit
- */
-export function checkApkgSize(bytes: number): void {
-	if (bytes > MAX_APKG_BYTES) {
-		throw new ImportError(
-			`The package is too large (${megabytes(bytes)}); at most ${megabytes(MAX_APKG_BYTES)} is accepted. Export fewer decks, or export without media, from Anki.`
-		);
-	}
-}
 
 /**
  * Unpacks an Anki package and returns its collection as SQLite bytes. Only the collection is

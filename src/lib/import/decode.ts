@@ -1,5 +1,5 @@
 import { ImportError } from './errors';
-import { MAX_IMPORT_BYTES } from './types';
+import { checkImportSize } from './size';
 
 /** A file format recognised by its first bytes, and what to say when it is picked as text. */
 interface Signature {
@@ -38,24 +38,6 @@ const SIGNATURES: readonly Signature[] = [
 ];
 // Sound files, and other binary formats not listed, hold NUL bytes and are refused for those; a
 // signature of printable letters alone (an MP3's "ID3") could be the start of a real card.
-
-/** A size in megabytes as a person reads it: "31 MB", "20.5 MB". */
-function megabytes(bytes: number): string {
-	const value = bytes / (1024 * 1024);
-	return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} MB`;
-}
-
-/**
- * Refuses a file larger than an import may be, from its size alone, before it is read.
- * @throws ImportError saying the file's size and the limit
- */
-export function checkImportSize(bytes: number): void {
-	if (bytes > MAX_IMPORT_BYTES) {
-		throw new ImportError(
-			`This file is ${megabytes(bytes)}; the most a file of cards may be is ${megabytes(MAX_IMPORT_BYTES)}. Split it into smaller files.`
-		);
-	}
-}
 
 /** Windows (CRLF) and old Mac (CR) line endings as `\n`, so every line count agrees. */
 export function normalizeLineEndings(text: string): string {

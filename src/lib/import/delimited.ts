@@ -1,7 +1,7 @@
 import { CardCollector, count } from './collect';
 import { normalizeLineEndings } from './decode';
 import { ImportError } from './errors';
-import { checkImportSize } from './decode';
+import { checkImportSize } from './size';
 import {
 	guessSeparator,
 	isColumnName,

@@ -2,7 +2,8 @@
 // page model that needs them. Anki packages have their own reader, which can build its result
 // with CardCollector (./collect) and clozeDeletions (./cloze), as these readers do.
 export { importAnkiText, readAnkiHeaders, type AnkiHeaders } from './anki-text';
-export { checkImportSize, decodeImportFile, normalizeLineEndings } from './decode';
+export { decodeImportFile, normalizeLineEndings } from './decode';
+export { checkImportSize, checkPickedSize } from './size';
 export {
 	importDelimited,
 	previewDelimited,

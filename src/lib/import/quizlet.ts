@@ -1,5 +1,6 @@
 import { CardCollector } from './collect';
-import { checkImportSize, normalizeLineEndings } from './decode';
+import { normalizeLineEndings } from './decode';
+import { checkImportSize } from './size';
 import { ImportError } from './errors';
 import { tooManyRows } from './rows';
 import { MAX_IMPORT_ROWS, type ImportResult } from './types';

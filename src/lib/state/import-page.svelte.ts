@@ -7,6 +7,7 @@ import type {
 	QuizletOptions
 } from '$lib/import';
 import type { ExportedDeck, ExportFormat } from '$lib/export';
+import { checkPickedSize } from '$lib/import/size';
 import { newOwnDeckId, ownDeck, renamedOwnDeck, type OwnDeckInfo } from '$lib/import/own-deck';
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import { deleteOwnDeck, storeDeck, type DeckChanges } from '$lib/storage/decks';
@@ -123,6 +124,8 @@ export class ImportPage extends PageModel {
 		this.file = { name: file.name, size: file.size };
 		this.reading = true;
 		try {
+			// Before reading it: a file of hundreds of MB would take the phone's memory first.
+			checkPickedSize(file.name, file.size);
 			this.#picked = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 		} catch (error) {
 			this.problem = errorMessage(error);

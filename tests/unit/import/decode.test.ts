@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkImportSize, decodeImportFile } from '$lib/import/decode';
+import { decodeImportFile } from '$lib/import/decode';
+import { checkImportSize } from '$lib/import/size';
 import { ImportError } from '$lib/import/errors';
 import { MAX_IMPORT_BYTES } from '$lib/import/types';
 

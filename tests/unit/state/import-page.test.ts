@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { app } from '$lib/state/app.svelte';
 import { ImportPage } from '$lib/state/import-page.svelte';
 import { inThread } from '$lib/state/import-reader';
@@ -119,6 +119,45 @@ describe('importing your own cards', () => {
 		await page.confirmDelete();
 		expect(page.ownDecks).toEqual([]);
 		expect((await loadDecks(await app.ready())).some((deck) => deck.own)).toBe(false);
+		leave();
+	});
+});
+
+describe('what the import page says when something goes wrong', () => {
+	it('refuses a file too large from its size, without reading it', async () => {
+		const { page, leave } = await mounted(new ImportPage(inThread));
+		const read = vi.fn(async () => new ArrayBuffer(0));
+		const huge = {
+			name: 'huge.csv',
+			size: 300 * 1024 * 1024,
+			arrayBuffer: read
+		} as unknown as File;
+		await page.pick(huge);
+		expect(page.problem).toBe(
+			'This file is 300 MB; the most a file of cards may be is 20 MB. Split it into smaller files.'
+		);
+		const package_ = { ...huge, name: 'shared.apkg', size: 101 * 1024 * 1024 } as unknown as File;
+		await page.pick(package_);
+		expect(page.problem).toMatch(/^The package is too large \(101 MB\); at most 100 MB/);
+		expect(read).not.toHaveBeenCalled();
+		expect(page.reading).toBe(false);
+		expect(page.result).toBeNull();
+		leave();
+	});
+
+	it('says a deck is stored when only reading the list of decks again failed', async () => {
+		const { page, leave } = await mounted(new ImportPage(inThread));
+		await page.pick(file('acme.txt', ANKI));
+		const reload = vi.spyOn(app, 'reloadDecks').mockRejectedValueOnce(new Error('disk busy'));
+		await page.save();
+		expect(reload).toHaveBeenCalledOnce();
+		expect(page.problem).toMatch(
+			/^The deck is stored, but the list of decks could not be read again: /
+		);
+		expect(page.done?.changes.added).toHaveLength(4);
+		expect((await loadDecks(await app.ready())).some((deck) => deck.id === 'own-acme')).toBe(true);
+		expect(page.saving).toBe(false);
+		reload.mockRestore();
 		leave();
 	});
 });
