@@ -1,4 +1,11 @@
-import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import {
+	expect,
+	type APIResponse,
+	type BrowserContext,
+	type Locator,
+	type Page,
+	type Route
+} from '@playwright/test';
 
 /** Waits until the service worker is active and controls the page, so everything is precached. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
@@ -34,6 +41,19 @@ export async function practiseNextQuestion(page: Page): Promise<Locator> {
 }
 
 /**
+ * Fetches a routed request from the server, as the browser would have. Once more on a failure: a
+ * kept-alive connection the server has just closed is reset (ECONNRESET), which a loaded machine
+ * makes likely; a second failure is the test's to see.
+ */
+export async function fetchThrough(route: Route): Promise<APIResponse> {
+	try {
+		return await route.fetch();
+	} catch {
+		return route.fetch();
+	}
+}
+
+/**
  * Holds back the app's module whose code contains `marker` (e.g. a screen loaded on demand) until
  * `release()` is called. `held()` tells whether the page has asked for it yet.
  */
@@ -45,7 +65,7 @@ export async function holdModule(
 	const released = new Promise<void>((resolve) => (release = resolve));
 	let held = false;
 	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		const response = await route.fetch();
+		const response = await fetchThrough(route);
 		const body = await response.text();
 		if (body.includes(marker)) {
 			held = true;

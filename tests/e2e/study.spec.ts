@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { replayCard } from '../../src/lib/srs/scheduler';
 import { State, type CardState, type Review } from '../../src/lib/srs/types';
-import { holdModule, waitForServiceWorker } from './helpers';
+import { fetchThrough, holdModule, waitForServiceWorker } from './helpers';
 
 /** Reads the stores of the app's IndexedDB database from the page. */
 async function stored(page: Page): Promise<{ cards: CardState[]; reviews: Review[] }> {
@@ -235,7 +235,7 @@ test('when the study code cannot be loaded, the page says so and keeps no tap', 
 	page
 }) => {
 	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		const response = await route.fetch();
+		const response = await fetchThrough(route);
 		const body = await response.text();
 		// The study screen's own chunk fails, as on a flaky network before the app is cached.
 		if (body.includes('Show answer')) await route.abort('failed');
