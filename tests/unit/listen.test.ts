@@ -107,6 +107,17 @@ describe('Listen', () => {
 			prompt: 'The White House CTO, blank, formed a rescue team.',
 			answer: 'Todd Park'
 		});
+		// An imported cloze may hide several phrases: each blank is said.
+		const imported = trackOf({
+			id: 'own-acme/cards/k-1/cloze',
+			kind: 'cloze',
+			topic: 'cards',
+			fact: 'own-acme/cards/k-1',
+			source: { file: 'acme.txt', heading: 'Acme', anchor: '', line: 1 },
+			text: '[…] founded Acme in […].',
+			answer: 'Ada; 2015'
+		});
+		expect(imported.prompt).toBe('blank founded Acme in blank.');
 		expect(cards[0]).toEqual({
 			id: 'test/strategic-roles/technology-strategy/basic',
 			prompt: 'What does the strategic role "Technology strategy" cover?',

@@ -54,8 +54,8 @@ export interface Question extends Place, QuestionBlock {
 
 export type Structure = TermList | Sequence | EntityTable | KeyPhrase | Question;
 
-/** The blank that stands for a key phrase in a cloze sentence. */
-export const BLANK = '[…]';
+// The blank that stands for a key phrase in a cloze sentence.
+export { BLANK } from './blanks';
 
 /** A topic of a notes file, as found while reading it. */
 export interface TopicHeading {

@@ -1,4 +1,4 @@
-import { BLANK } from '$lib/content/model';
+import { behindBlanks, BLANK } from '$lib/content/blanks';
 
 /** Anki's cloze deletion: `{{c1::answer}}` or `{{c1::answer::hint}}`. */
 const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
@@ -56,18 +56,12 @@ export function clozeDeletions(note: string): ClozeDeletion[] {
  * its own; otherwise the first blank gets the whole answer and the rest stay hidden with it.
  */
 export function toAnkiCloze(text: string, answer: string, hint?: string, cloze = 1): string {
-	const parts = text.split(BLANK);
-	const blanks = parts.length - 1;
-	const phrases = answer.split('; ');
-	const hints = hint === undefined ? [] : hint.split('; ');
-	const each = phrases.length === blanks;
-	const hintEach = hints.length === blanks;
-	return parts.reduce((written, part, index) => {
+	const phrases = behindBlanks(text, answer);
+	const hints = hint === undefined ? [] : behindBlanks(text, hint);
+	return text.split(BLANK).reduce((written, part, index) => {
 		if (index === 0) return part;
-		const at = index - 1;
-		const phrase = each ? phrases[at] : at === 0 ? answer : '…';
-		const hinted = hintEach ? hints[at] : at === 0 ? hint : undefined;
+		const hinted = hints[index - 1];
 		const suffix = hinted ? `::${hinted}` : '';
-		return `${written}{{c${cloze}::${phrase}${suffix}}}${part}`;
+		return `${written}{{c${cloze}::${phrases[index - 1] ?? '…'}${suffix}}}${part}`;
 	}, '');
 }

@@ -1,3 +1,4 @@
+import { BLANK } from '$lib/content/blanks';
 import type { CardItem } from '$lib/content/types';
 
 /** What Listen reads for one card: the prompt, then, after a pause, the answer. */
@@ -19,7 +20,8 @@ export const GAP_MS = 1200;
 /** The words Listen says for a flashcard. */
 export function trackOf(card: CardItem): ListenTrack {
 	if (card.kind === 'cloze') {
-		return { id: card.id, prompt: card.text.replace('[…]', 'blank'), answer: card.answer };
+		// An imported cloze may hide several phrases: each blank is said.
+		return { id: card.id, prompt: card.text.replaceAll(BLANK, 'blank'), answer: card.answer };
 	}
 	return { id: card.id, prompt: card.front, answer: card.back };
 }
