@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { axeInBothThemes } from './axe';
 import { expect, test } from './fixtures';
 
@@ -13,15 +14,20 @@ const TSV = [
 	'only one column'
 ].join('\n');
 
-test('cards from a spreadsheet: previewed, stored as an own deck, studied, and deleted after asking', async ({
-	page
-}) => {
+/** Opens the Import page and picks the spreadsheet above. */
+async function pickAcme(page: Page): Promise<void> {
 	await page.goto('/import/');
 	await page.getByLabel('Choose a file').setInputFiles({
 		name: 'acme.tsv',
 		mimeType: 'text/tab-separated-values',
 		buffer: Buffer.from(TSV)
 	});
+}
+
+test('cards from a spreadsheet: previewed, stored as an own deck, studied, and deleted after asking', async ({
+	page
+}) => {
+	await pickAcme(page);
 	// Nothing is stored yet: the page says what the file gives, and what it left out.
 	const preview = page.getByRole('region', { name: 'What this file gives' });
 	await expect(preview).toContainText('3 cards with a front and a back');
@@ -98,12 +104,7 @@ test('an own deck renamed, exported for Anki and imported into a fresh profile g
 	browser,
 	baseURL
 }) => {
-	await page.goto('/import/');
-	await page.getByLabel('Choose a file').setInputFiles({
-		name: 'acme.tsv',
-		mimeType: 'text/tab-separated-values',
-		buffer: Buffer.from(TSV)
-	});
+	await pickAcme(page);
 	await page.getByLabel('Deck name').fill('Acme');
 	await page.getByRole('button', { name: 'Add 3 cards' }).click();
 	const decks = page.getByRole('region', { name: 'Your decks' });

@@ -3,8 +3,6 @@ import { Decompress } from 'fzstd';
 import { ImportError } from './errors';
 import { checkApkgSize } from './size';
 
-export { checkApkgSize, MAX_APKG_BYTES } from './size';
-
 /** The largest collection accepted once unpacked, in bytes (256 MB): it is read in memory. */
 export const MAX_COLLECTION_BYTES = 256 * 1024 * 1024;
 

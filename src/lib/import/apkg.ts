@@ -4,7 +4,8 @@ import { CardCollector } from './collect';
 import { loadSqlite, readCollection, type AnkiCollection } from './apkg-collection';
 import type { ImportResult } from './types';
 
-export { checkApkgSize, MAX_APKG_BYTES, MAX_COLLECTION_BYTES } from './apkg-archive';
+export { MAX_COLLECTION_BYTES } from './apkg-archive';
+export { checkApkgSize, MAX_APKG_BYTES } from './size';
 export { MAX_APKG_NOTES } from './apkg-collection';
 export { ImportError } from './errors';
 export type { ImportedCard, ImportResult } from './types';

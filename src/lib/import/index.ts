@@ -14,11 +14,5 @@ export {
 export { ImportError } from './errors';
 export { guessImportFormat, type ImportFormat } from './format';
 export { htmlToText, plainFieldText, type FieldText } from './html-text';
-export {
-	importQuizlet,
-	QUIZLET_DEFAULTS,
-	type CardSeparator,
-	type QuizletOptions,
-	type TermSeparator
-} from './quizlet';
+export { importQuizlet } from './quizlet';
 export * from './types';

@@ -3,21 +3,14 @@ import { normalizeLineEndings } from './decode';
 import { checkImportSize } from './size';
 import { ImportError } from './errors';
 import { tooManyRows } from './rows';
-import { MAX_IMPORT_ROWS, type ImportResult } from './types';
-
-/** Quizlet's choices "Between term and definition": tab, comma, or a custom string. */
-export type TermSeparator = 'tab' | 'comma' | { custom: string };
-/** Quizlet's choices "Between rows": new line, semicolon, or a custom string. */
-export type CardSeparator = 'newline' | 'semicolon' | { custom: string };
-
-/** How a Quizlet export was written; Quizlet's own default is tab and new line. */
-export interface QuizletOptions {
-	term: TermSeparator;
-	card: CardSeparator;
-}
-
-/** Quizlet's defaults. */
-export const QUIZLET_DEFAULTS: QuizletOptions = { term: 'tab', card: 'newline' };
+import {
+	MAX_IMPORT_ROWS,
+	QUIZLET_DEFAULTS,
+	type CardSeparator,
+	type ImportResult,
+	type QuizletOptions,
+	type TermSeparator
+} from './types';
 
 function termString(separator: TermSeparator): string {
 	if (separator === 'tab') return '\t';

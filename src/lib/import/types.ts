@@ -73,3 +73,17 @@ export interface ImportResult {
 	/** Things the learner should know: media left out, header lines not understood… */
 	warnings: string[];
 }
+
+/** Quizlet's choices "Between term and definition": tab, comma, or a custom string. */
+export type TermSeparator = 'tab' | 'comma' | { custom: string };
+/** Quizlet's choices "Between rows": new line, semicolon, or a custom string. */
+export type CardSeparator = 'newline' | 'semicolon' | { custom: string };
+
+/** How a Quizlet export was written; Quizlet's own default is tab and new line. */
+export interface QuizletOptions {
+	term: TermSeparator;
+	card: CardSeparator;
+}
+
+/** Quizlet's defaults. */
+export const QUIZLET_DEFAULTS: QuizletOptions = { term: 'tab', card: 'newline' };

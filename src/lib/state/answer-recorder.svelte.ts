@@ -42,6 +42,7 @@ export class SpeechNote {
 	/** Says why a spoken answer is not written out (null: it is). */
 	tell(error: unknown): void {
 		this.text = error === null ? null : errorMessage(error);
+		// Read by its field: TranscriptionError's module loads only with the recorder's first take.
 		this.downloadable = (error as { problem?: string } | null)?.problem === 'downloadable';
 	}
 

@@ -8,7 +8,9 @@ import type {
 } from '$lib/import';
 import type { ExportedDeck, ExportFormat } from '$lib/export';
 import { checkPickedSize } from '$lib/import/size';
+import { QUIZLET_DEFAULTS } from '$lib/import/types';
 import { newOwnDeckId, ownDeck, renamedOwnDeck, type OwnDeckInfo } from '$lib/import/own-deck';
+import { CARD_KINDS } from '$lib/content/types';
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import { deleteOwnDeck, storeDeck, type DeckChanges } from '$lib/storage/decks';
 import { app } from './app.svelte';
@@ -40,7 +42,7 @@ export class ImportPage extends PageModel {
 	/** CSV/TSV: the first rows and the reading chosen (separator, header, columns). */
 	preview = $state.raw<DelimitedPreview | null>(null);
 	delimited = $state.raw<DelimitedOptions | null>(null);
-	quizlet = $state.raw<QuizletOptions>({ term: 'tab', card: 'newline' });
+	quizlet = $state.raw<QuizletOptions>(QUIZLET_DEFAULTS);
 	/** What the file gives read this way; null until read (or when it cannot be). */
 	result = $state.raw<ImportResult | null>(null);
 	reading = $state(false);
@@ -78,14 +80,19 @@ export class ImportPage extends PageModel {
 		return app.decks.filter((deck): deck is StoredOwnDeck => deck.own !== undefined);
 	}
 
-	/** Every deck with flashcards, ours and own: what can be exported. */
-	get exportable(): StoredDeck[] {
-		return app.decks.filter((deck) => deck.counts.basic + deck.counts.reverse + deck.counts.cloze);
+	/** Every deck with flashcards, ours and own, with how many: what can be exported. */
+	get exportable(): { deck: StoredDeck; cards: number }[] {
+		return app.decks
+			.map((deck) => ({
+				deck,
+				cards: CARD_KINDS.reduce((sum, kind) => sum + deck.counts[kind], 0)
+			}))
+			.filter(({ cards }) => cards > 0);
 	}
 
 	/** The deck chosen for export, or the first that can be. */
 	get toExport(): StoredDeck | undefined {
-		const decks = this.exportable;
+		const decks = this.exportable.map(({ deck }) => deck);
 		return decks.find((deck) => deck.id === this.exportChoice) ?? decks[0];
 	}
 

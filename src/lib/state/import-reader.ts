@@ -8,9 +8,10 @@ import type {
 	QuizletOptions
 } from '$lib/import';
 
-// Reading a picked file of cards with the importer its format needs. The importers (papaparse,
-// htmlparser2; SQLite in WebAssembly for Anki packages) load only here, when a file is picked, so
-// no page's first load carries them.
+// Reading a picked file of cards with the importer its format needs, and writing a deck as a file
+// for another app. The importers and exporters (papaparse, htmlparser2; SQLite in WebAssembly for
+// Anki packages) load only here, when a file is picked or a deck exported, so no page's first load
+// carries them.
 
 /** A picked file as the import page holds it: its bytes are read once. */
 export interface PickedFile {

@@ -112,6 +112,8 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 	request = $state.raw<Request | null>(null);
 	/** True while a session is being put together. */
 	starting = $state(false);
+	/** The write keeping the session as it is now (see `keeping`). */
+	#keeping: Promise<void> = Promise.resolve();
 
 	/** The kind of session this page keeps and resumes. */
 	protected abstract readonly kind: SessionKind;
@@ -225,8 +227,6 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 		session.onStep = keep;
 		keep();
 	}
-
-	#keeping: Promise<void> = Promise.resolve();
 
 	/** Settles once the session on screen (or the one just left) is kept as it is now. */
 	get keeping(): Promise<void> {

@@ -94,10 +94,15 @@ function recognitionClass(): RecognitionClass | null {
 	return scope.SpeechRecognition ?? scope.webkitSpeechRecognition ?? null;
 }
 
+/** What the browser is asked about and to install: `lang`, recognised on this device only. */
+function onDevice(lang: string): AvailabilityOptions {
+	return { langs: [lang], processLocally: true };
+}
+
 /** Whether on-device recognition of `lang` is ready, can be downloaded, or is being. */
 async function availability(Recognition: RecognitionClass, lang: string): Promise<Availability> {
 	if (typeof Recognition.available !== 'function') return 'unavailable';
-	const status = await Recognition.available({ langs: [lang], processLocally: true });
+	const status = await Recognition.available(onDevice(lang));
 	// A download the browser cannot start is no download.
 	return status === 'downloadable' && typeof Recognition.install !== 'function'
 		? 'unavailable'
@@ -117,7 +122,7 @@ export async function installTranscription(lang: string = TRANSCRIPT_LANGUAGE): 
 	}
 	let installed: boolean;
 	try {
-		installed = await Recognition.install({ langs: [lang], processLocally: true });
+		installed = await Recognition.install(onDevice(lang));
 	} catch (error) {
 		throw new TranscriptionError('not-installed', { cause: error });
 	}

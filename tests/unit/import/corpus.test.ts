@@ -4,7 +4,8 @@ import { importAnkiText } from '$lib/import/anki-text';
 import { decodeImportFile } from '$lib/import/decode';
 import { importDelimited } from '$lib/import/delimited';
 import { ImportError } from '$lib/import/errors';
-import { importQuizlet, type QuizletOptions } from '$lib/import/quizlet';
+import { importQuizlet } from '$lib/import/quizlet';
+import type { QuizletOptions } from '$lib/import/types';
 import {
 	MAX_IMPORT_BYTES,
 	MAX_IMPORT_CARDS,

@@ -3,13 +3,11 @@ import { isCardItem } from '$lib/content/types';
 import type { ExportedDeck } from '$lib/export';
 import { QUIZLET_DEFAULTS } from '$lib/import';
 import { app } from '$lib/state/app.svelte';
-import { recordAnswer } from '$lib/state/answers';
 import { ImportPage } from '$lib/state/import-page.svelte';
 import { inThread, readCards } from '$lib/state/import-reader';
-import { Rating } from '$lib/srs/types';
 import { loadCardStates } from '$lib/storage/cards';
 import { loadDecks } from '$lib/storage/decks';
-import { freshDevice, mounted } from './site';
+import { answeredGood, freshDevice, mounted } from './site';
 
 const NOW = Date.UTC(2026, 10, 29, 9, 0);
 
@@ -97,14 +95,7 @@ describe('renaming an own deck', () => {
 		const { page, leave } = await withAcme();
 		const db = await app.ready();
 		const first = page.ownDecks[0]!.items[0]!;
-		await recordAnswer(db, {
-			card: { id: first.id, deck: 'own-acme' },
-			grade: Rating.Good,
-			mode: 'review',
-			now: NOW,
-			durationMs: 1000,
-			params: { retention: 0.9, fuzz: false }
-		});
+		await answeredGood(db, first.id, NOW);
 		const before = (await loadCardStates(db)).get(first.id);
 
 		expect(await page.rename('own-acme', '   ')).toBe(false);

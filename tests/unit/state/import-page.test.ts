@@ -2,11 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { app } from '$lib/state/app.svelte';
 import { ImportPage } from '$lib/state/import-page.svelte';
 import { inThread } from '$lib/state/import-reader';
-import { recordAnswer } from '$lib/state/answers';
 import { loadCardStates } from '$lib/storage/cards';
 import { loadDecks } from '$lib/storage/decks';
-import { Rating } from '$lib/srs/types';
-import { freshDevice, mounted } from './site';
+import { answeredGood, freshDevice, mounted } from './site';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 
@@ -58,14 +56,7 @@ describe('importing your own cards', () => {
 		await page.save();
 		const db = await app.ready();
 		const first = page.ownDecks[0]!.items[0]!;
-		await recordAnswer(db, {
-			card: { id: first.id, deck: 'own-acme' },
-			grade: Rating.Good,
-			mode: 'review',
-			now: NOW,
-			durationMs: 1000,
-			params: { retention: 0.9, fuzz: false }
-		});
+		await answeredGood(db, first.id, NOW);
 		const before = (await loadCardStates(db)).get(first.id);
 
 		const corrected = ANKI.replace('Go and <i>Postgres</i>', 'Go, Postgres and Kafka').replace(

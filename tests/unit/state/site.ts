@@ -1,10 +1,14 @@
 import { vi } from 'vitest';
 import 'fake-indexeddb/auto';
 import { deckIndex } from '$lib/content/deck';
+import { deckOf } from '$lib/content/ids';
 import type { Deck } from '$lib/content/types';
 import { app } from '$lib/state/app.svelte';
+import { recordAnswer } from '$lib/state/answers';
 import type { FetchJson } from '$lib/state/deck-sync';
 import type { PageModel } from '$lib/state/page.svelte';
+import { Rating } from '$lib/srs/types';
+import type { StudyDatabase } from '$lib/storage/db';
 import { deckFrom, PROSE, QUESTION, SEQUENCE, TABLE, TERMS } from '../content/notes';
 
 /** The decks the page-model tests study: every structure the notes have. */
@@ -63,4 +67,16 @@ export async function until(condition: () => boolean, what = 'the condition'): P
 		},
 		{ timeout: LIMIT, interval: 2 }
 	);
+}
+
+/** A flashcard answered Good at `now`, as a study session stores it (history to keep). */
+export async function answeredGood(db: StudyDatabase, id: string, now: number): Promise<void> {
+	await recordAnswer(db, {
+		card: { id, deck: deckOf(id) },
+		grade: Rating.Good,
+		mode: 'review',
+		now,
+		durationMs: 1000,
+		params: { retention: 0.9, fuzz: false }
+	});
 }
