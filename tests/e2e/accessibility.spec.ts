@@ -177,14 +177,20 @@ async function interviewStates(page: Page, check: (state: string) => Promise<voi
 	await page.goto('/interview/');
 	await page.getByRole('button', { name: 'Start a mock interview' }).click();
 	const interview = page.getByRole('region', { name: 'Mock interview', exact: true });
+	await expect(interview.getByRole('heading', { level: 2 })).toBeFocused();
 	await check('an interview question');
 	await interview.getByLabel(/Your answer/).fill('My answer');
 	await interview.getByRole('button', { name: 'Reveal key points' }).click();
+	await expect(interview.getByRole('heading', { name: 'A strong answer' })).toBeFocused();
 	await interview.getByRole('checkbox').first().check();
 	await check('an interview reveal');
 	await interview.getByRole('button', { name: 'Save score' }).click();
+	// Wait for the scored state itself: axe measuring targets while the page changes under it sees
+	// boxes that move between its reading and its check.
+	await expect(interview.getByRole('button', { name: 'Next question' })).toBeFocused();
 	await check('a scored interview answer');
 	await interview.getByRole('button', { name: 'End interview' }).click();
+	await expect(page.getByRole('heading', { name: 'Mock interview ended' })).toBeFocused();
 	await check('an interview summary');
 }
 
