@@ -122,14 +122,14 @@ async function checkAll(page: Page, state: string): Promise<void> {
 async function studyStates(page: Page, check: (state: string) => Promise<void>) {
 	await page.goto('/study/');
 	await page.getByRole('button', { name: 'Study all decks' }).click();
-	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	await expect(page.locator('.question')).toBeFocused();
 	await check('a card, front');
 	await page.getByRole('button', { name: 'Show answer' }).click();
-	await expect(page.getByRole('button', { name: /^Good/ })).toBeVisible();
+	await expect(page.locator('.answer')).toBeFocused();
 	await check('a card, back');
 	await page.getByRole('button', { name: /^Good/ }).click();
 	await page.getByRole('button', { name: 'End session' }).click();
-	await expect(page.getByRole('heading', { name: 'Session ended' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Session ended' })).toBeFocused();
 	await check('a session summary');
 }
 
@@ -150,6 +150,7 @@ async function quizStates(
 	await page.getByRole('button', { name: 'Start this quiz' }).click();
 	const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
 	await expect(quiz).toContainText('Question 1 of');
+	await expect(quiz.getByRole('heading', { level: 2 })).toBeFocused();
 	await check(`a ${kind} question`);
 	if (kind === 'Multiple choice') await page.keyboard.press('1');
 	else if (kind === 'Put in order') await quiz.getByRole('button', { name: 'Check order' }).click();
@@ -166,10 +167,11 @@ async function quizStates(
 		await quiz.getByRole('button', { name: 'Check matches' }).click();
 	}
 	await expect(quiz.getByRole('status').filter({ hasText: /Correct|Incorrect/ })).toBeVisible();
+	await expect(quiz.getByRole('button', { name: /^(Next|See results)$/ })).toBeFocused();
 	await check(`feedback on a ${kind} question`);
 	if (kind !== 'Multiple choice') return;
 	await page.getByRole('button', { name: 'End quiz' }).click();
-	await expect(page.getByRole('heading', { name: /You scored/ })).toBeVisible();
+	await expect(page.getByRole('heading', { name: /You scored/ })).toBeFocused();
 	await check('a quiz summary');
 }
 
