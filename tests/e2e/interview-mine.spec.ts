@@ -32,6 +32,8 @@ test('your own STAR answer is kept, shown as text after the reveal, and a spoken
 	page
 }) => {
 	let practice = await practise(page);
+	const question = (await practice.getByRole('heading', { level: 2 }).textContent())?.trim() ?? '';
+	expect(question).toMatch(/\?$/);
 	await practice.getByText('Write your own answer (STAR)').click();
 	for (const [field, text] of Object.entries(STORY)) {
 		await practice.getByLabel(field, { exact: true }).fill(text);
@@ -79,6 +81,11 @@ test('your own STAR answer is kept, shown as text after the reveal, and a spoken
 	await page.goto('/settings/');
 	const recordings = page.getByRole('region', { name: 'Recorded answers' });
 	await expect(recordings).toContainText(/1 recording, \d+(\.\d)? (bytes|KB)/);
+	// Listed by the question it answers, with a Delete of its own.
+	await expect(recordings.getByRole('listitem')).toContainText(question);
+	await expect(
+		recordings.getByRole('button', { name: `Delete the recording of “${question}”` })
+	).toBeVisible();
 	await recordings.getByRole('button', { name: 'Delete all recordings…' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Delete all recordings?' });
 	await dialog.getByRole('button', { name: 'Delete all recordings' }).click();

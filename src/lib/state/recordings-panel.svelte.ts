@@ -1,12 +1,40 @@
 import { errorMessage } from '$lib/errors';
 import type { StudyDatabase } from '$lib/storage/db';
-import { deleteRecordings, recordingsTotal, type RecordingsTotal } from '$lib/storage/recordings';
+import type { StoredDeck } from '$lib/storage/db';
+import {
+	deleteRecording,
+	deleteRecordings,
+	listRecordings,
+	questionOfKey,
+	type RecordingsTotal
+} from '$lib/storage/recordings';
 import { app } from './app.svelte';
 import type { Outcome } from './settings-page.svelte';
 
 export type { RecordingsTotal } from '$lib/storage/recordings';
 
 const NOTHING: Outcome = { status: '', problem: null };
+
+/** A recording as the Settings page lists it. */
+export interface RecordingRow {
+	key: string;
+	/** The question it answers, as the notes ask it; null when the notes no longer have it. */
+	question: string | null;
+	/** It answers the question's follow-up, not the question. */
+	followUp: boolean;
+	recordedAt: number;
+	size: number;
+	spokenMs?: number;
+}
+
+/** The text of the interview question with this id in the decks, or null. */
+function questionText(decks: readonly StoredDeck[], id: string): string | null {
+	for (const deck of decks) {
+		for (const item of deck.items)
+			if (item.id === id && item.kind === 'interview') return item.question;
+	}
+	return null;
+}
 
 /**
  * The recordings of spoken answers kept on this device, on the Settings page: how many and how
@@ -17,6 +45,10 @@ const NOTHING: Outcome = { status: '', problem: null };
 export class RecordingsPanel {
 	/** How many recordings there are and their bytes; null until the page has read them. */
 	total = $state.raw<RecordingsTotal | null>(null);
+	/** Each recording, newest first; null until the page has read them. */
+	rows = $state.raw<RecordingRow[] | null>(null);
+	/** The recording the candidate is asked to confirm deleting, or null. */
+	deletingOne = $state.raw<RecordingRow | null>(null);
 	/** Why they could not be counted, in words; null when they were. The rest of the page loads. */
 	problem = $state<string | null>(null);
 	/** The candidate is asked to confirm deleting them all. */
@@ -33,10 +65,23 @@ export class RecordingsPanel {
 	async load(db: StudyDatabase): Promise<void> {
 		this.#db = db;
 		try {
-			this.total = await recordingsTotal(db);
+			const entries = await listRecordings(db);
+			this.rows = entries.map((entry) => {
+				const question = questionOfKey(entry.key);
+				return {
+					...entry,
+					question: questionText(app.decks, question),
+					followUp: question !== entry.key
+				};
+			});
+			this.total = {
+				count: entries.length,
+				bytes: entries.reduce((sum, entry) => sum + entry.size, 0)
+			};
 			this.problem = null;
 		} catch (error) {
 			this.total = null;
+			this.rows = null;
 			this.problem = `Your recordings could not be counted: ${errorMessage(error)}`;
 		}
 	}
@@ -51,6 +96,40 @@ export class RecordingsPanel {
 		this.confirming = false;
 	}
 
+	/** Asks to confirm deleting one recording. */
+	askOne(row: RecordingRow): void {
+		this.outcome = NOTHING;
+		this.deletingOne = row;
+	}
+
+	cancelOne(): void {
+		this.deletingOne = null;
+	}
+
+	/** Deletes the one recording asked about; the others stay. */
+	async confirmOne(): Promise<void> {
+		const db = this.#db;
+		const row = this.deletingOne;
+		if (!db || !row || this.deleting) return;
+		this.deleting = true;
+		try {
+			await deleteRecording(db, row.key);
+			const rows = (this.rows ?? []).filter((other) => other.key !== row.key);
+			this.rows = rows;
+			this.total = { count: rows.length, bytes: rows.reduce((sum, other) => sum + other.size, 0) };
+			app.changed();
+			this.outcome = { status: 'The recording was deleted.', problem: null };
+		} catch (error) {
+			this.outcome = {
+				status: '',
+				problem: `The recording was not deleted: ${errorMessage(error)}`
+			};
+		} finally {
+			this.deleting = false;
+			this.deletingOne = null;
+		}
+	}
+
 	/** Deletes every recording on this device. */
 	async confirm(): Promise<void> {
 		const db = this.#db;
@@ -61,6 +140,7 @@ export class RecordingsPanel {
 			// The one count of recordings on the page (the backup's "Include my recordings" size
 			// follows it) is known to be empty; other tabs reload on the change signal.
 			this.total = { count: 0, bytes: 0 };
+			this.rows = [];
 			this.problem = null;
 			app.changed();
 			this.outcome = { status: 'Every recording on this device was deleted.', problem: null };

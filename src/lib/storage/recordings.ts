@@ -101,6 +101,52 @@ export async function recordingsTotal(db: StudyDatabase): Promise<RecordingsTota
 	}
 }
 
+/** A recording as the Settings page lists it: what it answers, when, how long and how large. */
+export interface RecordingEntry {
+	/** Its key: a question's item id, or its follow-up's (see `followUpKey`). */
+	key: string;
+	size: number;
+	recordedAt: number;
+	/** How long it was recorded for, in ms; absent for older recordings. */
+	spokenMs?: number;
+}
+
+/**
+ * Every recording on this device, newest first, without reading its audio into memory.
+ * @throws StorageError when storage cannot be read
+ */
+export async function listRecordings(db: StudyDatabase): Promise<RecordingEntry[]> {
+	try {
+		const entries: RecordingEntry[] = [];
+		const tx = db.transaction('recordings', 'readonly');
+		for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+			const { item, size, recordedAt, spokenMs } = cursor.value;
+			entries.push({
+				key: item,
+				size: Number.isFinite(size) ? size : 0,
+				recordedAt: Number.isFinite(recordedAt) ? recordedAt : 0,
+				...(typeof spokenMs === 'number' && Number.isFinite(spokenMs) ? { spokenMs } : {})
+			});
+		}
+		await tx.done;
+		return entries.sort((a, b) => b.recordedAt - a.recordedAt || a.key.localeCompare(b.key));
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}
+
+/**
+ * Deletes the recording kept under one key (a question's, or its follow-up's).
+ * @throws StorageError when it failed (it stays)
+ */
+export async function deleteRecording(db: StudyDatabase, key: string): Promise<void> {
+	try {
+		await db.delete('recordings', key);
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}
+
 /**
  * When each recording on this device was made, by key (a question's item id, or its follow-up's):
  * what merging a backup's recordings compares (see `mergeRecordings`).
