@@ -17,6 +17,8 @@ export interface InterviewState {
 	readonly shownAt: number;
 	/** When the question (or follow-up) on screen was first shown: not moved on a resume. */
 	readonly askedAt: number;
+	/** How long the answer took, shown to revealed; null before the reveal. */
+	readonly answeredMs: number | null;
 	readonly covered: readonly number[];
 	readonly notes: string;
 	readonly results: readonly InterviewResult[];
@@ -52,6 +54,7 @@ export function newInterview(
 		phase: 'answering',
 		shownAt: now,
 		askedAt: now,
+		answeredMs: null,
 		covered: [],
 		notes: '',
 		results: [],
@@ -81,6 +84,7 @@ export function snapshotOf(
 		phase: session.phase,
 		shownAt: session.shownAt,
 		askedAt: session.askedAt,
+		answeredMs: session.answeredMs,
 		keptAt,
 		covered: [...session.covered],
 		notes: session.notes,
@@ -118,6 +122,8 @@ export function restored(
 		shownAt: now - Math.max(0, kept.keptAt - kept.shownAt),
 		// Kept by versions before it: the shownAt kept is the nearest there is.
 		askedAt: kept.askedAt ?? kept.shownAt,
+		// Kept by versions before it: not known, and the score takes the time to the save.
+		answeredMs: kept.phase === 'answering' ? null : kept.answeredMs,
 		covered: kept.covered.filter((point) => point < pointsOf(current).length),
 		notes: kept.notes,
 		results: results as InterviewResult[],

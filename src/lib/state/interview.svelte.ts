@@ -38,6 +38,8 @@ export class InterviewSession {
 	shownAt = $state(0);
 	/** When it was first shown, epoch ms, never moved: a recording made since is this answer's. */
 	askedAt = $state(0);
+	/** How long the answer on screen took, from shown to revealed; null until it is revealed. */
+	answeredMs = $state<number | null>(null);
 	/** When the session started, epoch ms: a recording made before is not one of its answers. */
 	readonly startedAt: number;
 	/** A mock interview's id, when it started (epoch ms); null in practice. */
@@ -83,6 +85,7 @@ export class InterviewSession {
 		this.phase = start.phase;
 		this.shownAt = start.shownAt;
 		this.askedAt = start.askedAt;
+		this.answeredMs = start.answeredMs;
 		this.covered = [...start.covered];
 		this.notes = start.notes;
 		this.results = [...start.results];
@@ -146,6 +149,7 @@ export class InterviewSession {
 	reveal(): void {
 		if (this.phase !== 'answering') return;
 		this.#preTick([...this.found, ...this.heard]);
+		this.answeredMs = answerDuration(this.shownAt, this.#now());
 		this.phase = 'reveal';
 		this.onStep?.();
 		const recorder = this.recordings.current;
@@ -173,7 +177,7 @@ export class InterviewSession {
 		if (!item || this.phase !== 'reveal' || this.busy) return;
 		const now = this.#now();
 		const score = this.score;
-		const durationMs = answerDuration(this.shownAt, now);
+		const durationMs = this.answeredMs ?? answerDuration(this.shownAt, now);
 		const notes = neutralizeMarkup(this.notes);
 		const covered = [...this.covered].sort((a, b) => a - b);
 		await storageStep(this, async () => {
@@ -265,6 +269,7 @@ export class InterviewSession {
 	/** Shows the question or follow-up now on screen, its clock starting. */
 	#show(): void {
 		this.shownAt = this.askedAt = this.#now();
+		this.answeredMs = null;
 		this.recordings.follow(this);
 		this.onStep?.();
 	}
