@@ -217,6 +217,11 @@ test('a mock interview’s follow-up is recorded too, and the summary replays it
 	await expect(summary).toBeVisible();
 	const answers = page.getByRole('table', { name: 'Your answers' });
 	await expect(answers.getByLabel(`Your recorded answer to: ${followUp}`)).toBeVisible();
+	// What the follow-up's recording says, as the device wrote it out, and how it was said.
+	const said = SPOKEN.replace(/[.?()]/g, '\\$&');
+	await expect(answers.locator('p', { hasText: 'You said (' })).toHaveText(
+		new RegExp(`^You said \\(21 words, 3 filler words, 0:\\d\\d of 1:00\\): ${said}$`)
+	);
 	// The question before it was not recorded: only the follow-up has a player.
 	await expect(answers.getByLabel(/^Your recorded answer to: /)).toHaveCount(1);
 });

@@ -88,6 +88,25 @@ export class InterviewRecordings {
 	}
 
 	/**
+	 * What the replayed recording of `key` says, as written out on this device, and how it was
+	 * delivered against a timer of `limitSeconds`: for the summary. Null when it has no transcript
+	 * or was not made since `since` (this session's).
+	 */
+	spoken(
+		key: string,
+		since: number,
+		limitSeconds: number
+	): { transcript: string; delivery: Delivery | null } | null {
+		const recorder = this.replays[key];
+		if (!recorder?.transcript || (recorder.recordedAt ?? 0) < since) return null;
+		const { transcript, spokenMs } = recorder;
+		return {
+			transcript,
+			delivery: spokenMs === null ? null : deliveryOf(transcript, spokenMs / 1000, limitSeconds)
+		};
+	}
+
+	/**
 	 * The content points of `item` the spoken answer covers, from the transcript of a recording
 	 * made since `since` (epoch ms: this answer's, not one kept from an earlier day); none while a
 	 * take is under way (it replaces the recording whose transcript is still there).

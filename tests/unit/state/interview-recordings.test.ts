@@ -78,6 +78,13 @@ describe('ending an interview', () => {
 			"the follow-up's recording in the summary"
 		);
 		expect(replays[followUpKey(ITEM.id)]?.transcript).toBe('Roll back first.');
+		// The summary says what it says and how it was said, against the follow-up's own clock.
+		const spoken = interview.recordings.spoken(followUpKey(ITEM.id), interview.startedAt, 60);
+		expect(spoken?.transcript).toBe('Roll back first.');
+		expect(spoken?.delivery).toMatchObject({ words: 3, fillers: 0, limit: 60 });
+		// A recording from before the session is not this answer's.
+		expect(interview.recordings.spoken(followUpKey(ITEM.id), NOW + 3_600_000, 60)).toBeNull();
+		expect(interview.recordings.spoken(ITEM.id, interview.startedAt, 120)).toBeNull();
 	});
 });
 
