@@ -5,6 +5,8 @@
  * candidate confirms or changes every tick before the score is saved.
  */
 
+import { stem } from '$lib/content/words';
+
 /** Words that say nothing about a point: never counted, so no point is ticked from one of them. */
 const COMMON = new Set(
 	(
@@ -18,23 +20,23 @@ const COMMON = new Set(
 	).split(' ')
 );
 
-/** Lower case, punctuation out, and a light stem (plural, -ing, -ed) so forms of a word meet. */
+/**
+ * Lower case, punctuation out, and each word stemmed as the content checks stem it (`stem` of
+ * content/words.ts), so forms of a word meet: "hiring" and "hired", "strategy" and "strategic".
+ */
 export function wordsOf(text: string): string[] {
 	return text
 		.toLowerCase()
 		.replace(/[’']/g, '')
 		.split(/[^a-z0-9%]+/)
 		.filter((word) => word.length > 0)
-		.map(stem);
+		.map(wordStem);
 }
 
-function stem(word: string): string {
-	if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
-	if (word.length > 4 && word.endsWith('ied')) return `${word.slice(0, -3)}y`;
-	if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
-	if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-	if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-	return word;
+/** `stem`, with a final "e" dropped too, so that "hire" meets "hiring" and "hired". */
+function wordStem(word: string): string {
+	const stemmed = stem(word);
+	return stemmed.length > 3 && stemmed.endsWith('e') ? stemmed.slice(0, -1) : stemmed;
 }
 
 /** The words of a point that tell it apart: its stemmed words without the common ones. */

@@ -21,6 +21,14 @@ describe('key point detection', () => {
 		expect(coveredPoints(answer, points)).toEqual([0]);
 	});
 
+	it('matches forms of a word as the content checks stem them', () => {
+		const HIRING = 'Says how they would hire engineers and keep them';
+		expect(coversPoint('We hired two engineers', HIRING)).toBe(true);
+		expect(coversPoint('Hiring engineers came first', HIRING)).toBe(true);
+		// "strategy" and "strategic" are one word, counted once.
+		expect(coversPoint('a strategic strategy', CHANGES)).toBe(false);
+	});
+
 	it('matches other forms of the same words', () => {
 		expect(
 			coversPoint(
@@ -41,9 +49,9 @@ describe('key point detection', () => {
 	});
 
 	it('matches words without interpreting negation', () => {
-		expect(coversPoint('I never made strategic decisions about business strategy', CHANGES)).toBe(
-			true
-		);
+		expect(
+			coversPoint('I never made strategic decisions about business, nor managed a change', CHANGES)
+		).toBe(true);
 	});
 
 	it('never ticks an evidence point: only the candidate can say an example is their own', () => {
