@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SpeechNote } from '$lib/state/answer-recorder.svelte';
 import {
 	installTranscription,
@@ -174,5 +174,104 @@ describe('the offer to download the speech model', () => {
 		expect(note.text).toMatch(/did not download its speech model/);
 		note.tell(new TranscriptionError('unavailable'));
 		expect(note.downloadable).toBe(false);
+	});
+});
+
+/**
+ * A recogniser the test drives: it says what it heard when told to (`say`), ends by itself when
+ * told to (`pause`), and on Stop ends only if `endsOnStop`.
+ */
+function drivenRecogniser(endsOnStop: boolean) {
+	const live: { current: DrivenRecogniser | null; aborted: number } = { current: null, aborted: 0 };
+	class DrivenRecogniser {
+		processLocally = false;
+		lang = '';
+		continuous = false;
+		interimResults = true;
+		onresult: ((event: unknown) => void) | null = null;
+		onerror: ((event: { error: string }) => void) | null = null;
+		onend: (() => void) | null = null;
+		#results: unknown[] = [];
+
+		static available = async () => 'available';
+
+		start() {
+			calls.started += 1;
+			this.#results = [];
+			live.current = this;
+		}
+
+		say(text: string) {
+			this.#results.push({ isFinal: true, 0: { transcript: text } });
+			this.onresult?.({ resultIndex: this.#results.length - 1, results: this.#results });
+		}
+
+		pause() {
+			this.onend?.();
+		}
+
+		stop() {
+			calls.stopped += 1;
+			if (endsOnStop) this.onend?.();
+		}
+
+		abort() {
+			live.aborted += 1;
+			this.onend?.();
+		}
+	}
+	return { Recogniser: DrivenRecogniser, live };
+}
+
+describe('a recogniser that does not behave', () => {
+	it('that ends by itself during a pause is started again, and keeps what it heard before', async () => {
+		const { Recogniser, live } = drivenRecogniser(true);
+		install(Recogniser);
+		const transcription = await startTranscription();
+		live.current!.say('We cut scope.');
+		// The candidate pauses; the browser's recogniser ends by itself and is started again.
+		live.current!.pause();
+		expect(calls.started).toBe(2);
+		live.current!.say('Then we hired.');
+		expect(await transcription.stop()).toBe('We cut scope. Then we hired.');
+	});
+
+	it('is not started again for ever: after twenty restarts, what it heard is the transcript', async () => {
+		const { Recogniser, live } = drivenRecogniser(true);
+		install(Recogniser);
+		const transcription = await startTranscription();
+		// Each pause ends the run; it is started again while it may be.
+		for (let pause = 0; pause < 25; pause++) {
+			const before = calls.started;
+			live.current!.say(`Part ${pause}.`);
+			live.current!.pause();
+			if (calls.started === before) break;
+		}
+		expect(calls.started).toBe(21);
+		const transcript = await transcription.stop();
+		expect(transcript.startsWith('Part 0. Part 1.')).toBe(true);
+		expect(transcript.endsWith('Part 20.')).toBe(true);
+		// Ended already: Stop asks nothing more of it.
+		expect(calls.stopped).toBe(0);
+	});
+
+	it('that never ends after Stop is aborted after a grace of seconds, with what it heard', async () => {
+		vi.useFakeTimers();
+		try {
+			const { Recogniser, live } = drivenRecogniser(false);
+			install(Recogniser);
+			const transcription = await startTranscription();
+			live.current!.say('We rolled back first.');
+			let transcript: string | null = null;
+			void transcription.stop().then((text) => (transcript = text));
+			await vi.advanceTimersByTimeAsync(3900);
+			expect(transcript).toBeNull();
+			expect(live.aborted).toBe(0);
+			await vi.advanceTimersByTimeAsync(200);
+			expect(live.aborted).toBe(1);
+			expect(transcript).toBe('We rolled back first.');
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });
