@@ -97,3 +97,11 @@ export async function answerQuestion(page: Page): Promise<void> {
 		await page.keyboard.press('1');
 	}
 }
+
+/** The seconds the question's clock shows as left. */
+export async function secondsLeft(session: Locator): Promise<number> {
+	const text = (await session.getByRole('timer').textContent()) ?? '';
+	const match = /(\d+):(\d\d) left/.exec(text);
+	if (!match) throw new Error(`the clock reads "${text}"`);
+	return Number(match[1]) * 60 + Number(match[2]);
+}

@@ -1,16 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { secondsLeft } from './helpers';
 
 // Chromium's fake microphone (a beep) is granted without asking: see the phone project's flags.
 test.use({ permissions: ['microphone'] });
-
-/** The seconds the question's clock shows as left. */
-async function secondsLeft(practice: Locator): Promise<number> {
-	const text = (await practice.getByRole('timer').textContent()) ?? '';
-	const match = /(\d+):(\d\d) left/.exec(text);
-	if (!match) throw new Error(`the clock reads "${text}"`);
-	return Number(match[1]) * 60 + Number(match[2]);
-}
 
 async function practise(page: Page): Promise<Locator> {
 	await page.goto('/interview/');

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { openOffline, practiseNextQuestion } from './helpers';
+import { openOffline, practiseNextQuestion, secondsLeft } from './helpers';
 import { axeInBothThemes } from './axe';
 
 test('a mock interview with a follow-up, offline: five questions, ticking key points, a recording, a summary and history', async ({
@@ -159,8 +159,14 @@ test('leaving a mock interview mid-answer and coming back keeps the question, wh
 	await expect(interview.getByRole('heading', { level: 2 })).toHaveText(question);
 	await expect(interview.getByLabel(/Your answer/)).toHaveValue('First, the audit of what we run');
 	await expect(interview.getByRole('timer')).toContainText(/\d:\d\d left/);
+	// The clock runs on from where it was across a reload too (kept every two seconds while it
+	// runs: the write on leaving may not land before a reload ends the page), never from 2:00.
+	await expect.poll(() => secondsLeft(interview)).toBeLessThanOrEqual(116);
+	const before = await secondsLeft(interview);
 	await page.reload();
 	await expect(interview.getByLabel(/Your answer/)).toHaveValue('First, the audit of what we run');
+	await expect(interview.getByRole('timer')).toContainText(/\d:\d\d left/);
+	expect(await secondsLeft(interview)).toBeLessThanOrEqual(before + 2);
 });
 
 test('ending an interview with an answer not yet scored asks first; Cancel keeps it', async ({

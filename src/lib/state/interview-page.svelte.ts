@@ -62,6 +62,10 @@ export class InterviewPage extends SessionPage<InterviewSession, 'practice' | 'm
 		[this.states, this.history] = await Promise.all([loadCardStates(db), loadInterviewAnswers(db)]);
 	}
 
+	protected override clockRuns(session: InterviewSession): boolean {
+		return session.phase === 'answering' || session.phase === 'follow-up';
+	}
+
 	protected async create(db: StudyDatabase, mode: 'practice' | 'mock'): Promise<InterviewSession> {
 		const list =
 			mode === 'mock'

@@ -87,6 +87,9 @@ export abstract class PageModel {
 	protected dispose(): void {}
 }
 
+/** How often a session whose clock runs is kept while on screen, in ms (see `clockRuns`). */
+const TICK_KEEP_MS = 2000;
+
 /** A session a page runs (a study session, a quiz, an interview). */
 export interface Session {
 	/** Whether the session still asks questions; an app update waits until it does not. */
@@ -123,6 +126,15 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 
 	protected override busy(): boolean {
 		return this.session !== null;
+	}
+
+	/**
+	 * Whether a clock runs on the session's screen (an interview answer's): then it is kept every
+	 * `TICK_KEEP_MS` too, since the write on leaving may not land before a reload or a closed tab
+	 * ends the page, and the clock would go back to the last step kept.
+	 */
+	protected clockRuns(_session: S): boolean {
+		return false;
 	}
 
 	/** Puts a session together (reads fresh data first: another tab may have changed it). */
@@ -180,7 +192,12 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 			document.addEventListener('visibilitychange', hidden);
 			addEventListener('pagehide', keepNow);
 		}
+		const ticks = setInterval(() => {
+			const session = this.session;
+			if (session && this.clockRuns(session) && !(browser && document.hidden)) keepNow();
+		}, TICK_KEEP_MS);
 		return () => {
+			clearInterval(ticks);
 			keepNow();
 			if (browser) {
 				document.removeEventListener('visibilitychange', hidden);

@@ -40,6 +40,32 @@ describe('the time an interview answer took', () => {
 		expect(session.results.at(-1)?.durationMs).toBe(40_000);
 	});
 
+	it('is kept every two seconds while the clock runs, not only at each step', async () => {
+		vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: NOW });
+		const page = await show();
+		await page.start('practice');
+		const db = await app.ready();
+		await page.keeping;
+		expect((await keptSession(db, 'interview', InterviewSnapshotSchema))?.keptAt).toBe(NOW);
+		// Nothing typed for seconds: the answer's clock is kept as it runs all the same.
+		for (const at of [2000, 4000]) {
+			vi.advanceTimersByTime(2000);
+			await page.keeping;
+			// (Within a moment: the page's own timers started as it was shown.)
+			const kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
+			expect(kept?.keptAt).toBeGreaterThan(NOW + at - 100);
+			expect(kept?.keptAt).toBeLessThanOrEqual(NOW + at);
+		}
+		vi.advanceTimersByTime(1000);
+		// Revealed, the clock stands still: nothing more is written until the next step.
+		page.session!.reveal();
+		await page.keeping;
+		vi.advanceTimersByTime(10_000);
+		await page.keeping;
+		const revealed = (await keptSession(db, 'interview', InterviewSnapshotSchema))?.keptAt;
+		expect(revealed).toBe(Date.now() - 10_000);
+	});
+
 	it('is kept across leaving the page after the reveal', async () => {
 		const page = await show();
 		await page.start('mock');
