@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { build } from 'vite';
 import type { AnswerTimes, BenchPage, FirstCardSteps } from './browser-page';
 import { syntheticDecks } from './browser-decks';
+import { importSection } from './browser-import';
 import { median, round } from './numbers';
 import type { Bench, BenchContext, Figure, Section } from './types';
 
@@ -376,7 +377,8 @@ export const bench: Bench = async (context) => {
 		return [
 			firstCardSection(results),
 			answerSection(results.find((result) => result.answers)),
-			heapSection(results, context.quick)
+			heapSection(results, context.quick),
+			await importSection(browser, context)
 		];
 	} finally {
 		await browser.close();
