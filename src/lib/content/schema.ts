@@ -28,8 +28,14 @@ const choiceFields = {
 };
 
 const ItemSchema = v.variant('kind', [
-	v.object({ ...base, kind: v.picklist(['basic', 'reverse']), front: text, back: text }),
-	v.object({ ...base, kind: v.literal('cloze'), text, answer: text }),
+	v.object({
+		...base,
+		kind: v.picklist(['basic', 'reverse']),
+		front: text,
+		back: text,
+		tags: v.optional(texts)
+	}),
+	v.object({ ...base, kind: v.literal('cloze'), text, answer: text, tags: v.optional(texts) }),
 	v.pipe(
 		v.object({ ...base, kind: v.picklist(['mcq', 'truefalse']), ...choiceFields }),
 		v.check((item) => item.answer < item.choices.length, 'answer is not one of the choices')

@@ -35,6 +35,8 @@ export interface BasicItem extends ItemBase {
 	kind: 'basic' | 'reverse';
 	front: string;
 	back: string;
+	/** The tags an imported card came with (own decks only); kept for the exports. */
+	tags?: string[];
 }
 
 /** A sentence with a key phrase blanked out as `[…]`. */
@@ -42,6 +44,8 @@ export interface ClozeItem extends ItemBase {
 	kind: 'cloze';
 	text: string;
 	answer: string;
+	/** The tags an imported card came with (own decks only); kept for the exports. */
+	tags?: string[];
 }
 
 /** A question with one right choice among several. */

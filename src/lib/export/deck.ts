@@ -19,13 +19,12 @@ export interface ExportedDeck {
  * Quiz questions and interview prompts are not flashcards and stay out.
  */
 export function exportDeck(deck: Deck, format: ExportFormat): ExportedDeck {
-	const cards: ExportCard[] = deck.items
-		.filter(isCardItem)
-		.map((item) =>
-			item.kind === 'cloze'
-				? { kind: 'cloze', text: item.text, answer: item.answer }
-				: { kind: item.kind, front: item.front, back: item.back }
-		);
+	const cards: ExportCard[] = deck.items.filter(isCardItem).map((item) => {
+		const tags = item.tags ?? [];
+		return item.kind === 'cloze'
+			? { kind: 'cloze', text: item.text, answer: item.answer, tags }
+			: { kind: item.kind, front: item.front, back: item.back, tags };
+	});
 	const named = { name: deck.title, cards };
 	return {
 		text: format === 'csv' ? deckToCsv(named) : deckToAnkiText(named),

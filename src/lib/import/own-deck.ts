@@ -49,7 +49,8 @@ function itemOf(deckId: string, file: string, title: string, card: OwnCard): Car
 		id: `${fact}/${card.kind}`,
 		topic: OWN_TOPIC,
 		fact,
-		source: { file, heading: title, anchor: '', line: card.line }
+		source: { file, heading: title, anchor: '', line: card.line },
+		...(card.tags.length > 0 ? { tags: [...card.tags] } : {})
 	};
 	return card.kind === 'cloze'
 		? { ...base, kind: 'cloze', text: card.text, answer: card.answer }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deckIndex } from '$lib/content/deck';
+import { parseDeck } from '$lib/content/schema';
+import { exportDeck } from '$lib/export/deck';
 import { ownDeck, newOwnDeckId, type OwnCard, type OwnDeck } from '$lib/import/own-deck';
 import type { ImportedBasicCard } from '$lib/import/types';
 import { loadCardStates } from '$lib/storage/cards';
@@ -75,6 +77,32 @@ describe('own decks', () => {
 		]);
 		expect(new Set(odd.items.map((item) => item.id)).size).toBe(3);
 		for (const item of odd.items) expect(item.id).toMatch(/^own-acme\/cards\/k-[a-z0-9]+\/basic$/);
+	});
+
+	it('keep the tags their cards came with, stored and in both exports', async () => {
+		const tagged = { ...stack, tags: ['infra', 'acme_2026'] };
+		const deck = acme([tagged, team, cloze]);
+		expect(deck.items.map((item) => ('tags' in item ? item.tags : undefined))).toEqual([
+			['infra', 'acme_2026'],
+			undefined,
+			['company']
+		]);
+		const db = await freshDB();
+		await storeDeck(db, deck, NOW);
+		const [stored] = (await loadDecks(db)).filter((other) => other.id === deck.id);
+		expect(stored?.items[0]).toMatchObject({ tags: ['infra', 'acme_2026'] });
+		// A stored deck read back is checked against the deck schema: the tags are kept by it.
+		expect(parseDeck(JSON.parse(JSON.stringify(stored))).items[0]).toMatchObject({
+			tags: ['infra', 'acme_2026']
+		});
+
+		const anki = exportDeck(stored!, 'anki-text').text;
+		expect(anki).toContain('#tags column:4\n');
+		expect(anki).toContain(
+			'\nBasic\tWhat does Acme run on?\tKubernetes on two clouds.\tinfra acme_2026\n'
+		);
+		const csv = exportDeck(stored!, 'csv').text;
+		expect(csv).toContain('What does Acme run on?,Kubernetes on two clouds.,infra acme_2026');
 	});
 
 	it('imported again from a corrected file keep the history of every card still in it', async () => {
