@@ -7,7 +7,10 @@
 
 import { stem } from '$lib/content/words';
 
-/** Words that say nothing about a point: never counted, so no point is ticked from one of them. */
+/**
+ * Words that say nothing about a point: never counted, so no point is ticked from one of them.
+ * Kept as stems, since they are looked up among stemmed words ("this" is "thi", "made" "mad").
+ */
 const COMMON = new Set(
 	(
 		'a an the and or but if of to in on at by for with from as is are was were be been being it its ' +
@@ -17,7 +20,9 @@ const COMMON = new Set(
 		'after before up out also just only very own same one two three says say said gives give names ' +
 		'name frames frame shows show explains explain describes describe answer candidate point way ' +
 		'thing things make makes made get gets good new work working company team time people'
-	).split(' ')
+	)
+		.split(' ')
+		.map(wordStem)
 );
 
 /**

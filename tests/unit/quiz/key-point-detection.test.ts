@@ -41,6 +41,10 @@ describe('key point detection', () => {
 	it('never ticks a point from common words, nor from one of its distinctive words alone', () => {
 		expect(coversPoint('the team did the work', CHANGES)).toBe(false);
 		expect(coversPoint('strategy', CHANGES)).toBe(false);
+		// Common words in the forms the stemmer gives them ("this" -> "thi", "made" -> "mad").
+		expect(
+			coversPoint('I have made this before', 'Describes what they have made before this')
+		).toBe(false);
 	});
 
 	it('ticks a point from one declared synonym phrase', () => {
