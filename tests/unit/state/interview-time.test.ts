@@ -77,6 +77,8 @@ describe('the time an interview answer took', () => {
 			const kept = await keptSession(db, 'interview', InterviewSnapshotSchema);
 			expect(kept?.answeredMs).toBe(70_000);
 		});
+		// A minute reading the model answer before leaving: kept with the session, but not answering.
+		vi.setSystemTime(NOW + 130_000);
 		leaves.pop()?.();
 
 		// Back ten minutes later: the answer still took 70 seconds.
