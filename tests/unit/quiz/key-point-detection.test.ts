@@ -25,8 +25,8 @@ describe('key point detection', () => {
 		const HIRING = 'Says how they would hire engineers and keep them';
 		expect(coversPoint('We hired two engineers', HIRING)).toBe(true);
 		expect(coversPoint('Hiring engineers came first', HIRING)).toBe(true);
-		// "strategy" and "strategic" are one word, counted once.
-		expect(coversPoint('a strategic strategy', CHANGES)).toBe(false);
+		// "strategy" and "strategic" are one word.
+		expect(coversPoint('a strategic view of revenue', 'Ties the strategy to revenue')).toBe(true);
 	});
 
 	it('matches other forms of the same words', () => {
