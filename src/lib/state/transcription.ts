@@ -80,7 +80,11 @@ interface RecognitionClass {
 /** Errors after which the browser would not transcribe on the device (never a server's fault). */
 const REFUSED = new Set(['service-not-allowed', 'language-not-supported', 'not-allowed']);
 
-/** How often a recogniser that ends by itself during an answer is started again. */
+/**
+ * How often in a row a recogniser that ends by itself during an answer, having heard nothing, is
+ * started again (a run that heard something starts the count again: a long answer with many
+ * pauses is listened to to its end).
+ */
 const MAX_RESTARTS = 20;
 
 /** How long a recogniser may take to hand over its last words after Stop. */
@@ -176,7 +180,9 @@ export async function startTranscription(
 		if (REFUSED.has(event.error)) refused = event.error;
 	};
 	recognition.onend = () => {
-		kept.push(...heard.filter((part) => part));
+		const said = heard.filter((part) => part);
+		if (said.length > 0) restarts = 0;
+		kept.push(...said);
 		heard = [];
 		if (!stopping && refused === null && restarts < MAX_RESTARTS) {
 			// Ended by itself during a pause while the candidate still speaks: listen on.
