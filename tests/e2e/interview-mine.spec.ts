@@ -76,16 +76,14 @@ test('your own STAR answer is kept, shown as text after the reveal, and a spoken
 	await expect(recordings).toContainText(/1 recording, \d+(\.\d)? (bytes|KB)/);
 	// Listed by the question it answers, with a Delete of its own.
 	await expect(recordings.getByRole('listitem')).toContainText(question);
-	await expect(
-		recordings.getByRole('button', { name: `Delete the recording of “${question}”` })
-	).toBeVisible();
-	await recordings.getByRole('button', { name: 'Delete all recordings…' }).click();
-	const dialog = page.getByRole('dialog', { name: 'Delete all recordings?' });
-	await dialog.getByRole('button', { name: 'Delete all recordings' }).click();
+	await recordings.getByRole('button', { name: `Delete the recording of “${question}”` }).click();
+	const dialog = page.getByRole('dialog', { name: 'Delete this recording?' });
+	await expect(dialog).toContainText(`your recorded answer to “${question}”`);
+	await dialog.getByRole('button', { name: 'Delete recording' }).click();
 	await expect(recordings).toContainText('No recordings on this device.');
-	await expect(recordings.getByRole('status')).toContainText(
-		'Every recording on this device was deleted.'
-	);
+	await expect(recordings.getByRole('status')).toContainText('The recording was deleted.');
+	// The row and its button are gone: focus is on the section, not thrown to the page's top.
+	await expect(recordings.getByRole('heading', { name: 'Recorded answers' })).toBeFocused();
 });
 
 test('a refused microphone is said plainly, and typing still works', async ({ page }) => {

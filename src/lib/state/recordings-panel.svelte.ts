@@ -1,6 +1,5 @@
 import { errorMessage } from '$lib/errors';
-import type { StudyDatabase } from '$lib/storage/db';
-import type { StoredDeck } from '$lib/storage/db';
+import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import {
 	deleteRecording,
 	deleteRecordings,
@@ -37,19 +36,18 @@ function questionText(decks: readonly StoredDeck[], id: string): string | null {
 }
 
 /**
- * The recordings of spoken answers kept on this device, on the Settings page: how many and how
- * large, and deleting them all once the candidate confirms. The Settings page model owns it and
- * reads `total` with the rest of the page: the one count of recordings the page shows, so the
- * backup's "Include my recordings" size and this section cannot disagree.
+ * The recordings of spoken answers kept on this device, on the Settings page: each with what it
+ * answers, when, how long and how large, and deleting one or all once the candidate confirms. The
+ * Settings page model owns it and reads `total` with the rest of the page: the one count of
+ * recordings the page shows, so the backup's "Include my recordings" size and this section cannot
+ * disagree.
  */
 export class RecordingsPanel {
-	/** How many recordings there are and their bytes; null until the page has read them. */
-	total = $state.raw<RecordingsTotal | null>(null);
 	/** Each recording, newest first; null until the page has read them. */
 	rows = $state.raw<RecordingRow[] | null>(null);
 	/** The recording the candidate is asked to confirm deleting, or null. */
 	deletingOne = $state.raw<RecordingRow | null>(null);
-	/** Why they could not be counted, in words; null when they were. The rest of the page loads. */
+	/** Why they could not be read, in words; null when they were. The rest of the page loads. */
 	problem = $state<string | null>(null);
 	/** The candidate is asked to confirm deleting them all. */
 	confirming = $state(false);
@@ -57,6 +55,12 @@ export class RecordingsPanel {
 	outcome = $state.raw<Outcome>(NOTHING);
 
 	#db: StudyDatabase | null = null;
+
+	/** How many recordings there are and their bytes; null until the page has read them. */
+	get total(): RecordingsTotal | null {
+		const rows = this.rows;
+		return rows && { count: rows.length, bytes: rows.reduce((sum, row) => sum + row.size, 0) };
+	}
 
 	/**
 	 * Reads the count again (the page model calls it with its own reading). A failure is this
@@ -74,15 +78,10 @@ export class RecordingsPanel {
 					followUp: question !== entry.key
 				};
 			});
-			this.total = {
-				count: entries.length,
-				bytes: entries.reduce((sum, entry) => sum + entry.size, 0)
-			};
 			this.problem = null;
 		} catch (error) {
-			this.total = null;
 			this.rows = null;
-			this.problem = `Your recordings could not be counted: ${errorMessage(error)}`;
+			this.problem = `Your recordings could not be read: ${errorMessage(error)}`;
 		}
 	}
 
@@ -102,6 +101,7 @@ export class RecordingsPanel {
 		this.deletingOne = row;
 	}
 
+	/** Keeps the recording asked about. */
 	cancelOne(): void {
 		this.deletingOne = null;
 	}
@@ -114,9 +114,7 @@ export class RecordingsPanel {
 		this.deleting = true;
 		try {
 			await deleteRecording(db, row.key);
-			const rows = (this.rows ?? []).filter((other) => other.key !== row.key);
-			this.rows = rows;
-			this.total = { count: rows.length, bytes: rows.reduce((sum, other) => sum + other.size, 0) };
+			this.rows = (this.rows ?? []).filter((other) => other.key !== row.key);
 			app.changed();
 			this.outcome = { status: 'The recording was deleted.', problem: null };
 		} catch (error) {
@@ -139,7 +137,6 @@ export class RecordingsPanel {
 			await deleteRecordings(db);
 			// The one count of recordings on the page (the backup's "Include my recordings" size
 			// follows it) is known to be empty; other tabs reload on the change signal.
-			this.total = { count: 0, bytes: 0 };
 			this.rows = [];
 			this.problem = null;
 			app.changed();

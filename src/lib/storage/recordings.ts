@@ -86,19 +86,8 @@ export async function loadRecording(db: StudyDatabase, item: string): Promise<Re
  * @throws StorageError when storage cannot be read
  */
 export async function recordingsTotal(db: StudyDatabase): Promise<RecordingsTotal> {
-	try {
-		const tx = db.transaction('recordings', 'readonly');
-		let count = 0;
-		let bytes = 0;
-		for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
-			count += 1;
-			bytes += Number.isFinite(cursor.value.size) ? cursor.value.size : 0;
-		}
-		await tx.done;
-		return { count, bytes };
-	} catch (error) {
-		throw toStorageError(error);
-	}
+	const entries = await listRecordings(db);
+	return { count: entries.length, bytes: entries.reduce((sum, entry) => sum + entry.size, 0) };
 }
 
 /** A recording as the Settings page lists it: what it answers, when, how long and how large. */

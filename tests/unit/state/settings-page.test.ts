@@ -145,7 +145,7 @@ describe('the settings page model', () => {
 			expect(page.error).toBeNull();
 			expect(page.counts).toMatchObject({ cards: 1, reviews: 1 });
 			expect(page.recordings.total).toBeNull();
-			expect(page.recordings.problem).toMatch(/^Your recordings could not be counted: \S/);
+			expect(page.recordings.problem).toMatch(/^Your recordings could not be read: \S/);
 			let text = '';
 			await page.exportFile((written) => (text = written));
 			expect(page.backup.problem).toBeNull();
