@@ -8,6 +8,16 @@ import { AnswerRecorder, SpeechNote, type RecorderOptions } from './answer-recor
 export { followUpKey };
 
 /**
+ * How a take was delivered against a timer of `limitSeconds`, from its transcript; null when it has
+ * none (or an empty one: nothing was written out) or its length is not known.
+ */
+function deliveryOfTake(recorder: AnswerRecorder, limitSeconds: number): Delivery | null {
+	const { transcript, spokenMs } = recorder;
+	if (!transcript || spokenMs === null) return null;
+	return deliveryOf(transcript, spokenMs / 1000, limitSeconds);
+}
+
+/**
  * The recordings of an interview session: the recorder of what is on screen (a question, or in a
  * mock interview its follow-up), made when it is shown and let go when it goes, and the recordings
  * the summary replays.
@@ -99,11 +109,7 @@ export class InterviewRecordings {
 	): { transcript: string; delivery: Delivery | null } | null {
 		const recorder = this.replays[key];
 		if (!recorder?.transcript || (recorder.recordedAt ?? 0) < since) return null;
-		const { transcript, spokenMs } = recorder;
-		return {
-			transcript,
-			delivery: spokenMs === null ? null : deliveryOf(transcript, spokenMs / 1000, limitSeconds)
-		};
+		return { transcript: recorder.transcript, delivery: deliveryOfTake(recorder, limitSeconds) };
 	}
 
 	/**
@@ -123,9 +129,7 @@ export class InterviewRecordings {
 	 * it has no transcript (none made on this device) or its length is not known.
 	 */
 	delivery(limitSeconds: number): Delivery | null {
-		const recorder = this.current;
-		if (recorder?.transcript == null || recorder.spokenMs === null) return null;
-		return deliveryOf(recorder.transcript, recorder.spokenMs / 1000, limitSeconds);
+		return this.current ? deliveryOfTake(this.current, limitSeconds) : null;
 	}
 
 	/** Everything goes (the session is closed or its page left): a recording under way is kept. */

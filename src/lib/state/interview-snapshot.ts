@@ -122,7 +122,8 @@ export function restored(
 		shownAt: now - Math.max(0, kept.keptAt - kept.shownAt),
 		// Kept by versions before it: the shownAt kept is the nearest there is.
 		askedAt: kept.askedAt ?? kept.shownAt,
-		// Kept by versions before it: not known, and the score takes the time to the save.
+		// Not known while answering; kept by versions before it, null (the schema's default), and
+		// the score takes the time to the save.
 		answeredMs: kept.phase === 'answering' ? null : kept.answeredMs,
 		covered: kept.covered.filter((point) => point < pointsOf(current).length),
 		notes: kept.notes,

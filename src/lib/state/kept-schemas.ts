@@ -93,7 +93,7 @@ export const InterviewSnapshotSchema = v.object({
 	 * is this answer's); absent from snapshots kept before it.
 	 */
 	askedAt: v.optional(time),
-	/** How long the answer took, shown to revealed; absent before the reveal and from older snapshots. */
+	/** How long the answer took, shown to revealed; null before the reveal, absent from older snapshots. */
 	answeredMs: v.optional(v.nullable(count), null),
 	covered: v.array(count),
 	notes: v.string(),
