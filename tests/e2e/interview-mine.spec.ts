@@ -86,6 +86,21 @@ test('your own STAR answer is kept, shown as text after the reveal, and a spoken
 	await expect(recordings.getByRole('heading', { name: 'Recorded answers' })).toBeFocused();
 });
 
+test('a take under way when the app is switched away is stopped and kept', async ({ page }) => {
+	const practice = await practise(page);
+	await practice.getByRole('button', { name: 'Record my answer' }).click();
+	await expect(practice.getByRole('status').filter({ hasText: 'Recording.' })).toBeVisible();
+	// The phone switches to another app: the page is hidden.
+	await page.evaluate(() => {
+		Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+		document.dispatchEvent(new Event('visibilitychange'));
+	});
+	await expect(
+		practice.getByRole('status').filter({ hasText: 'Recorded. Listen to it after' })
+	).toBeVisible();
+	await expect(practice.getByRole('button', { name: 'Record again' })).toBeVisible();
+});
+
 test('a refused microphone is said plainly, and typing still works', async ({ page }) => {
 	await page.addInitScript(() => {
 		navigator.mediaDevices.getUserMedia = () =>

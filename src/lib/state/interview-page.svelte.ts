@@ -62,6 +62,11 @@ export class InterviewPage extends SessionPage<InterviewSession, 'practice' | 'm
 		[this.states, this.history] = await Promise.all([loadCardStates(db), loadInterviewAnswers(db)]);
 	}
 
+	/** A take under way is stopped and kept: away, a phone may take the microphone or end the page. */
+	protected override hidden(session: InterviewSession): void {
+		void session.recordings.current?.stop();
+	}
+
 	protected override clockRuns(session: InterviewSession): boolean {
 		return session.phase === 'answering' || session.phase === 'follow-up';
 	}

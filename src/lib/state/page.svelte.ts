@@ -137,6 +137,12 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 		return false;
 	}
 
+	/**
+	 * The page is hidden or ended while the session is on screen (a phone switching apps, a
+	 * reload, a closed tab): what cannot wait for the learner's return is done now.
+	 */
+	protected hidden(_session: S): void {}
+
 	/** Puts a session together (reads fresh data first: another tab may have changed it). */
 	protected abstract create(db: StudyDatabase, request: Request): Promise<S | null>;
 
@@ -184,13 +190,17 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 		// Kept once more when the page is left or hidden (another page, a phone switching apps, a
 		// reload, a closed tab): a session's clock stands still from then, not from its last step.
 		const keepNow = () => this.session?.onStep?.();
+		const away = () => {
+			if (this.session) this.hidden(this.session);
+			keepNow();
+		};
 		const hidden = () => {
-			if (document.visibilityState === 'hidden') keepNow();
+			if (document.visibilityState === 'hidden') away();
 		};
 		const browser = typeof document !== 'undefined';
 		if (browser) {
 			document.addEventListener('visibilitychange', hidden);
-			addEventListener('pagehide', keepNow);
+			addEventListener('pagehide', away);
 		}
 		const ticks = setInterval(() => {
 			const session = this.session;
@@ -201,7 +211,7 @@ export abstract class SessionPage<S extends Session, Request> extends PageModel 
 			keepNow();
 			if (browser) {
 				document.removeEventListener('visibilitychange', hidden);
-				removeEventListener('pagehide', keepNow);
+				removeEventListener('pagehide', away);
 			}
 			stopHolding();
 			stop();
