@@ -192,6 +192,11 @@ async function interviewStates(page: Page, check: (state: string) => Promise<voi
 	await expect(interview.getByRole('button', { name: 'Next question' })).toBeFocused();
 	await check('a scored interview answer');
 	await interview.getByRole('button', { name: 'End interview' }).click();
+	// Four questions are not asked yet: ending asks first.
+	const ending = page.getByRole('dialog', { name: 'End interview?' });
+	await expect(ending.getByRole('button', { name: 'Cancel' })).toBeFocused();
+	await check('a confirmation to end an interview');
+	await ending.getByRole('button', { name: 'End interview' }).click();
 	await expect(page.getByRole('heading', { name: 'Mock interview ended' })).toBeFocused();
 	await check('an interview summary');
 }

@@ -178,7 +178,9 @@ test('ending an interview with an answer not yet scored asks first; Cancel keeps
 	await interview.getByLabel(/Your answer/).fill('We hired two staff engineers first');
 	await interview.getByRole('button', { name: 'End interview' }).click();
 	const dialog = page.getByRole('dialog', { name: 'End interview?' });
-	await expect(dialog).toContainText('Your answer to this question is not scored and is not kept.');
+	await expect(dialog).toContainText(
+		'Your answer to this question is not scored, and what you typed is not kept. 4 questions are not asked; the summary shows the ones you answered.'
+	);
 	await dialog.getByRole('button', { name: 'Cancel' }).click();
 	await expect(dialog).toBeHidden();
 	await expect(interview.getByLabel(/Your answer/)).toHaveValue(

@@ -62,16 +62,38 @@ export async function storeInterviewScore(
 }
 
 /**
- * What ending a session now would leave unscored, in words (the page asks before it ends), or null
- * when nothing would be lost: a scored question is stored, a follow-up's answer is kept, a
- * recording is kept on its own.
+ * What ending a session now would leave undone, in words (the page asks before it ends), or null
+ * when nothing would be: a scored question is stored, a follow-up's answer is kept. A recording is
+ * kept on its own, and said so; a mock interview says how many of its questions are not asked.
+ * @param recorded whether the answer on screen was recorded
  */
-export function lostOnEnd(session: { phase: string; notes: string }): string | null {
+export function lostOnEnd(
+	session: {
+		phase: string;
+		notes: string;
+		mode: 'practice' | 'mock';
+		index: number;
+		total: number;
+	},
+	recorded = false
+): string | null {
+	const parts: string[] = [];
+	const open = session.phase === 'reveal' || session.phase === 'answering';
 	if (session.phase === 'reveal') {
-		return 'This question is not scored yet: your answer and the points you ticked are not kept.';
+		parts.push(
+			'This question is not scored yet: your answer and the points you ticked are not kept.'
+		);
+	} else if (session.phase === 'answering' && session.notes.trim() !== '') {
+		parts.push('Your answer to this question is not scored, and what you typed is not kept.');
 	}
-	if (session.phase === 'answering' && session.notes.trim() !== '') {
-		return 'Your answer to this question is not scored and is not kept.';
+	if (open && recorded) {
+		parts.push('Its recording stays on this device (Settings, Recorded answers).');
 	}
-	return null;
+	const rest = session.mode === 'mock' ? session.total - session.index - 1 : 0;
+	if (rest > 0) {
+		parts.push(
+			`${rest === 1 ? '1 question is' : `${rest} questions are`} not asked; the summary shows the ones you answered.`
+		);
+	}
+	return parts.length > 0 ? parts.join(' ') : null;
 }
