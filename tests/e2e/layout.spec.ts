@@ -42,7 +42,7 @@ async function atBothSizes(page: Page, check: () => Promise<void>) {
 	await page.evaluate(() => (document.documentElement.style.fontSize = ''));
 }
 
-test('tables in the notes and in the quiz summary never break a word, at 375 px and at 200% text', async ({
+test('tables in the notes and in the quiz summary never break a word; the interview summary never widens the page, at 375 px and at 200% text', async ({
 	page
 }) => {
 	await page.goto('/notes/famous-ctos/');
@@ -58,6 +58,25 @@ test('tables in the notes and in the quiz summary never break a word, at 375 px 
 	await quiz.getByRole('button', { name: 'End quiz' }).click();
 	await expect(page.getByRole('table', { name: 'By topic' })).toBeVisible();
 	await atBothSizes(page, async () => expect(await brokenWords(page)).toEqual([]));
+
+	// The mock interview's summary never widens the page. (Its question column may break a long
+	// word at 200% text: sized to whole words, the figures beside it would push the page sideways.)
+	await page.goto('/interview/');
+	await page.getByRole('button', { name: 'Start a mock interview' }).click();
+	const interview = page.getByRole('region', { name: 'Mock interview', exact: true });
+	await interview.getByRole('button', { name: 'Reveal key points' }).click();
+	await interview.getByRole('button', { name: 'Save score' }).click();
+	await interview.getByRole('button', { name: 'End interview' }).click();
+	await page
+		.getByRole('dialog', { name: 'End interview?' })
+		.getByRole('button', { name: 'End interview' })
+		.click();
+	await expect(page.getByRole('table', { name: 'Your answers' })).toBeVisible();
+	await atBothSizes(page, async () => {
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			375
+		);
+	});
 });
 
 test('at 200% text and in landscape the header and tab bar take at most a fifth of the height', async ({
