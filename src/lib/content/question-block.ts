@@ -1,6 +1,7 @@
 import type { Blockquote, BlockContent, DefinitionContent, List, ListItem, Paragraph } from 'mdast';
 import { labelledText } from './blocks';
 import { flattenInline, plainText } from './inline';
+import { phraseCanTick } from '$lib/quiz/key-point-detection';
 import { lineOf } from './markdown';
 
 /** The most follow-up questions one interview question may have. */
@@ -90,6 +91,13 @@ function splitSynonyms(
 		});
 	} else if (synonyms.some((synonym) => synonym === '')) {
 		problems.push({ line, message: `empty phrase in "(also: …)" ${where}` });
+	} else {
+		for (const synonym of synonyms.filter((phrase) => !phraseCanTick(phrase))) {
+			problems.push({
+				line,
+				message: `the phrase "${synonym}" in "(also: …)" ${where} has only common words ("the", "with", "time"…), so it would never tick the point: add a word that tells it apart`
+			});
+		}
 	}
 	return { text: text.slice(0, also.index).trim(), synonyms };
 }

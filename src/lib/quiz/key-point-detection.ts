@@ -58,6 +58,14 @@ function containsPhrase(answer: readonly string[], phrase: readonly string[]): b
 }
 
 /**
+ * Whether a declared phrase can tick its point: one made of common words only never does (it
+ * would tick from any answer, so it is not looked for).
+ */
+export function phraseCanTick(phrase: string): boolean {
+	return wordsOf(phrase).some((word) => !COMMON.has(word));
+}
+
+/**
  * Whether an answer covers a point: at least half of the point's distinctive words (and never
  * fewer than two, so one common word is not enough), or one of its declared synonym phrases.
  */
@@ -71,10 +79,9 @@ export function coversPoint(
 	const wanted = distinctiveWords(point);
 	const found = wanted.filter((word) => present.has(word)).length;
 	if (wanted.length > 0 && found >= Math.max(2, Math.ceil(wanted.length / 2))) return true;
-	return synonyms.some((synonym) => {
-		const phrase = wordsOf(synonym);
-		return phrase.some((word) => !COMMON.has(word)) && containsPhrase(answerWords, phrase);
-	});
+	return synonyms.some(
+		(synonym) => phraseCanTick(synonym) && containsPhrase(answerWords, wordsOf(synonym))
+	);
 }
 
 /**

@@ -173,6 +173,15 @@ describe('a bad interview question block names the line and what is wrong', () =
 			problem: `16: empty phrase in "(also: …)" in a key point of the interview question "${QUESTION_TEXT}"`
 		},
 		{
+			name: 'a synonym of common words only, which could never tick its point',
+			edit: (block) =>
+				block.replace(
+					'> - rapid scale-up',
+					'> - rapid scale-up (also: "fast growth", "at the same time")'
+				),
+			problem: `16: the phrase "at the same time" in "(also: …)" in a key point of the interview question "${QUESTION_TEXT}" has only common words`
+		},
+		{
 			name: 'synonyms on an evidence point',
 			edit: (block) => block.replace('what it cost', 'what it cost (also: "a story")'),
 			problem: `17: an evidence point of the interview question "${QUESTION_TEXT}" has "(also: …)"`
