@@ -46,7 +46,7 @@ test('every deck is published as JSON with its items', async ({ request }) => {
 	}
 });
 
-test('the notes show no authoring comments (the ask blocks of content/README.md)', async ({
+test('the notes show no authoring comments (the ask blocks of content/README.md) nor the phrases key points declare', async ({
 	page
 }) => {
 	for (const deck of ['skills', 'cto-role', 'famous-ctos']) {
@@ -54,5 +54,8 @@ test('the notes show no authoring comments (the ask blocks of content/README.md)
 		await expect(page.locator('main h1')).toBeVisible();
 		await expect(page.locator('main')).not.toContainText('<!--');
 		await expect(page.locator('main')).not.toContainText('ask card');
+		// The key points are shown; the words the matcher may tick them from are not.
+		await expect(page.locator('main')).toContainText('Question:');
+		await expect(page.locator('main')).not.toContainText('(also:');
 	}
 });

@@ -221,7 +221,13 @@ export function parseNotes(
 	};
 }
 
-/** Strips parser positions from a tree so it can be shipped to a page small. */
+/** A key point's declared phrases, `(also: "…", "…")`, at the end of its text. */
+const DECLARED_PHRASES = /\s*\(also:.*\)\s*$/s;
+
+/**
+ * Strips parser positions from a tree so it can be shipped to a page small, and the phrases key
+ * points declare for pre-ticking (they are for the matcher, not for the reader).
+ */
 export function withoutPositions<T extends Root | RootContent>(node: T): T {
 	const copy: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(node)) {
@@ -229,7 +235,9 @@ export function withoutPositions<T extends Root | RootContent>(node: T): T {
 		copy[key] =
 			key === 'children' && Array.isArray(value)
 				? value.map((child: RootContent) => withoutPositions(child))
-				: value;
+				: key === 'value' && node.type === 'text' && typeof value === 'string'
+					? value.replace(DECLARED_PHRASES, '')
+					: value;
 	}
 	return copy as T;
 }
