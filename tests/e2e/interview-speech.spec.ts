@@ -213,10 +213,13 @@ test('a mock interview’s follow-up is recorded too, and the summary replays it
 	await expect(summary.or(interview.getByRole('heading', { level: 2 }))).toBeVisible();
 	if (!(await summary.isVisible())) {
 		await interview.getByRole('button', { name: 'End interview' }).click();
-		// Questions are left: ending asks first.
+		// With questions left after this one, ending asks first; on the last it ends at once.
 		const dialog = page.getByRole('dialog', { name: 'End interview?' });
-		await expect(dialog).toContainText(/not asked; the summary shows the ones you answered/);
-		await dialog.getByRole('button', { name: 'End interview' }).click();
+		await expect(summary.or(dialog)).toBeVisible();
+		if (await dialog.isVisible()) {
+			await expect(dialog).toContainText(/not asked; the summary shows the ones you answered/);
+			await dialog.getByRole('button', { name: 'End interview' }).click();
+		}
 	}
 	await expect(summary).toBeVisible();
 	const answers = page.getByRole('table', { name: 'Your answers' });
