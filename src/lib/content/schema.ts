@@ -35,7 +35,14 @@ const ItemSchema = v.variant('kind', [
 		back: text,
 		tags: v.optional(texts)
 	}),
-	v.object({ ...base, kind: v.literal('cloze'), text, answer: text, tags: v.optional(texts) }),
+	v.object({
+		...base,
+		kind: v.literal('cloze'),
+		text,
+		answer: text,
+		extra: v.optional(text),
+		tags: v.optional(texts)
+	}),
 	v.pipe(
 		v.object({ ...base, kind: v.picklist(['mcq', 'truefalse']), ...choiceFields }),
 		v.check((item) => item.answer < item.choices.length, 'answer is not one of the choices')

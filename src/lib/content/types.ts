@@ -44,6 +44,8 @@ export interface ClozeItem extends ItemBase {
 	kind: 'cloze';
 	text: string;
 	answer: string;
+	/** What an imported card shows on its back after the answer (Anki's "Back Extra"). */
+	extra?: string;
 	/** The tags an imported card came with (own decks only); kept for the exports. */
 	tags?: string[];
 }

@@ -20,7 +20,7 @@ export function deckToAnkiText(deck: ExportDeck): string {
 	const rows = deck.cards.map((card) => {
 		const [first, second] =
 			card.kind === 'cloze'
-				? [toAnkiCloze(card.text, card.answer, card.hint, card.cloze), '']
+				? [toAnkiCloze(card.text, card.answer, card.hint, card.cloze), card.extra ?? '']
 				: [card.front, card.back];
 		const row = cloze
 			? [card.kind === 'cloze' ? 'Cloze' : 'Basic', first, second]

@@ -14,6 +14,8 @@ export type ExportCard =
 			hint?: string;
 			/** Anki's cloze number, 1 when absent. */
 			cloze?: number;
+			/** Anki's "Back Extra", written in its column of the Anki text export. */
+			extra?: string;
 			tags?: readonly string[];
 	  };
 

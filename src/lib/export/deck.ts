@@ -22,7 +22,7 @@ export function exportDeck(deck: Deck, format: ExportFormat): ExportedDeck {
 	const cards: ExportCard[] = deck.items.filter(isCardItem).map((item) => {
 		const tags = item.tags ?? [];
 		return item.kind === 'cloze'
-			? { kind: 'cloze', text: item.text, answer: item.answer, tags }
+			? { kind: 'cloze', text: item.text, answer: item.answer, extra: item.extra, tags }
 			: { kind: item.kind, front: item.front, back: item.back, tags };
 	});
 	const named = { name: deck.title, cards };

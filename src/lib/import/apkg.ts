@@ -63,7 +63,7 @@ export function cardsFromCollection(collection: AnkiCollection): ImportResult {
 		} else if (note.kind === 'basic' && second === undefined) {
 			collector.skip(line, 'it has only one field, and a card needs a front and a back.');
 		} else {
-			// A cloze note's second field is Anki's "Back Extra", which is not kept.
+			// A cloze note's second field is Anki's "Back Extra", kept on each of its cards.
 			collector.add({
 				front: first,
 				back: second ?? '',

@@ -26,7 +26,7 @@ function normalized(text: string): string {
 export interface NoteRow {
 	/** The question side, or the text of a cloze note. */
 	front: string;
-	/** The answer side (for a cloze note, Anki's "Back Extra", which is not kept). */
+	/** The answer side (for a cloze note, Anki's "Back Extra", kept on each of its cards). */
 	back: string;
 	tags: readonly string[];
 	line: number;
@@ -87,6 +87,7 @@ export class CardCollector {
 		const tags = cleanTags(row.tags);
 		if (hasCloze(front)) {
 			const deletions = clozeDeletions(front);
+			const backExtra = this.#text(row.back, row.html);
 			for (const deletion of deletions) {
 				if (deletion.answer === '') {
 					this.skip(row.line, `cloze c${deletion.cloze} hides nothing.`);
@@ -96,6 +97,13 @@ export class CardCollector {
 				const text = this.#safe(deletion.text);
 				const answer = this.#safe(deletion.answer);
 				const hint = deletion.hint === undefined ? {} : { hint: this.#safe(deletion.hint) };
+				// A file written for apps without clozes (our CSV export) holds the answer there.
+				const extra =
+					backExtra === '' ||
+					backExtra === deletion.answer ||
+					this.#tooLong(row.line, backExtra, '')
+						? {}
+						: { extra: this.#safe(backExtra) };
 				const key = this.#key('cloze', text, answer, row.id && `${row.id}-c${deletion.cloze}`);
 				if (key === null) continue;
 				this.#push({
@@ -104,6 +112,7 @@ export class CardCollector {
 					text,
 					answer,
 					...hint,
+					...extra,
 					cloze: deletion.cloze,
 					tags: [...tags],
 					line: row.line

@@ -53,7 +53,13 @@ function itemOf(deckId: string, file: string, title: string, card: OwnCard): Car
 		...(card.tags.length > 0 ? { tags: [...card.tags] } : {})
 	};
 	return card.kind === 'cloze'
-		? { ...base, kind: 'cloze', text: card.text, answer: card.answer }
+		? {
+				...base,
+				kind: 'cloze',
+				text: card.text,
+				answer: card.answer,
+				...(card.extra === undefined ? {} : { extra: card.extra })
+			}
 		: { ...base, kind: 'basic', front: card.front, back: card.back };
 }
 

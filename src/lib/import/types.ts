@@ -50,6 +50,8 @@ export interface ImportedClozeCard extends ImportedCardBase {
 	hint?: string;
 	/** Anki's cloze number (`c1` is 1). */
 	cloze: number;
+	/** Anki's "Back Extra": what the note shows on the back after the answer; absent when empty. */
+	extra?: string;
 }
 
 /** A card read from a file, plain text only (HTML turned into text, markup neutralised). */

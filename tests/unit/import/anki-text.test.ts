@@ -125,3 +125,21 @@ describe("Anki's Notes in Plain Text", () => {
 		);
 	});
 });
+
+describe('a cloze note’s Back Extra', () => {
+	it('is kept on each of its cards, unless it only repeats the answer', () => {
+		const text = [
+			'#separator:tab',
+			'#html:true',
+			'#notetype column:1',
+			'Cloze\t{{c1::Conway}}’s law, {{c2::1967}}\tMelvin <b>Conway</b>',
+			'Cloze\t{{c1::Brooks}}’s law\tBrooks'
+		].join('\n');
+		const cards = importAnkiText(text).cards;
+		expect(cards.map((card) => (card.kind === 'cloze' ? card.extra : null))).toEqual([
+			'Melvin Conway',
+			'Melvin Conway',
+			undefined
+		]);
+	});
+});

@@ -52,6 +52,8 @@ const DECK: ImportResult = {
 			text: "[…]'s law: systems mirror the communication structure of their makers",
 			answer: 'Conway',
 			cloze: 1,
+			// The note's "Back Extra", shown on the back of each of its cards.
+			extra: 'Melvin Conway, 1967',
 			tags: ['people'],
 			line: 2
 		},
@@ -62,6 +64,7 @@ const DECK: ImportResult = {
 			answer: 'communication structure',
 			hint: 'org chart?',
 			cloze: 2,
+			extra: 'Melvin Conway, 1967',
 			tags: ['people'],
 			line: 2
 		},

@@ -79,9 +79,9 @@ describe('own decks', () => {
 		for (const item of odd.items) expect(item.id).toMatch(/^own-acme\/cards\/k-[a-z0-9]+\/basic$/);
 	});
 
-	it('keep the tags their cards came with, stored and in both exports', async () => {
+	it('keep the tags and Back Extra their cards came with, stored and in the exports', async () => {
 		const tagged = { ...stack, tags: ['infra', 'acme_2026'] };
-		const deck = acme([tagged, team, cloze]);
+		const deck = acme([tagged, team, { ...cloze, extra: 'In a garage in Lyon.' }]);
 		expect(deck.items.map((item) => ('tags' in item ? item.tags : undefined))).toEqual([
 			['infra', 'acme_2026'],
 			undefined,
@@ -100,6 +100,11 @@ describe('own decks', () => {
 		expect(anki).toContain('#tags column:4\n');
 		expect(anki).toContain(
 			'\nBasic\tWhat does Acme run on?\tKubernetes on two clouds.\tinfra acme_2026\n'
+		);
+		// A cloze keeps Anki's "Back Extra", and writes it back in its column.
+		expect(stored?.items[2]).toMatchObject({ kind: 'cloze', extra: 'In a garage in Lyon.' });
+		expect(anki).toContain(
+			'\nCloze\tAcme was founded in {{c1::2015}}.\tIn a garage in Lyon.\tcompany\n'
 		);
 		const csv = exportDeck(stored!, 'csv').text;
 		expect(csv).toContain('What does Acme run on?,Kubernetes on two clouds.,infra acme_2026');
