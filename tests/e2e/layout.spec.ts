@@ -107,3 +107,25 @@ test('at 200% text and in landscape the header and tab bar take at most a fifth 
 	await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
 	expect(await chrome()).toBeLessThanOrEqual(0.2);
 });
+
+test('at 200% text the header’s names stay whole, and on a narrow phone never push the page sideways', async ({
+	page
+}) => {
+	for (const width of [375, 320]) {
+		await page.setViewportSize({ width, height: 700 });
+		await page.goto('/notes/');
+		await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+		const lines = await page.evaluate(() =>
+			[...document.querySelectorAll('.app-header a')].map((link) => {
+				const range = document.createRange();
+				range.selectNodeContents(link);
+				return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+			})
+		);
+		// "CTO Prep" may take two lines at a space; "Notes" is one word on one line.
+		expect(lines[1], `at ${width} px`).toBe(1);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			width
+		);
+	}
+});
