@@ -39,9 +39,17 @@ export class SpeechNote {
 	downloadable = $state(false);
 	downloading = $state(false);
 
-	/** Says why a spoken answer is not written out (null: it is). */
+	/** The reasons said so far this session: said again, a reason is said in short. */
+	#said: string[] = [];
+
+	/** Says why a spoken answer is not written out (null: it is); a reason said before, in short. */
 	tell(error: unknown): void {
-		this.text = error === null ? null : errorMessage(error);
+		const reason = error === null ? null : errorMessage(error);
+		const again = reason !== null && this.#said.includes(reason);
+		if (reason !== null && !again) this.#said.push(reason);
+		this.text = again
+			? 'This answer is not written out either, for the reason said before.'
+			: reason;
 		// Read by its field: TranscriptionError's module loads only with the recorder's first take.
 		this.downloadable = (error as { problem?: string } | null)?.problem === 'downloadable';
 	}
@@ -54,6 +62,10 @@ export class SpeechNote {
 		install = () => import('./transcription').then((module) => module.installTranscription())
 	): Promise<void> {
 		if (this.downloading) return;
+		if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+			this.text = 'You are offline: the speech model can be downloaded once you are online.';
+			return;
+		}
 		this.downloading = true;
 		this.downloadable = false;
 		this.text = 'Downloading the speech model…';

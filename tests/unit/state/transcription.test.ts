@@ -175,6 +175,31 @@ describe('the offer to download the speech model', () => {
 		note.tell(new TranscriptionError('unavailable'));
 		expect(note.downloadable).toBe(false);
 	});
+
+	it('says a reason once in full; the same reason again, in short', () => {
+		const note = new SpeechNote();
+		note.tell(new TranscriptionError('unavailable'));
+		expect(note.text).toBe(UNAVAILABLE);
+		note.tell(new TranscriptionError('unavailable'));
+		expect(note.text).toBe('This answer is not written out either, for the reason said before.');
+		note.tell(null);
+		expect(note.text).toBeNull();
+	});
+
+	it('is not taken up offline: it says to come back online, and stays on offer', async () => {
+		vi.stubGlobal('navigator', { onLine: false });
+		const note = new SpeechNote();
+		note.tell(new TranscriptionError('downloadable'));
+		let asked = false;
+		await note.download(async () => {
+			asked = true;
+		});
+		expect(asked).toBe(false);
+		expect(note.text).toBe(
+			'You are offline: the speech model can be downloaded once you are online.'
+		);
+		expect(note.downloadable).toBe(true);
+	});
 });
 
 /**
