@@ -17,6 +17,13 @@ const preview = (page: Page) => page.getByRole('region', { name: 'What this file
 const stored = (page: Page) =>
 	page.getByRole('region', { name: 'Import cards' }).getByRole('status');
 
+/** Names the deck and adds the file's cards; the page says they are stored. */
+async function addAs(page: Page, name: string, cards: number) {
+	await page.getByLabel('Deck name').fill(name);
+	await page.getByRole('button', { name: `Add ${cards} cards` }).click();
+	await expect(stored(page)).toContainText(`“${name}” is stored: ${cards} cards added`);
+}
+
 test('an Anki plain-text export: its header lines are read, its HTML becomes plain text', async ({
 	page
 }) => {
@@ -62,9 +69,7 @@ test('a CSV file whose answer is in another column: the back is chosen from its 
 	await page.getByLabel('Back').selectOption({ label: '3: Meaning' });
 	await expect(preview(page)).toContainText('Roadmap → A plan of what is built when');
 	await expect(preview(page)).toContainText('SLA → What the service promises');
-	await page.getByLabel('Deck name').fill('Terms');
-	await page.getByRole('button', { name: 'Add 2 cards' }).click();
-	await expect(stored(page)).toContainText('“Terms” is stored: 2 cards added');
+	await addAs(page, 'Terms', 2);
 });
 
 test('a Quizlet export written with a comma and semicolons is read with those separators', async ({
@@ -89,9 +94,7 @@ test('a Quizlet export written with a comma and semicolons is read with those se
 	await form.getByLabel('Between cards: custom').fill(';');
 	await form.getByLabel('Between cards: custom').press('Tab');
 	await expect(preview(page)).toContainText('2 cards with a front and a back');
-	await page.getByLabel('Deck name').fill('Quizlet set');
-	await page.getByRole('button', { name: 'Add 2 cards' }).click();
-	await expect(stored(page)).toContainText('“Quizlet set” is stored: 2 cards added');
+	await addAs(page, 'Quizlet set', 2);
 });
 
 test('a corrected file imported again updates the deck in place and keeps the history', async ({
@@ -104,9 +107,7 @@ test('a corrected file imported again updates the deck in place and keeps the hi
 		'Where is Acme?\tParis'
 	];
 	await pick(page, 'acme.tsv', first.join('\n'), 'text/tab-separated-values');
-	await page.getByLabel('Deck name').fill('Acme');
-	await page.getByRole('button', { name: 'Add 3 cards' }).click();
-	await expect(stored(page)).toContainText('“Acme” is stored: 3 cards added');
+	await addAs(page, 'Acme', 3);
 
 	// One card is answered.
 	await page.getByRole('link', { name: 'Study them' }).click();

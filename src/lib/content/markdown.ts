@@ -228,13 +228,13 @@ const DECLARED_PHRASES = /\s*\(also:.*\)\s*$/s;
  * Strips parser positions from a tree so it can be shipped to a page small, and the phrases key
  * points declare for pre-ticking (they are for the matcher, not for the reader).
  */
-export function withoutPositions<T extends Root | RootContent>(node: T): T {
+export function treeForPage<T extends Root | RootContent>(node: T): T {
 	const copy: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(node)) {
 		if (key === 'position') continue;
 		copy[key] =
 			key === 'children' && Array.isArray(value)
-				? value.map((child: RootContent) => withoutPositions(child))
+				? value.map((child: RootContent) => treeForPage(child))
 				: key === 'value' && node.type === 'text' && typeof value === 'string'
 					? value.replace(DECLARED_PHRASES, '')
 					: value;

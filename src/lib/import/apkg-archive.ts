@@ -1,7 +1,7 @@
 import { FlateErrorCode, unzipSync, type FlateError, type UnzipFileInfo } from 'fflate';
 import { Decompress } from 'fzstd';
 import { ImportError } from './errors';
-import { checkApkgSize } from './size';
+import { checkApkgSize, wholeMegabytes } from './size';
 
 /** The largest collection accepted once unpacked, in bytes (256 MB): it is read in memory. */
 export const MAX_COLLECTION_BYTES = 256 * 1024 * 1024;
@@ -17,7 +17,6 @@ const COLLECTIONS = ['collection.anki21b', 'collection.anki21', 'collection.anki
 /** The file name of the collection a package was read from. */
 export type CollectionName = (typeof COLLECTIONS)[number];
 
-const MB = 1024 * 1024;
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
 
 /**
@@ -49,7 +48,7 @@ export function unpackCollection(file: Uint8Array): { name: CollectionName; sqli
 	}
 	if (entry.originalSize > MAX_COLLECTION_BYTES) {
 		throw new ImportError(
-			`The package's collection would unpack to ${megabytes(entry.originalSize)}; at most ${megabytes(MAX_COLLECTION_BYTES)} is accepted.`
+			`The package's collection would unpack to ${wholeMegabytes(entry.originalSize)}; at most ${wholeMegabytes(MAX_COLLECTION_BYTES)} is accepted.`
 		);
 	}
 	const packed = unzip(file, (candidate) => candidate.name === name)[name];
@@ -110,7 +109,7 @@ function unzstd(packed: Uint8Array): Uint8Array {
 
 function tooLargeUnpacked(): ImportError {
 	return new ImportError(
-		`The package's collection unpacks to more than ${megabytes(MAX_COLLECTION_BYTES)}, the most accepted.`
+		`The package's collection unpacks to more than ${wholeMegabytes(MAX_COLLECTION_BYTES)}, the most accepted.`
 	);
 }
 
@@ -130,8 +129,4 @@ function frameMemory(frame: Uint8Array): number {
 	let size = 0;
 	for (let i = 0; i < sizeBytes; i++) size += (frame[5 + dictionaryBytes + i] ?? 0) * 2 ** (8 * i);
 	return sizeBytes === 2 ? size + 256 : size;
-}
-
-function megabytes(bytes: number): string {
-	return `${Math.ceil(bytes / MB)} MB`;
 }

@@ -93,17 +93,13 @@ export class CardCollector {
 					this.skip(row.line, `cloze c${deletion.cloze} hides nothing.`);
 					continue;
 				}
-				if (this.#tooLong(row.line, deletion.text, deletion.answer)) continue;
+				if (this.#tooLong(row.line, deletion.text, deletion.answer, backExtra)) continue;
 				const text = this.#safe(deletion.text);
 				const answer = this.#safe(deletion.answer);
 				const hint = deletion.hint === undefined ? {} : { hint: this.#safe(deletion.hint) };
 				// A file written for apps without clozes (our CSV export) holds the answer there.
 				const extra =
-					backExtra === '' ||
-					backExtra === deletion.answer ||
-					this.#tooLong(row.line, backExtra, '')
-						? {}
-						: { extra: this.#safe(backExtra) };
+					backExtra === '' || backExtra === deletion.answer ? {} : { extra: this.#safe(backExtra) };
 				const key = this.#key('cloze', text, answer, row.id && `${row.id}-c${deletion.cloze}`);
 				if (key === null) continue;
 				this.#push({

@@ -8,10 +8,17 @@ import { MAX_IMPORT_BYTES } from './types';
 /** The largest package accepted, in bytes (100 MB). */
 export const MAX_APKG_BYTES = 100 * 1024 * 1024;
 
+const MB = 1024 * 1024;
+
 /** A size in megabytes as a person reads it: "31 MB", "20.5 MB". */
 function megabytes(bytes: number): string {
-	const value = bytes / (1024 * 1024);
+	const value = bytes / MB;
 	return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} MB`;
+}
+
+/** A package's size in whole megabytes, rounded up: "151 MB". */
+export function wholeMegabytes(bytes: number): string {
+	return `${Math.ceil(bytes / MB)} MB`;
 }
 
 /**
@@ -33,7 +40,7 @@ export function checkImportSize(bytes: number): void {
 export function checkApkgSize(bytes: number): void {
 	if (bytes > MAX_APKG_BYTES) {
 		throw new ImportError(
-			`The package is too large (${Math.ceil(bytes / (1024 * 1024))} MB); at most ${MAX_APKG_BYTES / (1024 * 1024)} MB is accepted. Export fewer decks, or export without media, from Anki.`
+			`The package is too large (${wholeMegabytes(bytes)}); at most ${wholeMegabytes(MAX_APKG_BYTES)} is accepted. Export fewer decks, or export without media, from Anki.`
 		);
 	}
 }

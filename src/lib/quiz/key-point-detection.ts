@@ -62,7 +62,12 @@ function containsPhrase(answer: readonly string[], phrase: readonly string[]): b
  * would tick from any answer, so it is not looked for).
  */
 export function phraseCanTick(phrase: string): boolean {
-	return wordsOf(phrase).some((word) => !COMMON.has(word));
+	return tells(wordsOf(phrase));
+}
+
+/** Whether stemmed words hold one that is not common. */
+function tells(words: readonly string[]): boolean {
+	return words.some((word) => !COMMON.has(word));
 }
 
 /**
@@ -79,9 +84,10 @@ export function coversPoint(
 	const wanted = distinctiveWords(point);
 	const found = wanted.filter((word) => present.has(word)).length;
 	if (wanted.length > 0 && found >= Math.max(2, Math.ceil(wanted.length / 2))) return true;
-	return synonyms.some(
-		(synonym) => phraseCanTick(synonym) && containsPhrase(answerWords, wordsOf(synonym))
-	);
+	return synonyms.some((synonym) => {
+		const phrase = wordsOf(synonym);
+		return tells(phrase) && containsPhrase(answerWords, phrase);
+	});
 }
 
 /**

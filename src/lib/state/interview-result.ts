@@ -65,6 +65,7 @@ export async function storeInterviewScore(
  * What ending a session now would leave undone, in words (the page asks before it ends), or null
  * when nothing would be: a scored question is stored, a follow-up's answer is kept. A recording is
  * kept on its own, and said so; a mock interview says how many of its questions are not asked.
+ * @param session the session (its typed answer is `notes`: a follow-up's is kept by ending)
  * @param recorded whether the answer on screen was recorded
  */
 export function lostOnEnd(
@@ -73,7 +74,7 @@ export function lostOnEnd(
 		notes: string;
 		mode: 'practice' | 'mock';
 		index: number;
-		total: number;
+		questions: { length: number };
 	},
 	recorded = false
 ): string | null {
@@ -89,7 +90,7 @@ export function lostOnEnd(
 	if (open && recorded) {
 		parts.push('Its recording stays on this device (Settings, Recorded answers).');
 	}
-	const rest = session.mode === 'mock' ? session.total - session.index - 1 : 0;
+	const rest = session.mode === 'mock' ? session.questions.length - session.index - 1 : 0;
 	if (rest > 0) {
 		parts.push(
 			`${rest === 1 ? '1 question is' : `${rest} questions are`} not asked; the summary shows the ones you answered.`

@@ -5,6 +5,7 @@ import {
 	deleteRecordings,
 	listRecordings,
 	questionOfKey,
+	totalOf,
 	type RecordingsTotal
 } from '$lib/storage/recordings';
 import { app } from './app.svelte';
@@ -58,8 +59,7 @@ export class RecordingsPanel {
 
 	/** How many recordings there are and their bytes; null until the page has read them. */
 	get total(): RecordingsTotal | null {
-		const rows = this.rows;
-		return rows && { count: rows.length, bytes: rows.reduce((sum, row) => sum + row.size, 0) };
+		return this.rows && totalOf(this.rows);
 	}
 
 	/**

@@ -86,7 +86,11 @@ export async function loadRecording(db: StudyDatabase, item: string): Promise<Re
  * @throws StorageError when storage cannot be read
  */
 export async function recordingsTotal(db: StudyDatabase): Promise<RecordingsTotal> {
-	const entries = await listRecordings(db);
+	return totalOf(await listRecordings(db));
+}
+
+/** How many recordings a list holds and their total size. */
+export function totalOf(entries: readonly { size: number }[]): RecordingsTotal {
 	return { count: entries.length, bytes: entries.reduce((sum, entry) => sum + entry.size, 0) };
 }
 

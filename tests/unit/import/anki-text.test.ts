@@ -142,4 +142,18 @@ describe('a cloze note’s Back Extra', () => {
 			undefined
 		]);
 	});
+
+	it('too long is a field too long: the card is left out with the reason, as for any side', () => {
+		const text = [
+			'#separator:tab',
+			'#notetype column:1',
+			`Cloze\t{{c1::Conway}}’s law\t${'x'.repeat(10_001)}`,
+			'Cloze\t{{c1::Brooks}}’s law\tFred Brooks'
+		].join('\n');
+		const result = importAnkiText(text);
+		expect(result.cards).toHaveLength(1);
+		expect(result.skipped).toEqual([
+			{ line: 3, reason: expect.stringMatching(/^a field is 10,001 characters long/) }
+		]);
+	});
 });

@@ -17,20 +17,23 @@ const calls = {
 	local: [] as unknown[]
 };
 
+/** What a browser's recogniser has that the app sets and is called back through. */
+class RecogniserFields {
+	lang = '';
+	continuous = false;
+	interimResults = true;
+	onresult: ((event: unknown) => void) | null = null;
+	onerror: ((event: { error: string }) => void) | null = null;
+	onend: (() => void) | null = null;
+}
+
 /** A browser's recogniser: with or without `processLocally`, saying `status` for on-device use. */
 function browserRecogniser(
 	status: Availability | null,
 	options: { processLocally?: boolean; heard?: string[]; error?: string } = {}
 ) {
 	const { processLocally = true, heard = [], error } = options;
-	class Recogniser {
-		lang = '';
-		continuous = false;
-		interimResults = true;
-		onresult: ((event: unknown) => void) | null = null;
-		onerror: ((event: { error: string }) => void) | null = null;
-		onend: (() => void) | null = null;
-
+	class Recogniser extends RecogniserFields {
 		start() {
 			calls.started += 1;
 			calls.local.push((this as { processLocally?: boolean }).processLocally);
@@ -208,14 +211,8 @@ describe('the offer to download the speech model', () => {
  */
 function drivenRecogniser(endsOnStop: boolean) {
 	const live: { current: DrivenRecogniser | null; aborted: number } = { current: null, aborted: 0 };
-	class DrivenRecogniser {
+	class DrivenRecogniser extends RecogniserFields {
 		processLocally = false;
-		lang = '';
-		continuous = false;
-		interimResults = true;
-		onresult: ((event: unknown) => void) | null = null;
-		onerror: ((event: { error: string }) => void) | null = null;
-		onend: (() => void) | null = null;
 		#results: unknown[] = [];
 
 		static available = async () => 'available';

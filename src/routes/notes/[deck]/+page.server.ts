@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { withoutPositions } from '$lib/content/markdown';
+import { treeForPage } from '$lib/content/markdown';
 import { library } from '$lib/server/library';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -17,7 +17,7 @@ export const load: PageServerLoad = ({ params }) => {
 	};
 	return {
 		deck: { id: deck.id, title: deck.title, description: deck.description, topics: deck.topics },
-		tree: withoutPositions(parsed.tree),
+		tree: treeForPage(parsed.tree),
 		previous: neighbour(-1),
 		next: neighbour(1)
 	};
