@@ -1,6 +1,7 @@
 import { ContentError, type ContentIssue } from './errors';
 import { generateItems } from './generate';
 import { hashString } from './hash';
+import { OWN_PREFIX } from './ids';
 import { parseNotes, type NotesFile, type ParsedNotes } from './markdown';
 import { readStructures, type Structure } from './structures';
 import { ITEM_KINDS, type Deck, type DeckIndex, type DeckSummary, type ItemKind } from './types';
@@ -12,16 +13,21 @@ export function deckUrl(id: string): string {
 
 /**
  * Builds one deck from one notes file.
+ * @param options.own the notes are the learner's own (written in the app): the frontmatter needs
+ *   only `deck` and `title`, the deck's id is `own-` and that `deck`, and it is published nowhere
  * @returns the deck with its parsed notes, or every problem found in the file
  */
 export function buildDeck(
-	input: NotesFile
+	input: NotesFile,
+	options: { own?: boolean } = {}
 ):
 	| { deck: Deck; notes: ParsedNotes; structures: Structure[]; issues: [] }
 	| { deck?: undefined; issues: ContentIssue[] } {
-	const parsed = parseNotes(input);
+	const parsed = parseNotes(input, options);
 	if (!parsed.notes) return { issues: parsed.issues };
-	const { notes } = parsed;
+	const notes = options.own
+		? { ...parsed.notes, meta: { ...parsed.notes.meta, deck: OWN_PREFIX + parsed.notes.meta.deck } }
+		: parsed.notes;
 	const { topics, structures, issues: structureIssues } = readStructures(notes);
 	const { items, issues: itemIssues } = generateItems(notes.meta.deck, input.file, structures);
 	const issues = [...structureIssues, ...itemIssues].sort((a, b) => a.line - b.line);
@@ -32,7 +38,7 @@ export function buildDeck(
 		title: notes.meta.title,
 		description: notes.meta.description,
 		order: notes.meta.order,
-		url: deckUrl(notes.meta.deck),
+		url: options.own ? '' : deckUrl(notes.meta.deck),
 		counts,
 		topics: topics.map(({ id, title }) => ({ id, title }))
 	};

@@ -36,6 +36,8 @@ export interface ParsedNotes {
 
 const FRONTMATTER_FIELDS = ['deck', 'title', 'description', 'order'] as const;
 const OPTIONAL_FIELDS = ['moved'] as const;
+/** The fields a learner's own notes must give: a description and an order mean nothing there. */
+const OWN_FIELDS = ['deck', 'title'] as const;
 const ID = /^[a-z0-9]+(?:[/-]+[a-z0-9]+)+$/;
 
 const DeckMetaSchema = v.object({
@@ -158,8 +160,10 @@ export function lineOf(node: { position?: { start: { line: number } } }): number
  * @returns the parsed notes, or the problems found (each with its line)
  */
 export function parseNotes(
-	input: NotesFile
+	input: NotesFile,
+	options: { own?: boolean } = {}
 ): { notes: ParsedNotes; issues: [] } | { notes?: undefined; issues: ContentIssue[] } {
+	const required = options.own ? OWN_FIELDS : FRONTMATTER_FIELDS;
 	const issue = (line: number, message: string): ContentIssue => ({
 		file: input.file,
 		line,
@@ -169,9 +173,7 @@ export function parseNotes(
 	const [first, ...body] = tree.children;
 	if (first?.type !== 'yaml') {
 		return {
-			issues: [
-				issue(1, 'missing frontmatter: start the file with --- deck, title, description, order ---')
-			]
+			issues: [issue(1, `missing frontmatter: start the file with --- ${required.join(', ')} ---`)]
 		};
 	}
 	let data: unknown;
@@ -202,10 +204,13 @@ export function parseNotes(
 			);
 		}
 	}
-	for (const field of FRONTMATTER_FIELDS) {
+	for (const field of required) {
 		if (!(field in data)) issues.push(issue(1, `missing frontmatter field "${field}"`));
 	}
-	const result = v.safeParse(DeckMetaSchema, data);
+	const result = v.safeParse(
+		DeckMetaSchema,
+		options.own ? { description: 'Your notes.', order: 0, ...data } : data
+	);
 	if (!result.success) {
 		for (const problem of result.issues) {
 			const field = problem.path?.[0]?.key;

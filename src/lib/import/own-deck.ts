@@ -20,6 +20,11 @@ export interface OwnDeckInfo {
 	/** When it was first made and last imported (epoch ms). */
 	createdAt: number;
 	updatedAt: number;
+	/**
+	 * The Markdown its items were made from, when the deck is the learner's own notes (see
+	 * own-notes.ts): kept to export them and to edit them again. Absent for imported cards.
+	 */
+	notes?: string;
 }
 
 /** An own deck: a deck whose items came from the learner. */

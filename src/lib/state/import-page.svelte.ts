@@ -16,13 +16,11 @@ import { deleteOwnDeck, storeDeck, type DeckChanges } from '$lib/storage/decks';
 import { app } from './app.svelte';
 import type { PickedFile } from './import-reader';
 import { inWorker, type CardReader } from './import-worker-client';
+import { NotesForm, OWN_ORDER } from './notes-form.svelte';
 import { PageModel } from './page.svelte';
 
 /** One of the learner's own decks, as stored. */
 export type StoredOwnDeck = StoredDeck & { own: OwnDeckInfo };
-
-/** Own decks are listed after ours, in the order they were made. */
-const OWN_ORDER = 1000;
 
 /** What importing a file stored. */
 export interface ImportDone {
@@ -60,6 +58,8 @@ export class ImportPage extends PageModel {
 	exportChoice = $state('');
 	/** What the last export saved: the deck's name, the file's name and how many cards. */
 	exported = $state.raw<{ title: string; file: string; cards: number } | null>(null);
+	/** The learner's own notes, turned into a deck. */
+	readonly notes: NotesForm;
 
 	#picked: PickedFile | null = null;
 	/** The picked file is read in the format it suggests until one is chosen. */
@@ -73,6 +73,7 @@ export class ImportPage extends PageModel {
 	constructor(reader: CardReader = inWorker()) {
 		super();
 		this.#reader = reader;
+		this.notes = new NotesForm(reader);
 	}
 
 	/** The learner's own decks, in the order they were made. */

@@ -7,6 +7,7 @@ import type {
 	ImportResult,
 	QuizletOptions
 } from '$lib/import';
+import type { NotesInput, NotesOutcome } from '$lib/import/own-notes';
 
 // Reading a picked file of cards with the importer its format needs, and writing a deck as a file
 // for another app. The importers and exporters (papaparse, htmlparser2; SQLite in WebAssembly for
@@ -75,6 +76,11 @@ export async function readCards(file: PickedFile, choices: ReadChoices): Promise
 	return { format, result, preview: null, delimited: null };
 }
 
+/** Reads the learner's notes and makes their deck (the generator loads now); nothing is stored. */
+async function readNotes(input: NotesInput): Promise<NotesOutcome> {
+	return (await import('$lib/import/own-notes')).readOwnNotes(input);
+}
+
 /** Writes a deck's flashcards as a file for another app (the exporters load now). */
 async function exportDeck(deck: Deck, format: ExportFormat): Promise<ExportedDeck> {
 	return (await import('$lib/export')).exportDeck(deck, format);
@@ -84,4 +90,4 @@ async function exportDeck(deck: Deck, format: ExportFormat): Promise<ExportedDec
  * Reads and writes in this thread: in the importers' worker, and in Node where the page models are
  * tested (the page itself reads through the worker, see import-worker-client.ts).
  */
-export const inThread = { read: readCards, export: exportDeck };
+export const inThread = { read: readCards, export: exportDeck, notes: readNotes };

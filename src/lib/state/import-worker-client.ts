@@ -1,6 +1,7 @@
 import type { Deck } from '$lib/content/types';
 import { AppError } from '$lib/errors';
 import type { ExportedDeck, ExportFormat } from '$lib/export';
+import type { NotesInput, NotesOutcome } from '$lib/import/own-notes';
 import type { PickedFile, ReadChoices, ReadOutcome } from './import-reader';
 import type { ImportAsk, ImportResponse } from './import.worker';
 
@@ -11,6 +12,7 @@ import type { ImportAsk, ImportResponse } from './import.worker';
 export interface CardReader {
 	read(file: PickedFile, choices: ReadChoices): Promise<ReadOutcome>;
 	export(deck: Deck, format: ExportFormat): Promise<ExportedDeck>;
+	notes(input: NotesInput): Promise<NotesOutcome>;
 }
 
 /**
@@ -53,6 +55,7 @@ export function inWorker(): CardReader {
 		});
 	return {
 		read: async (file, choices) => (await ask({ file, choices })) as ReadOutcome,
-		export: async (deck, format) => (await ask({ deck, format })) as ExportedDeck
+		export: async (deck, format) => (await ask({ deck, format })) as ExportedDeck,
+		notes: async (notes) => (await ask({ notes })) as NotesOutcome
 	};
 }

@@ -1,16 +1,20 @@
 /// <reference lib="webworker" />
-// Reads a picked file of cards off the main thread, and writes a deck as a file for another app:
-// the importers and exporters (papaparse, htmlparser2; SQLite in WebAssembly for Anki packages)
-// load here, in a worker of their own that the service worker does not precache, so no page's
-// first load or install carries them. Nothing here stores.
+// Reads a picked file of cards (or the learner's notes) off the main thread, and writes a deck as a
+// file for another app: the importers, the notes' generator and the exporters (papaparse,
+// htmlparser2, micromark; SQLite in WebAssembly for Anki packages) load here, in a worker of their
+// own that the service worker does not precache, so no page's first load or install carries them.
+// Nothing here stores.
 import type { Deck } from '$lib/content/types';
 import { errorMessage } from '$lib/errors';
 import type { ExportFormat } from '$lib/export';
+import type { NotesInput } from '$lib/import/own-notes';
 import { inThread, type PickedFile, type ReadChoices } from './import-reader';
 
 /** What the page asks: a file's cards read as chosen, or a deck written in a format. */
 export type ImportAsk =
-	{ file: PickedFile; choices: ReadChoices } | { deck: Deck; format: ExportFormat };
+	| { file: PickedFile; choices: ReadChoices }
+	| { deck: Deck; format: ExportFormat }
+	| { notes: NotesInput };
 
 /** An ask, numbered so its answer finds it. */
 export type ImportRequest = ImportAsk & { id: number };
@@ -24,9 +28,11 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
 	const request = event.data;
 	try {
 		const value =
-			'deck' in request
-				? await inThread.export(request.deck, request.format)
-				: await inThread.read(request.file, request.choices);
+			'notes' in request
+				? await inThread.notes(request.notes)
+				: 'deck' in request
+					? await inThread.export(request.deck, request.format)
+					: await inThread.read(request.file, request.choices);
 		scope.postMessage({ id: request.id, value } satisfies ImportResponse);
 	} catch (error) {
 		scope.postMessage({ id: request.id, problem: errorMessage(error) } satisfies ImportResponse);

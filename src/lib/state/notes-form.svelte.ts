@@ -1,0 +1,168 @@
+import { CARD_KINDS, QUIZ_KINDS, type ItemKind } from '$lib/content/types';
+import { errorMessage } from '$lib/errors';
+import type { NotesOutcome } from '$lib/import/own-notes';
+import { ownNotesDeck } from '$lib/import/own-notes';
+import { checkPickedSize } from '$lib/import/size';
+import { storeDeck, type DeckChanges } from '$lib/storage/decks';
+import { app } from './app.svelte';
+import type { StoredOwnDeck } from './import-page.svelte';
+import type { CardReader } from './import-worker-client';
+
+/** Own decks are listed after ours, in the order they were made. */
+export const OWN_ORDER = 1000;
+
+/** How many items of each sort a deck has: what the preview and the list of decks say. */
+export interface ItemTally {
+	cards: number;
+	quiz: number;
+	interview: number;
+}
+
+/** Counts a deck's items by sort (flashcards, quiz questions, interview questions). */
+export function tally(counts: Readonly<Record<ItemKind, number>>): ItemTally {
+	const sum = (kinds: readonly ItemKind[]) =>
+		kinds.reduce((total, kind) => total + counts[kind], 0);
+	return { cards: sum(CARD_KINDS), quiz: sum(QUIZ_KINDS), interview: counts.interview };
+}
+
+/**
+ * The learner's own notes, pasted or picked as a `.md` file: checked by the generator the build
+ * runs (in the importers' worker), previewed as how many items of each sort they make, and stored
+ * as an own deck only once valid. Notes whose `deck` an earlier save used update that deck: items
+ * that stayed keep their history, items gone retire.
+ */
+export class NotesForm {
+	/** The notes as typed or read from the picked file. */
+	text = $state('');
+	/** The picked file's name, or the name pasted notes are kept under. */
+	name = $state('notes.md');
+	checking = $state(false);
+	/** What the text last checked makes (the deck, or its problems with their lines). */
+	outcome = $state.raw<NotesOutcome | null>(null);
+	/** What went wrong other than the notes themselves (a file not text, a failed write). */
+	problem = $state<string | null>(null);
+	saving = $state(false);
+	/** What the last save stored. */
+	done = $state.raw<{ title: string; changes: DeckChanges; updated: boolean } | null>(null);
+
+	#reader: CardReader;
+	/** The text the outcome is of. */
+	#checked: string | null = null;
+
+	constructor(reader: CardReader) {
+		this.#reader = reader;
+	}
+
+	/** The own deck of notes with the id these notes make, which saving updates. */
+	get target(): StoredOwnDeck | undefined {
+		const id = this.outcome?.deck?.id;
+		return app.decks.find(
+			(deck): deck is StoredOwnDeck => deck.id === id && deck.own?.notes !== undefined
+		);
+	}
+
+	/** Why the notes cannot be saved under their id: a deck of imported cards has it. */
+	get clash(): string | null {
+		const deck = this.outcome?.deck;
+		const other = deck && app.decks.find((stored) => stored.id === deck.id);
+		if (!other || other.own?.notes !== undefined) return null;
+		return `Your deck “${other.title}” already has the id “${deck.id}”: give these notes another “deck:” in their frontmatter.`;
+	}
+
+	/** What the checked notes make, by sort. */
+	get made(): ItemTally | null {
+		const deck = this.outcome?.deck;
+		return deck ? tally(deck.counts) : null;
+	}
+
+	/** Whether the text changed since it was last checked. */
+	get stale(): boolean {
+		return this.#checked !== this.text;
+	}
+
+	/** Reads a picked `.md` file and checks it. */
+	async pick(file: File): Promise<void> {
+		this.#reset();
+		this.name = file.name;
+		this.checking = true;
+		try {
+			checkPickedSize(file.name, file.size);
+			const bytes = new Uint8Array(await file.arrayBuffer());
+			const outcome = await this.#reader.notes({ name: file.name, bytes });
+			this.text = outcome.text;
+			this.#checked = this.text;
+			this.outcome = outcome;
+		} catch (error) {
+			this.problem = errorMessage(error);
+		} finally {
+			this.checking = false;
+		}
+	}
+
+	/** Checks the text as it is now. */
+	async check(): Promise<void> {
+		const text = this.text;
+		this.#reset();
+		this.checking = true;
+		try {
+			const outcome = await this.#reader.notes({ name: this.name, text });
+			if (text !== this.text) return;
+			this.#checked = text;
+			this.outcome = outcome;
+		} catch (error) {
+			this.problem = errorMessage(error);
+		} finally {
+			this.checking = false;
+		}
+	}
+
+	/** Puts an own deck's notes back in the form, to correct them and save them again. */
+	edit(deck: StoredOwnDeck): void {
+		this.#reset();
+		this.text = deck.own.notes ?? '';
+		this.name = deck.own.file;
+	}
+
+	/**
+	 * Stores the notes' deck, checking them first when they changed since; nothing is stored while
+	 * they have a problem.
+	 */
+	async save(): Promise<void> {
+		if (this.saving) return;
+		if (this.stale || !this.outcome) await this.check();
+		const outcome = this.outcome;
+		if (!outcome?.deck || this.clash) return;
+		this.saving = true;
+		this.problem = null;
+		try {
+			const previous = this.target;
+			const order = OWN_ORDER + app.decks.filter((deck) => deck.own).length;
+			const now = Date.now();
+			const deck = ownNotesDeck(
+				outcome.deck,
+				{ text: outcome.text, file: this.name, order, now },
+				previous
+			);
+			const changes = await storeDeck(await app.ready(), deck, now);
+			this.done = { title: deck.title, changes, updated: previous !== undefined };
+		} catch (error) {
+			this.problem = `Nothing was stored: ${errorMessage(error)}`;
+			this.saving = false;
+			return;
+		}
+		try {
+			await app.reloadDecks();
+		} catch (error) {
+			this.problem = `The deck is stored, but the list of decks could not be read again: ${errorMessage(error)}`;
+		} finally {
+			this.saving = false;
+		}
+	}
+
+	#reset(): void {
+		this.outcome = null;
+		this.problem = null;
+		this.done = null;
+		this.#checked = null;
+	}
+}
