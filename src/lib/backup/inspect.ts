@@ -4,8 +4,11 @@ import { ImportError } from './errors';
 /** Keys that could reach an object's prototype if a later step copied the parsed file carelessly. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** The deepest container of a backup is quizAttempts[i].answers[j], four levels below the file. */
-const MAX_DEPTH = 6;
+/**
+ * The deepest container of a backup is an interview question's phrases in an own deck of notes,
+ * ownDecks[i].items[j].synonyms[k], six levels below the file.
+ */
+const MAX_DEPTH = 7;
 
 /** Where a value sits in the file, as a person would write it: `reviews[12].rating`. */
 export function pathName(path: readonly (string | number)[]): string {

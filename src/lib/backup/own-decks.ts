@@ -3,6 +3,7 @@ import { isOwnDeckId } from '$lib/content/ids';
 import { DeckSchema } from '$lib/content/schema';
 import type { Deck } from '$lib/content/types';
 import type { OwnDeckInfo } from '$lib/import/own-deck';
+import { MAX_NOTES_CHARACTERS } from '$lib/import/types';
 import { neutralizeMarkup } from '$lib/markup';
 import { deckId, time } from './fields';
 import { newerByKey } from './merge';
@@ -15,6 +16,9 @@ export const MAX_OWN_DECKS = 500;
 
 /** The most items all own decks of a backup may hold together. */
 export const MAX_OWN_ITEMS = 200_000;
+
+/** The longest notes in base64: UTF-8 takes at most 3 bytes a character, base64 4 for every 3. */
+const MAX_NOTES_BASE64 = 4 * MAX_NOTES_CHARACTERS;
 
 /** An own deck as a backup holds it: a deck as the site publishes one, and what is kept of it. */
 export const OwnDeckRecordSchema = v.pipe(
@@ -31,7 +35,19 @@ export const OwnDeckRecordSchema = v.pipe(
 					v.maxLength(300, 'must be at most 300 characters long')
 				),
 				createdAt: time,
-				updatedAt: time
+				updatedAt: time,
+				// Own notes hold markup a backup refuses anywhere else (their `<!-- ask -->` blocks):
+				// they go as base64, and are only ever read by the generator again or saved as a file.
+				notesBase64: v.optional(
+					v.pipe(
+						v.string('must be notes in base64 (text)'),
+						v.maxLength(
+							MAX_NOTES_BASE64,
+							`must be notes of at most ${MAX_NOTES_CHARACTERS.toLocaleString('en-GB')} characters`
+						),
+						v.check((text) => fromBase64(text) !== null, 'must be notes in base64 (UTF-8 text)')
+					)
+				)
 			},
 			'must say where the deck came from (an object)'
 		)
@@ -62,9 +78,32 @@ export const OwnDecksSchema = v.pipe(
  */
 export type BackupOwnDeck = v.InferOutput<typeof OwnDeckRecordSchema>;
 
-/** A checked own deck as the decks store keeps it. */
+/** A checked own deck as the decks store keeps it (its notes as text again). */
 export function asOwnDeck(deck: BackupOwnDeck): Deck & { own: OwnDeckInfo } {
-	return deck as Deck & { own: OwnDeckInfo };
+	const { notesBase64, ...own } = deck.own;
+	const notes = notesBase64 === undefined ? null : fromBase64(notesBase64);
+	return { ...(deck as Deck), own: notes === null ? own : { ...own, notes } };
+}
+
+/** Text as base64 of its UTF-8 bytes. */
+export function toBase64(text: string): string {
+	const bytes = new TextEncoder().encode(text);
+	let binary = '';
+	for (let at = 0; at < bytes.length; at += 0x8000) {
+		binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+	}
+	return btoa(binary);
+}
+
+/** The text base64 holds, or null when it is not base64 of UTF-8 text. */
+export function fromBase64(base64: string): string | null {
+	try {
+		const binary = atob(base64);
+		const bytes = Uint8Array.from(binary, (character) => character.charCodeAt(0));
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return null;
+	}
 }
 
 /**
@@ -92,10 +131,11 @@ export function ownDecksForBackup(
 ): BackupOwnDeck[] {
 	return decks
 		.filter((deck): deck is Deck & { own: OwnDeckInfo; fetchedAt?: number } => !!deck.own)
-		.map(({ fetchedAt: _stored, ...deck }) =>
+		.map(({ fetchedAt: _stored, own: { notes, ...own }, ...deck }) =>
 			JSON.parse(
-				JSON.stringify(deck, (_key, value: unknown) =>
-					typeof value === 'string' ? neutralizeMarkup(value) : value
+				JSON.stringify(
+					{ ...deck, own: notes === undefined ? own : { ...own, notesBase64: toBase64(notes) } },
+					(_key, value: unknown) => (typeof value === 'string' ? neutralizeMarkup(value) : value)
 				)
 			)
 		);

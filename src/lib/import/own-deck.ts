@@ -115,3 +115,20 @@ export function renamedOwnDeck(deck: OwnDeck, title: string): OwnDeck {
 	const items = deck.items.map((item) => ({ ...item, source: { ...item.source, heading: title } }));
 	return { ...deck, title, items, hash: hashString(JSON.stringify(items)) };
 }
+
+/**
+ * The own deck the notes make, to store: a new one, or the one earlier notes with the same `deck`
+ * made (its items keep their ids, so their history stays).
+ */
+export function ownNotesDeck(
+	built: Deck,
+	options: { text: string; file: string; order: number; now: number },
+	previous?: OwnDeck
+): OwnDeck {
+	const { text, file, order, now } = options;
+	return {
+		...built,
+		order: previous?.order ?? order,
+		own: { file, createdAt: previous?.own.createdAt ?? now, updatedAt: now, notes: text }
+	};
+}

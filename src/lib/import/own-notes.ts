@@ -3,14 +3,13 @@ import type { ContentIssue } from '$lib/content/errors';
 import type { Deck } from '$lib/content/types';
 import { neutralizeMarkup } from '$lib/markup';
 import { decodeImportFile, normalizeLineEndings } from './decode';
-import type { OwnDeck } from './own-deck';
+import { MAX_NOTES_CHARACTERS } from './types';
+
+export { MAX_NOTES_CHARACTERS };
 
 // The learner's own notes, written in the format of our notes (content/README.md) and turned into
 // cards, quiz questions and interview prompts by the same generator the build runs, here in the
 // browser. Loaded on demand, in the importers' worker.
-
-/** The longest notes read, in characters: ten times our longest notes file. */
-export const MAX_NOTES_CHARACTERS = 500_000;
 
 /** Notes as the learner gives them: pasted text, or the bytes of a picked `.md` file. */
 export type NotesInput = { name: string; text: string } | { name: string; bytes: Uint8Array };
@@ -58,21 +57,4 @@ export function readOwnNotes(input: NotesInput): NotesOutcome {
 		)
 	) as Deck;
 	return { deck, text, issues: [] };
-}
-
-/**
- * The own deck the notes make, to store: a new one, or the one earlier notes with the same `deck`
- * made (its items keep their ids, so their history stays).
- */
-export function ownNotesDeck(
-	built: Deck,
-	options: { text: string; file: string; order: number; now: number },
-	previous?: OwnDeck
-): OwnDeck {
-	const { text, file, order, now } = options;
-	return {
-		...built,
-		order: previous?.order ?? order,
-		own: { file, createdAt: previous?.own.createdAt ?? now, updatedAt: now, notes: text }
-	};
 }

@@ -13,6 +13,9 @@ export const MAX_IMPORT_ROWS = 2 * MAX_IMPORT_CARDS;
 /** The longest side of a card, in characters (after HTML is turned into text); a longer row is skipped. */
 export const MAX_FIELD_CHARACTERS = 10_000;
 
+/** The longest own notes read, in characters: ten times our longest notes file. */
+export const MAX_NOTES_CHARACTERS = 500_000;
+
 /** The longest tag, in characters; tags are single words. */
 export const MAX_TAG_CHARACTERS = 100;
 

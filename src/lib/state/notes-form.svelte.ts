@@ -1,7 +1,7 @@
 import { CARD_KINDS, QUIZ_KINDS, type ItemKind } from '$lib/content/types';
 import { errorMessage } from '$lib/errors';
 import type { NotesOutcome } from '$lib/import/own-notes';
-import { ownNotesDeck } from '$lib/import/own-notes';
+import { ownNotesDeck } from '$lib/import/own-deck';
 import { checkPickedSize } from '$lib/import/size';
 import { storeDeck, type DeckChanges } from '$lib/storage/decks';
 import { app } from './app.svelte';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTES_EXAMPLE } from '$lib/import/notes-example';
-import { MAX_NOTES_CHARACTERS, ownNotesDeck, readOwnNotes } from '$lib/import/own-notes';
+import { ownNotesDeck } from '$lib/import/own-deck';
+import { MAX_NOTES_CHARACTERS, readOwnNotes } from '$lib/import/own-notes';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { serializeBackup } from '$lib/backup/file';
 import { parseBackup } from '$lib/backup/parse';
-import { ownDeck, type OwnDeck } from '$lib/import/own-deck';
+import { NOTES_EXAMPLE } from '$lib/import/notes-example';
+import { ownDeck, ownNotesDeck, type OwnDeck } from '$lib/import/own-deck';
+import { readOwnNotes } from '$lib/import/own-notes';
 import type { ImportedBasicCard } from '$lib/import/types';
 import { exportProgress, importProgress } from '$lib/storage/backup';
 import { loadCardStates } from '$lib/storage/cards';
@@ -69,6 +71,49 @@ describe('own decks in a backup', () => {
 		for (const item of acme().items) {
 			expect(states.get(item.id)?.retired).toBe(false);
 			expect(await reviewsOfCard(other, item.id)).toHaveLength(1);
+		}
+	});
+
+	it('own notes come back whole, their ask blocks too, though a backup holds no markup', async () => {
+		const built = readOwnNotes({ name: 'mine.md', text: NOTES_EXAMPLE }).deck!;
+		const notes = ownNotesDeck(built, {
+			text: NOTES_EXAMPLE,
+			file: 'mine.md',
+			order: 1000,
+			now: NOW
+		});
+		const text = serializeBackup(await exportProgress(await device(notes), NOW + HOUR));
+		expect(text).not.toContain('<!-- ask');
+		const other = await device();
+		expect((await importProgress(other, parseBackup(text, NOW + HOUR))).ownDecks).toBe(1);
+		const stored = (await loadDecks(other)).find((deck) => deck.id === 'own-my-notes');
+		expect(stored?.own).toEqual({
+			file: 'mine.md',
+			createdAt: NOW,
+			updatedAt: NOW,
+			notes: NOTES_EXAMPLE
+		});
+		expect(stored?.items.map((item) => item.id)).toEqual(built.items.map((item) => item.id));
+	});
+
+	it('notes that are not base64 of UTF-8 text are refused, and nothing changes', async () => {
+		const built = readOwnNotes({ name: 'mine.md', text: NOTES_EXAMPLE }).deck!;
+		const notes = ownNotesDeck(built, {
+			text: NOTES_EXAMPLE,
+			file: 'mine.md',
+			order: 1000,
+			now: NOW
+		});
+		const db = await device(notes);
+		const file = JSON.parse(serializeBackup(await exportProgress(db, NOW + HOUR)));
+		const deck = file.ownDecks[0];
+		const before = await deviceContents(db, NOW + HOUR);
+		for (const notesBase64 of ['not base64!', btoa('\xff\xfe'), 42]) {
+			const ownDecks = [{ ...deck, own: { ...deck.own, notesBase64 } }];
+			await expect(
+				importText(db, JSON.stringify({ ...file, ownDecks }), NOW + HOUR)
+			).rejects.toThrow(/notesBase64 .*must be notes in base64/);
+			expect(await deviceContents(db, NOW + HOUR)).toEqual(before);
 		}
 	});
 
