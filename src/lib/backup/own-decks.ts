@@ -82,7 +82,7 @@ export type BackupOwnDeck = v.InferOutput<typeof OwnDeckRecordSchema>;
 export function asOwnDeck(deck: BackupOwnDeck): Deck & { own: OwnDeckInfo } {
 	const { notesBase64, ...own } = deck.own;
 	const notes = notesBase64 === undefined ? null : fromBase64(notesBase64);
-	return { ...(deck as Deck), own: notes === null ? own : { ...own, notes } };
+	return { ...(deck as unknown as Deck), own: notes === null ? own : { ...own, notes } };
 }
 
 /** Text as base64 of its UTF-8 bytes. */

@@ -16,7 +16,7 @@ import { deleteOwnDeck, storeDeck, type DeckChanges } from '$lib/storage/decks';
 import { app } from './app.svelte';
 import type { PickedFile } from './import-reader';
 import { inWorker, type CardReader } from './import-worker-client';
-import { NotesForm, OWN_ORDER } from './notes-form.svelte';
+import { NotesForm, notesFile, OWN_ORDER } from './notes-form.svelte';
 import { PageModel } from './page.svelte';
 
 /** One of the learner's own decks, as stored. */
@@ -81,6 +81,11 @@ export class ImportPage extends PageModel {
 		return app.decks.filter((deck): deck is StoredOwnDeck => deck.own !== undefined);
 	}
 
+	/** The own decks of imported cards (not of notes): what an import may update. */
+	get cardDecks(): StoredOwnDeck[] {
+		return this.ownDecks.filter((deck) => deck.own.notes === undefined);
+	}
+
 	/** Every deck with flashcards, ours and own, with how many: what can be exported. */
 	get exportable(): { deck: StoredDeck; cards: number }[] {
 		return app.decks
@@ -103,12 +108,16 @@ export class ImportPage extends PageModel {
 	 * Exports the chosen deck's flashcards for another app (written in the importers' worker): `save`
 	 * is given the file to download.
 	 */
-	async exportDeck(format: ExportFormat, save: (file: ExportedDeck) => void): Promise<void> {
+	async exportDeck(
+		format: ExportFormat | 'markdown',
+		save: (file: ExportedDeck) => void
+	): Promise<void> {
 		const deck = this.toExport;
 		if (!deck) return;
 		this.exported = null;
 		await this.attempt(async () => {
-			const file = await this.#reader.export(deck, format);
+			const file =
+				format === 'markdown' ? notesFile(deck) : await this.#reader.export(deck, format);
 			save(file);
 			this.exported = { title: deck.title, file: file.name, cards: file.cards };
 		}, `“${deck.title}” was not exported: `);
@@ -116,7 +125,7 @@ export class ImportPage extends PageModel {
 
 	/** Renames an own deck; its cards keep their history. An empty name changes nothing. */
 	async rename(deckId: string, title: string): Promise<boolean> {
-		const deck = this.ownDecks.find((own) => own.id === deckId);
+		const deck = this.cardDecks.find((own) => own.id === deckId);
 		const name = title.trim();
 		if (!deck || !name) return false;
 		if (name === deck.title) return true;
@@ -212,7 +221,7 @@ export class ImportPage extends PageModel {
 		try {
 			const db = await app.ready();
 			const now = Date.now();
-			const previous = this.ownDecks.find((deck) => deck.id === this.target);
+			const previous = this.cardDecks.find((deck) => deck.id === this.target);
 			const id = previous?.id ?? newOwnDeckId(title, deckIds(app.decks));
 			const order = previous?.order ?? OWN_ORDER + this.ownDecks.length;
 			const deck = ownDeck({ id, title, file: file.name, order, now }, result.cards, previous);
@@ -259,7 +268,7 @@ export class ImportPage extends PageModel {
 	/** Names the deck from the file, and updates the own deck an earlier import of it made. */
 	#suggestDeck(name: string | undefined): void {
 		const fileName = this.file?.name ?? '';
-		const earlier = this.ownDecks.find((deck) => deck.own.file === fileName);
+		const earlier = this.cardDecks.find((deck) => deck.own.file === fileName);
 		this.target = earlier?.id ?? null;
 		if (!this.title) {
 			this.title = earlier?.title ?? name?.split('::').pop() ?? fileName.replace(/\.[^.]+$/, '');

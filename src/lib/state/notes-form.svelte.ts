@@ -1,8 +1,10 @@
 import { CARD_KINDS, QUIZ_KINDS, type ItemKind } from '$lib/content/types';
-import { errorMessage } from '$lib/errors';
+import { AppError, errorMessage } from '$lib/errors';
+import type { ExportedDeck } from '$lib/export';
 import type { NotesOutcome } from '$lib/import/own-notes';
 import { ownNotesDeck } from '$lib/import/own-deck';
 import { checkPickedSize } from '$lib/import/size';
+import type { StoredDeck } from '$lib/storage/db';
 import { storeDeck, type DeckChanges } from '$lib/storage/decks';
 import { app } from './app.svelte';
 import type { StoredOwnDeck } from './import-page.svelte';
@@ -165,4 +167,19 @@ export class NotesForm {
 		this.done = null;
 		this.#checked = null;
 	}
+}
+
+/** An own deck's notes as the Markdown file they were written as. */
+export function notesFile(deck: StoredDeck): ExportedDeck {
+	if (deck.own?.notes === undefined)
+		throw new AppError(
+			'it holds cards from a file, not notes of your own: export it for Anki or as CSV.'
+		);
+	const name = deck.own.file.toLowerCase().endsWith('.md') ? deck.own.file : `${deck.title}.md`;
+	return {
+		text: deck.own.notes,
+		name: name.replace(/[\\/:*?"<>|]+/g, '-'),
+		type: 'text/markdown',
+		cards: tally(deck.counts).cards
+	};
 }

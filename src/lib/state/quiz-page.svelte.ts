@@ -2,7 +2,7 @@ import { QUIZ_KINDS, type QuizKind } from '$lib/content/types';
 import { AppError } from '$lib/errors';
 import { bestScores, DEFAULT_QUIZ, pickQuestions, type QuizOptions } from '$lib/quiz/quiz';
 import { scopeOf } from '$lib/srs/scope';
-import type { StudyDatabase } from '$lib/storage/db';
+import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import { loadQuizAttempts } from '$lib/storage/history';
 import { app } from './app.svelte';
 import { earlyStart } from './early-start.svelte';
@@ -21,14 +21,19 @@ export class QuizPage extends SessionPage<QuizSession, QuizOptions> {
 	length = $state<QuizOptions['length']>(DEFAULT_QUIZ.length);
 	kinds = $state<QuizKind[]>([...QUIZ_KINDS]);
 
+	/**
+	 * The decks with quiz questions: ours and own notes (cards imported from other apps are plain
+	 * front and back, which would make unfair choices, so they make none).
+	 */
+	get decks(): StoredDeck[] {
+		return app.decks.filter((deck) => QUIZ_KINDS.some((kind) => deck.counts[kind] > 0));
+	}
+
 	/** The scopes a best score can be kept for, in deck order. */
 	get scores(): { id: string; title: string }[] {
 		return [
 			{ id: 'all', title: 'All decks' },
-			// Own decks (imported cards) make no quiz questions yet.
-			...app.decks
-				.filter((deck) => deck.own === undefined)
-				.map((deck) => ({ id: deck.id, title: deck.title }))
+			...this.decks.map((deck) => ({ id: deck.id, title: deck.title }))
 		];
 	}
 
