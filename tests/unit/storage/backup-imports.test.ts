@@ -29,7 +29,8 @@ const EXPECTED: Record<string, string> = {
 	'date-out-of-range.json':
 		'reviews[0].time must be a date between November 2026 and the year 2300',
 	'decks-included.json': 'The file has a field "decks" that a progress backup does not have',
-	'deeply-nested.json': 'cards[0][0][0][0][0][0] is nested deeper than anything in a progress backup',
+	'deeply-nested.json':
+		'cards[0][0][0][0][0][0] is nested deeper than anything in a progress backup',
 	'duplicate-card-id.json': 'cards[3] has the same card id',
 	'duplicate-review-id.json': 'reviews[4] has the same id (1) as an earlier record',
 	'duplicate-setting.json': 'settings[2] has the same key ("newPerDay")',
