@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -110,7 +111,7 @@ export default defineConfig(({ isSsrBuild }) => ({
 						handler: 'CacheFirst',
 						options: {
 							cacheName: 'importers',
-							expiration: { maxEntries: 10 },
+							expiration: { maxEntries: 60 },
 							cacheableResponse: { statuses: [200] }
 						}
 					}
@@ -125,8 +126,22 @@ export default defineConfig(({ isSsrBuild }) => ({
 			}
 		})
 	],
-	// The importers' worker loads its readers on demand, as separate chunks.
-	worker: { format: 'es' },
+	// The importers' worker loads its readers on demand, as separate chunks. A worker has no
+	// document: the Markdown parser's entity decoder is taken in its build without one (its
+	// "browser" build decodes through a DOM element).
+	worker: {
+		format: 'es',
+		plugins: () => [
+			{
+				name: 'worker-without-dom',
+				enforce: 'pre',
+				resolveId: (id: string) =>
+					id === 'decode-named-character-reference'
+						? createRequire(import.meta.url).resolve(id)
+						: null
+			}
+		]
+	},
 	test: {
 		environment: 'node',
 		env: { TZ: 'UTC' },

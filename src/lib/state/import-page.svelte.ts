@@ -15,7 +15,7 @@ import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import { deleteOwnDeck, storeDeck, type DeckChanges } from '$lib/storage/decks';
 import { app } from './app.svelte';
 import type { PickedFile } from './import-reader';
-import { inWorker, type CardReader } from './import-worker-client';
+import { inWorker, keptForOffline, type CardReader } from './import-worker-client';
 import { NotesForm, notesFile, OWN_ORDER } from './notes-form.svelte';
 import { PageModel } from './page.svelte';
 
@@ -60,6 +60,8 @@ export class ImportPage extends PageModel {
 	exported = $state.raw<{ title: string; file: string; cards: number } | null>(null);
 	/** The learner's own notes, turned into a deck. */
 	readonly notes: NotesForm;
+	/** Whether the importers are kept on this device, so importing works offline too. */
+	keptOffline = $state(false);
 
 	#picked: PickedFile | null = null;
 	/** The picked file is read in the format it suggests until one is chosen. */
@@ -103,6 +105,12 @@ export class ImportPage extends PageModel {
 	}
 
 	protected async load(_db: StudyDatabase): Promise<void> {}
+
+	protected override async loaded(): Promise<void> {
+		if (this.keptOffline) return;
+		// In the background: the page does not wait for it.
+		void keptForOffline(this.#reader).then((kept) => (this.keptOffline = kept));
+	}
 
 	/**
 	 * Exports the chosen deck's flashcards for another app (written in the importers' worker): `save`

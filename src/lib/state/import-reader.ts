@@ -90,4 +90,26 @@ async function exportDeck(deck: Deck, format: ExportFormat): Promise<ExportedDec
  * Reads and writes in this thread: in the importers' worker, and in Node where the page models are
  * tested (the page itself reads through the worker, see import-worker-client.ts).
  */
-export const inThread = { read: readCards, export: exportDeck, notes: readNotes };
+export const inThread = { read: readCards, export: exportDeck, notes: readNotes, warm };
+
+/**
+ * Loads every reader and writer now, and SQLite's WebAssembly, so that they are kept for offline
+ * use (the service worker keeps what is fetched from the app's own immutable files).
+ * @returns no URLs: see the worker's `warmed`
+ */
+async function warm(): Promise<string[]> {
+	const [, , , , wasm] = await Promise.all([
+		import('$lib/import'),
+		import('$lib/import/apkg'),
+		import('$lib/import/own-notes'),
+		import('$lib/export'),
+		import('sql.js/dist/sql-wasm.wasm?url')
+	]);
+	if (typeof fetch === 'function' && typeof location !== 'undefined') {
+		const response = await fetch(wasm.default);
+		if (!response.ok)
+			throw new Error(`SQLite's WebAssembly could not be fetched (${response.status}).`);
+	}
+	// What was fetched is known only where it was fetched (see the worker's `warmed`).
+	return [];
+}

@@ -14,7 +14,8 @@ import { inThread, type PickedFile, type ReadChoices } from './import-reader';
 export type ImportAsk =
 	| { file: PickedFile; choices: ReadChoices }
 	| { deck: Deck; format: ExportFormat }
-	| { notes: NotesInput };
+	| { notes: NotesInput }
+	| { warm: true };
 
 /** An ask, numbered so its answer finds it. */
 export type ImportRequest = ImportAsk & { id: number };
@@ -24,15 +25,26 @@ export type ImportResponse = { id: number; value: unknown } | { id: number; prob
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+/** Loads every reader now; returns every file this worker fetched, to see that each is kept. */
+async function warmed(): Promise<string[]> {
+	await inThread.warm();
+	return [
+		scope.location.href,
+		...performance.getEntriesByType('resource').map((entry) => entry.name)
+	];
+}
+
 scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
 	const request = event.data;
 	try {
 		const value =
-			'notes' in request
-				? await inThread.notes(request.notes)
-				: 'deck' in request
-					? await inThread.export(request.deck, request.format)
-					: await inThread.read(request.file, request.choices);
+			'warm' in request
+				? await warmed()
+				: 'notes' in request
+					? await inThread.notes(request.notes)
+					: 'deck' in request
+						? await inThread.export(request.deck, request.format)
+						: await inThread.read(request.file, request.choices);
 		scope.postMessage({ id: request.id, value } satisfies ImportResponse);
 	} catch (error) {
 		scope.postMessage({ id: request.id, problem: errorMessage(error) } satisfies ImportResponse);

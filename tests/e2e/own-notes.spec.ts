@@ -1,0 +1,48 @@
+import { axeInBothThemes } from './axe';
+import { expect, test } from './fixtures';
+import { waitForServiceWorker } from './helpers';
+
+test('own notes written offline: checked by line, saved as a deck, and studied', async ({
+	page,
+	context
+}) => {
+	// Online once: the Import page keeps the importers and the notes' generator on the device.
+	await page.goto('/import/');
+	await waitForServiceWorker(page);
+	await expect(page.getByText('The importers are kept on this device')).toBeVisible();
+	await context.setOffline(true);
+	await page.reload();
+
+	const notes = page.getByRole('region', { name: 'Write your own notes' });
+	await notes.getByRole('button', { name: 'Start from the example' }).click();
+	const text = page.getByLabel('Notes', { exact: true });
+	const example = await text.inputValue();
+	// A mistake first: nothing is stored, and the problem is given with its line.
+	await text.fill(example.replace('title: My notes\n', ''));
+	await notes.getByRole('button', { name: 'Check the notes' }).click();
+	const problems = notes.getByRole('alert');
+	await expect(problems).toContainText('Nothing is stored: the notes have 1 problem.');
+	await expect(problems).toContainText('Line 1: missing frontmatter field "title"');
+	await expect(text).toHaveAttribute('aria-invalid', 'true');
+	expect(await axeInBothThemes(page, 'main')).toEqual([]);
+
+	await text.fill(example);
+	await notes.getByRole('button', { name: 'Check the notes' }).click();
+	const status = notes.getByRole('status');
+	await expect(status).toContainText(
+		/“My notes” makes 7 cards, \d+ quiz questions and 1 interview question\./
+	);
+	await notes.getByRole('button', { name: 'Save as a deck' }).click();
+	await expect(status).toContainText('“My notes” is stored');
+	const decks = page.getByRole('region', { name: 'Your decks' });
+	await expect(decks).toContainText(/My notes\s*7 cards, \d+ quiz questions, 1 interview question/);
+
+	// Studied like ours, offline, each card saying which of your notes it comes from.
+	await status.getByRole('link', { name: 'Study them' }).click();
+	await page.locator('#study-deck-own-my-notes').click();
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	const session = page.getByRole('region', { name: 'Study session' });
+	await expect(session).toContainText(/From your notes: .+ \(my-notes\.md\)/);
+	await page.getByRole('button', { name: /^Good/ }).click();
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+});
