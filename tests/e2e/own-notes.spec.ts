@@ -1,8 +1,8 @@
 import { axeInBothThemes } from './axe';
 import { expect, test } from './fixtures';
-import { waitForServiceWorker } from './helpers';
+import { answerQuestion, waitForServiceWorker } from './helpers';
 
-test('own notes written offline: checked by line, saved as a deck, and studied', async ({
+test('own notes written offline: checked by line, saved as a deck, studied and quizzed', async ({
 	page,
 	context
 }) => {
@@ -45,4 +45,15 @@ test('own notes written offline: checked by line, saved as a deck, and studied',
 	await expect(session).toContainText(/From your notes: .+ \(my-notes\.md\)/);
 	await page.getByRole('button', { name: /^Good/ }).click();
 	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+
+	// Quizzed from their own term list, offline too.
+	await page.goto('/quiz/');
+	await page.getByText('Quiz options').click();
+	await page.getByLabel('Decks or topic').selectOption({ label: 'All of My notes' });
+	await page.getByRole('button', { name: 'Start this quiz' }).click();
+	const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
+	await expect(quiz).toContainText(/Question 1 of \d+/);
+	await answerQuestion(page);
+	const feedback = quiz.getByRole('status').filter({ hasText: /Correct|Incorrect/ });
+	await expect(feedback).toContainText(/From your notes: .+ \(my-notes\.md\)/);
 });
