@@ -16,7 +16,7 @@ import { deleteOwnDeck, storeDeck, type DeckChanges } from '$lib/storage/decks';
 import { app } from './app.svelte';
 import type { PickedFile } from './import-reader';
 import { inWorker, keptForOffline, type CardReader } from './import-worker-client';
-import { NotesForm, notesFile, OWN_ORDER } from './notes-form.svelte';
+import { decksReadAgain, NotesForm, notesFile, OWN_ORDER } from './notes-form.svelte';
 import { PageModel } from './page.svelte';
 
 /** One of the learner's own decks, as stored. */
@@ -243,14 +243,9 @@ export class ImportPage extends PageModel {
 		this.result = null;
 		this.#picked = null;
 		this.file = null;
-		try {
-			await app.reloadDecks();
-		} catch (error) {
-			// Stored all the same: saying "nothing was stored" here would be untrue.
-			this.problem = `The deck is stored, but the list of decks could not be read again: ${errorMessage(error)}`;
-		} finally {
-			this.saving = false;
-		}
+		// Stored all the same: saying "nothing was stored" if the list cannot be read would be untrue.
+		this.problem = await decksReadAgain();
+		this.saving = false;
 	}
 
 	/** Asks to confirm deleting an own deck, saying how many cards (and their history) go. */

@@ -152,13 +152,8 @@ export class NotesForm {
 			this.saving = false;
 			return;
 		}
-		try {
-			await app.reloadDecks();
-		} catch (error) {
-			this.problem = `The deck is stored, but the list of decks could not be read again: ${errorMessage(error)}`;
-		} finally {
-			this.saving = false;
-		}
+		this.problem = await decksReadAgain();
+		this.saving = false;
 	}
 
 	#reset(): void {
@@ -182,4 +177,17 @@ export function notesFile(deck: StoredDeck): ExportedDeck {
 		type: 'text/markdown',
 		cards: tally(deck.counts).cards
 	};
+}
+
+/**
+ * Reads the decks again after one was stored.
+ * @returns what to say when that fails (the deck is stored all the same), or null
+ */
+export async function decksReadAgain(): Promise<string | null> {
+	try {
+		await app.reloadDecks();
+		return null;
+	} catch (error) {
+		return `The deck is stored, but the list of decks could not be read again: ${errorMessage(error)}`;
+	}
 }
