@@ -22,6 +22,15 @@ export async function loadCardStates(
 	}
 }
 
+/** The stored state of one card; undefined for a card never studied. */
+export async function loadCardState(db: StudyDatabase, id: string): Promise<CardState | undefined> {
+	try {
+		return await db.get('cards', id);
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}
+
 /** An interview answer's own record, stored with the answer that scores it. */
 export type InterviewRecord = Omit<InterviewAnswer, 'id' | 'item' | 'deck' | 'time' | 'durationMs'>;
 
