@@ -1,7 +1,7 @@
 import { isCardItem, type CardItem, type Deck } from '$lib/content/types';
 import { studyDayEnd, studyDayStart } from './day';
 import { GRADE_NAMES } from './scheduler';
-import { State, type CardState, type Grade, type Review } from './types';
+import { State, type CardState, type Grade, type Review, type ScheduledReview } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -150,8 +150,10 @@ export function historyOf(reviews: readonly Review[], state: CardState | null): 
 		if (review.mode === 'cram') {
 			return { time: review.time, rating: ratingName(review.rating), cram: true, interval: null };
 		}
-		const next = sorted.slice(index + 1).find((later) => later.mode !== 'cram');
-		const due = next && next.mode !== 'cram' ? next.dueBefore : state?.due;
+		const next = sorted
+			.slice(index + 1)
+			.find((later): later is ScheduledReview => later.mode !== 'cram');
+		const due = next ? next.dueBefore : state?.due;
 		return {
 			time: review.time,
 			rating: ratingName(review.rating),
