@@ -22,11 +22,15 @@ test('a card just studied is found in the browser, with its history, by keyboard
 	await expect(page.locator('main h1')).toHaveText('Browse cards');
 	const count = page.getByTestId('browse-count');
 	await expect(count).toHaveText(/^([\d,]+) of \1 cards$/);
+	const cards = page.getByRole('list').filter({ has: page.getByRole('heading', { level: 3 }) });
+	// A hundred at a time; the next ones are read from the first of them.
+	await expect(cards.getByRole('listitem')).toHaveCount(100);
+	await page.getByRole('button', { name: 'Show 100 more' }).click();
+	await expect(cards.getByRole('listitem').nth(100).getByRole('button')).toBeFocused();
 
 	await page.getByLabel('Search the cards').fill(back.toUpperCase());
 	await page.getByLabel('State').selectOption({ label: 'Learning' });
 	await expect(count).toHaveText(/^1 of [\d,]+ cards$/);
-	const cards = page.getByRole('list').filter({ has: page.getByRole('heading', { level: 3 }) });
 	const row = cards.getByRole('listitem');
 	await expect(row).toHaveCount(1);
 	await expect(row).toContainText('Learning');
