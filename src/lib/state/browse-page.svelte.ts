@@ -146,8 +146,13 @@ export class BrowsePage extends PageModel {
 		if (!this.mounted) return;
 		this.now = Date.now();
 		this.cards = browseCards(app.decks, states);
+		// A deck deleted meanwhile (here or in another tab) is no longer chosen, nor its card open.
+		if (this.#deck && !app.decks.some((deck) => deck.id === this.#deck)) this.deck = '';
 		const opened = this.opened;
-		if (opened) await this.#readDetails(db, opened);
+		if (opened && !this.cards.some((card) => card.id === opened)) {
+			this.opened = null;
+			this.details = null;
+		} else if (opened) await this.#readDetails(db, opened);
 	}
 
 	/** Opens a card (and closes the one open), or closes it when it is the one open. */

@@ -66,6 +66,27 @@ describe('the card browser page model', () => {
 		expect(page.results).toHaveLength(OURS.length + 1);
 	});
 
+	it('lets go of a deck deleted meanwhile, and of its card opened', async () => {
+		const importing = await mounted(new ImportPage(inThread));
+		leaves.push(importing.leave);
+		await importing.page.pick(new File(['Front\tBack\nQ\tA'], 'acme.tsv', { type: 'text/plain' }));
+		importing.page.title = 'Acme';
+		await importing.page.save();
+		const page = await browse();
+		page.deck = 'own-acme';
+		const [own] = page.results;
+		await page.toggle(own!.id);
+		expect(page.details?.id).toBe(own!.id);
+
+		importing.page.askDelete('own-acme');
+		await importing.page.confirmDelete();
+		await until(() => page.cards.length === OURS.length, 'the deck to go');
+		expect(page.deck).toBe('');
+		expect(page.results).toHaveLength(OURS.length);
+		expect(page.opened).toBeNull();
+		expect(page.details).toBeNull();
+	});
+
 	it('shows a studied card’s state, due date and history, and follows new answers', async () => {
 		const db = await app.ready();
 		const card = OURS[0]!;
