@@ -1,7 +1,14 @@
 import { isCardItem, type CardItem, type Deck } from '$lib/content/types';
 import { studyDayEnd, studyDayStart } from './day';
 import { GRADE_NAMES } from './scheduler';
-import { State, type CardState, type Grade, type Review, type ScheduledReview } from './types';
+import {
+	State,
+	type CardMarks,
+	type CardState,
+	type Grade,
+	type Review,
+	type ScheduledReview
+} from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -31,7 +38,9 @@ export interface BrowseCard {
 	state: BrowseState;
 	/** When it is next due, epoch ms; null for a card never studied. */
 	due: number | null;
-	/** Every text of the card, folded (see `foldText`), for the search. */
+	/** What the learner set on it (none: not suspended, not flagged, no note). */
+	marks: CardMarks;
+	/** Every text of the card and its note, folded (see `foldText`), for the search. */
 	text: string;
 }
 
@@ -40,12 +49,24 @@ export interface BrowseFilter {
 	query: string;
 	deck: string;
 	topic: string;
-	state: BrowseState | '';
+	/** A learning state, or `suspended` for the cards set aside whatever their state. */
+	state: BrowseState | 'suspended' | '';
 	due: DueFilter | '';
+	/** Only flagged cards. */
+	flagged: boolean;
 }
 
 /** A filter that keeps every card. */
-export const NO_FILTER: BrowseFilter = { query: '', deck: '', topic: '', state: '', due: '' };
+export const NO_FILTER: BrowseFilter = {
+	query: '',
+	deck: '',
+	topic: '',
+	state: '',
+	due: '',
+	flagged: false
+};
+
+const NO_MARKS: CardMarks = { suspended: false, flagged: false, note: '' };
 
 /** Text as the search compares it: lower case, accents and other marks taken off, spaces single. */
 export function foldText(text: string): string {
@@ -81,6 +102,7 @@ export function browseCards(
 			if (!isCardItem(item)) continue;
 			const stored = states.get(item.id);
 			const state = stored && !stored.retired ? STATE_NAMES[stored.state] : 'new';
+			const marks = (!stored?.retired && stored?.marks) || NO_MARKS;
 			cards.push({
 				id: item.id,
 				deck: deck.id,
@@ -91,7 +113,8 @@ export function browseCards(
 				front: item.kind === 'cloze' ? item.text : item.front,
 				state,
 				due: state === 'new' || !stored ? null : stored.due,
-				text: foldText(textsOf(item).join(' \n '))
+				marks,
+				text: foldText([...textsOf(item), marks.note].join(' \n '))
 			});
 		}
 	}
@@ -123,7 +146,9 @@ export function filterCards(
 		(card) =>
 			(!filter.deck || card.deck === filter.deck) &&
 			(!filter.topic || card.topic === filter.topic) &&
-			(!filter.state || card.state === filter.state) &&
+			(!filter.state ||
+				(filter.state === 'suspended' ? card.marks.suspended : card.state === filter.state)) &&
+			(!filter.flagged || card.marks.flagged) &&
 			(!filter.due || dueMatches(card, filter.due, now, dayStartHour)) &&
 			words.every((word) => card.text.includes(word))
 	);

@@ -1,4 +1,6 @@
+import { SvelteSet } from 'svelte/reactivity';
 import { groupDigits } from '$lib/digits';
+import { plural } from '$lib/format';
 import {
 	browseCards,
 	filterCards,
@@ -8,15 +10,27 @@ import {
 	type DueFilter,
 	type HistoryEntry
 } from '$lib/srs/browse';
-import type { CardState } from '$lib/srs/types';
+import { NOTE_MAX_LENGTH, type CardMarks, type CardState } from '$lib/srs/types';
 import { loadCardState, loadCardStates } from '$lib/storage/cards';
 import type { StudyDatabase } from '$lib/storage/db';
 import { reviewsOfCard } from '$lib/storage/reviews';
+import { markCards } from './answers';
 import { app } from './app.svelte';
 import { PageModel } from './page.svelte';
 
 /** How many cards are shown at first, and how many more each "Show more" adds. */
 export const BROWSE_PAGE_SIZE = 100;
+
+/** A change to many cards at once, as its button names it. */
+export type MarkChange = 'suspend' | 'unsuspend' | 'flag' | 'unflag';
+
+/** Each change: the mark it sets, to what, and what it did in words. */
+const MARK_CHANGES: Record<MarkChange, [keyof Omit<CardMarks, 'note'>, boolean, string]> = {
+	suspend: ['suspended', true, 'suspended'],
+	unsuspend: ['suspended', false, 'unsuspended'],
+	flag: ['flagged', true, 'flagged'],
+	unflag: ['flagged', false, 'unflagged']
+};
 
 /** What an opened card shows beyond its row: its stored memory state and its answers. */
 export interface CardDetails {
@@ -44,7 +58,8 @@ export class BrowsePage extends PageModel {
 	#query = $state('');
 	#deck = $state('');
 	#topic = $state('');
-	#state = $state<BrowseState | ''>('');
+	#state = $state<BrowseState | 'suspended' | ''>('');
+	#flagged = $state(false);
 	#due = $state<DueFilter | ''>('');
 	#limit = $state(BROWSE_PAGE_SIZE);
 
@@ -76,11 +91,20 @@ export class BrowsePage extends PageModel {
 		this.#limit = BROWSE_PAGE_SIZE;
 	}
 
-	get state(): BrowseState | '' {
+	get state(): BrowseState | 'suspended' | '' {
 		return this.#state;
 	}
-	set state(value: BrowseState | '') {
+	set state(value: BrowseState | 'suspended' | '') {
 		this.#state = value;
+		this.#limit = BROWSE_PAGE_SIZE;
+	}
+
+	/** Whether only flagged cards are shown. */
+	get flagged(): boolean {
+		return this.#flagged;
+	}
+	set flagged(value: boolean) {
+		this.#flagged = value;
 		this.#limit = BROWSE_PAGE_SIZE;
 	}
 
@@ -107,7 +131,8 @@ export class BrowsePage extends PageModel {
 				deck: this.#deck,
 				topic: this.#topic,
 				state: this.#state,
-				due: this.#due
+				due: this.#due,
+				flagged: this.#flagged
 			},
 			this.now,
 			app.settings.dayStartHour
@@ -139,6 +164,71 @@ export class BrowsePage extends PageModel {
 		this.deck = '';
 		this.state = '';
 		this.due = '';
+		this.flagged = false;
+	}
+
+	/** The cards chosen for a change to many at once, by id. */
+	readonly selected = new SvelteSet<string>();
+	/** What the last change to cards did, in words (announced); empty before any. */
+	outcome = $state('');
+
+	/** Chooses a card for a change to many at once, or lets it go. */
+	select(id: string, chosen: boolean): void {
+		if (chosen) this.selected.add(id);
+		else this.selected.delete(id);
+	}
+
+	/** Chooses every card on screen, or none. */
+	selectShown(chosen: boolean): void {
+		this.selected.clear();
+		if (chosen) for (const card of this.shown) this.selected.add(card.id);
+	}
+
+	/**
+	 * Suspends, unsuspends, flags or unflags the cards chosen, in one transaction; their schedules
+	 * stay as they are. The choice is let go once it is done.
+	 */
+	async markSelected(change: MarkChange): Promise<void> {
+		const chosen = this.cards.filter((card) => this.selected.has(card.id));
+		if (chosen.length === 0) return;
+		const [field, value, done] = MARK_CHANGES[change];
+		const stored = await this.attempt(async () => {
+			await markCards(
+				await app.ready(),
+				chosen,
+				(marks) => ({ ...marks, [field]: value }),
+				Date.now()
+			);
+		}, 'Nothing was changed: ');
+		if (!stored) return;
+		this.selected.clear();
+		this.outcome = `${plural(chosen.length, 'card', 'cards')} ${done}.`;
+		await this.#changed();
+	}
+
+	/** Keeps the learner's note on a card (shown on its back when studied); empty removes it. */
+	async saveNote(id: string, note: string): Promise<boolean> {
+		const card = this.cards.find((found) => found.id === id);
+		if (!card) return false;
+		const text = note.trim();
+		if (text.length > NOTE_MAX_LENGTH) {
+			this.error = `The note was not saved: it is ${groupDigits(text.length)} characters long, and a note may be ${groupDigits(NOTE_MAX_LENGTH)}.`;
+			return false;
+		}
+		const done = await this.attempt(async () => {
+			await markCards(await app.ready(), [card], (marks) => ({ ...marks, note: text }), Date.now());
+		}, 'The note was not saved: ');
+		if (!done) return false;
+		this.outcome = text ? 'Note saved.' : 'Note removed.';
+		await this.#changed();
+		return true;
+	}
+
+	/** Shows the change here at once, and tells the other pages and tabs. */
+	async #changed(): Promise<void> {
+		this.error = null;
+		app.changed();
+		await this.refresh();
 	}
 
 	protected async load(db: StudyDatabase): Promise<void> {

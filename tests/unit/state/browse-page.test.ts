@@ -4,6 +4,7 @@ import { app } from '$lib/state/app.svelte';
 import { BROWSE_PAGE_SIZE, BrowsePage } from '$lib/state/browse-page.svelte';
 import { ImportPage } from '$lib/state/import-page.svelte';
 import { inThread } from '$lib/state/import-reader';
+import { StudyPage } from '$lib/state/study-page.svelte';
 import { answeredGood, DECK, freshDevice, mounted, until } from './site';
 
 // Midday: a Good answer's next step falls on the same study day, whatever the time zone.
@@ -140,5 +141,72 @@ describe('the card browser page model', () => {
 		page.clear();
 		expect(page.shown).toHaveLength(BROWSE_PAGE_SIZE);
 		expect(page.count).toBe('250 of 250 cards');
+	});
+
+	it('suspends and flags chosen cards at once, and keeps them out of study while suspended', async () => {
+		const study = await mounted(new StudyPage());
+		leaves.push(study.leave);
+		const unseen = study.page.overview!.newToday.unseen;
+		const page = await browse();
+		const [first, second, third] = page.shown;
+		page.select(first!.id, true);
+		page.select(second!.id, true);
+		page.select(third!.id, true);
+		page.select(third!.id, false);
+		expect([...page.selected]).toEqual([first!.id, second!.id]);
+
+		await page.markSelected('suspend');
+		expect(page.error).toBeNull();
+		expect(page.outcome).toBe('2 cards suspended.');
+		expect(page.selected.size).toBe(0);
+		page.state = 'suspended';
+		expect(page.results.map((card) => card.id)).toEqual([first!.id, second!.id]);
+		// Their schedule is untouched: still new.
+		expect(page.results.every((card) => card.state === 'new')).toBe(true);
+		await until(() => study.page.overview?.newToday.unseen === unseen - 2, 'the study counts');
+
+		page.selectShown(true);
+		await page.markSelected('unsuspend');
+		expect(page.results).toEqual([]);
+		await until(() => study.page.overview?.newToday.unseen === unseen, 'the cards back');
+		// Left now: a reload of its counts must not outlive the test.
+		study.leave();
+		leaves = leaves.filter((leave) => leave !== study.leave);
+
+		page.state = '';
+		page.select(third!.id, true);
+		await page.markSelected('flag');
+		expect(page.outcome).toBe('1 card flagged.');
+		page.flagged = true;
+		expect(page.results.map((card) => card.id)).toEqual([third!.id]);
+		page.select(third!.id, true);
+		await page.markSelected('unflag');
+		expect(page.results).toEqual([]);
+	});
+
+	it('keeps a note on a card, found by the search and shown on its back when studied', async () => {
+		const page = await browse();
+		const card = OURS[0]!;
+		expect(await page.saveNote(card.id, '  Ask how Acmé does it  ')).toBe(true);
+		expect(page.outcome).toBe('Note saved.');
+		expect(page.cards.find((found) => found.id === card.id)?.marks.note).toBe(
+			'Ask how Acmé does it'
+		);
+		page.query = 'acme does';
+		expect(page.results.map((found) => found.id)).toEqual([card.id]);
+
+		expect(await page.saveNote(card.id, 'x'.repeat(2001))).toBe(false);
+		expect(page.error).toMatch(/2,001 characters long, and a note may be 2,000/);
+		expect(page.results.map((found) => found.id)).toEqual([card.id]);
+
+		const study = await mounted(new StudyPage());
+		leaves.push(study.leave);
+		await study.page.start({ scope: {}, mode: 'review' });
+		expect(study.page.session?.current?.id).toBe(card.id);
+		expect(study.page.session?.note).toBe('Ask how Acmé does it');
+
+		expect(await page.saveNote(card.id, '')).toBe(true);
+		expect(page.outcome).toBe('Note removed.');
+		expect(page.cards.find((found) => found.id === card.id)?.marks.note).toBe('');
 	});
 });
