@@ -171,6 +171,8 @@ export class BrowsePage extends PageModel {
 	readonly selected = new SvelteSet<string>();
 	/** What the last change to cards did, in words (announced); empty before any. */
 	outcome = $state('');
+	/** What the last change to a note did, in words (announced beside it); empty before any. */
+	noted = $state('');
 
 	/** Chooses a card for a change to many at once, or lets it go. */
 	select(id: string, chosen: boolean): void {
@@ -219,7 +221,7 @@ export class BrowsePage extends PageModel {
 			await markCards(await app.ready(), [card], (marks) => ({ ...marks, note: text }), Date.now());
 		}, 'The note was not saved: ');
 		if (!done) return false;
-		this.outcome = text ? 'Note saved.' : 'Note removed.';
+		this.noted = text ? 'Note saved.' : 'Note removed.';
 		await this.#changed();
 		return true;
 	}
@@ -247,6 +249,7 @@ export class BrowsePage extends PageModel {
 
 	/** Opens a card (and closes the one open), or closes it when it is the one open. */
 	async toggle(id: string): Promise<void> {
+		this.noted = '';
 		if (this.opened === id) {
 			this.opened = null;
 			this.details = null;

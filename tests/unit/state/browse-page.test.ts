@@ -188,7 +188,7 @@ describe('the card browser page model', () => {
 		const page = await browse();
 		const card = OURS[0]!;
 		expect(await page.saveNote(card.id, '  Ask how Acmé does it  ')).toBe(true);
-		expect(page.outcome).toBe('Note saved.');
+		expect(page.noted).toBe('Note saved.');
 		expect(page.cards.find((found) => found.id === card.id)?.marks.note).toBe(
 			'Ask how Acmé does it'
 		);
@@ -206,7 +206,7 @@ describe('the card browser page model', () => {
 		expect(study.page.session?.note).toBe('Ask how Acmé does it');
 
 		expect(await page.saveNote(card.id, '')).toBe(true);
-		expect(page.outcome).toBe('Note removed.');
+		expect(page.noted).toBe('Note removed.');
 		expect(page.cards.find((found) => found.id === card.id)?.marks.note).toBe('');
 	});
 });
