@@ -4,6 +4,7 @@ import { app } from '$lib/state/app.svelte';
 import { BROWSE_PAGE_SIZE, BrowsePage } from '$lib/state/browse-page.svelte';
 import { ImportPage } from '$lib/state/import-page.svelte';
 import { inThread } from '$lib/state/import-reader';
+import { ListenPage } from '$lib/state/listen-page.svelte';
 import { StudyPage } from '$lib/state/study-page.svelte';
 import { answeredGood, DECK, freshDevice, mounted, until } from './site';
 
@@ -164,11 +165,18 @@ describe('the card browser page model', () => {
 		// Their schedule is untouched: still new.
 		expect(page.results.every((card) => card.state === 'new')).toBe(true);
 		await until(() => study.page.overview?.newToday.unseen === unseen - 2, 'the study counts');
+		// Nor are they read aloud.
+		const listen = await mounted(new ListenPage());
+		leaves.push(listen.leave);
+		expect(listen.page.tracks).toHaveLength(OURS.length - 2);
 
 		page.selectShown(true);
 		await page.markSelected('unsuspend');
 		expect(page.results).toEqual([]);
 		await until(() => study.page.overview?.newToday.unseen === unseen, 'the cards back');
+		await until(() => listen.page.tracks.length === OURS.length, 'read aloud again');
+		listen.leave();
+		leaves = leaves.filter((leave) => leave !== listen.leave);
 		// Left now: a reload of its counts must not outlive the test.
 		study.leave();
 		leaves = leaves.filter((leave) => leave !== study.leave);
