@@ -31,7 +31,7 @@ export class ListenPage extends PageModel {
 	playerState = $state<PlayerState>({ status: 'idle', index: 0, part: 'prompt' });
 	#player = $state.raw<ListenPlayer | null>(null);
 	/** The cards the learner suspended: not read either, until unsuspended. */
-	#suspended = $state.raw<Readonly<Record<string, true>>>({});
+	#suspended = $state.raw<Readonly<Record<string, boolean>>>({});
 
 	/**
 	 * What will be read: the cards of the chosen scope, in order. Derived, so that it is built once
