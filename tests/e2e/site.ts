@@ -35,6 +35,7 @@ export function sitePages(): string[] {
 		.map((name) => `/notes/${name.slice(0, -'.md'.length)}/`);
 	const app = [
 		'/',
+		'/browse/',
 		'/import/',
 		'/interview/',
 		'/listen/',

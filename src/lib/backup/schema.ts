@@ -18,6 +18,7 @@ import type { CardState, Review } from '$lib/srs/types';
 import {
 	ITEM_ID,
 	MAX_LIST,
+	cardMarks,
 	MAX_MY_ANSWERS,
 	MAX_NOTES,
 	count,
@@ -44,13 +45,15 @@ export const BACKUP_FORMAT = 'cto-prep-progress';
 
 /**
  * The backup version this app writes, the newest it reads. Version 2 added the interview date,
- * the candidate's own answers and (when asked for) recordings, version 3 the learner's own decks;
- * an older app then says the file is from a newer version instead of naming a field it does not know.
+ * the candidate's own answers and (when asked for) recordings, version 3 the learner's own decks,
+ * version 4 what the learner set on cards (suspended, flagged, a note) and own notes' text (in
+ * base64: see own-decks.ts); an older app then says
+ * the file is from a newer version instead of naming a field it does not know.
  */
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
 
 /** Every version this app reads: older files are newer ones without the later sections. */
-export const READABLE_VERSIONS = [1, 2, 3] as const;
+export const READABLE_VERSIONS = [1, 2, 3, 4] as const;
 
 export {
 	BACKUP_SECTIONS,
@@ -77,7 +80,8 @@ const CardSchema = v.pipe(
 			state: fsrsState,
 			lastReview: v.nullable(time),
 			retired: flag,
-			requested: v.nullable(time)
+			requested: v.nullable(time),
+			marks: v.optional(cardMarks)
 		},
 		'must be a card state (an object)'
 	),

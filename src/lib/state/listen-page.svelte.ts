@@ -8,6 +8,7 @@ import {
 import { browserSpeech, hasSpeech, watchVoices } from '$lib/listen/speech';
 import { cardsInScope, scopeOf } from '$lib/srs/scope';
 import { errorMessage } from '$lib/errors';
+import { loadCardStates } from '$lib/storage/cards';
 import type { StudyDatabase } from '$lib/storage/db';
 import { app } from './app.svelte';
 import { PageModel } from './page.svelte';
@@ -29,6 +30,8 @@ export class ListenPage extends PageModel {
 	pauseSeconds = $state(app.settings.listenPauseSeconds);
 	playerState = $state<PlayerState>({ status: 'idle', index: 0, part: 'prompt' });
 	#player = $state.raw<ListenPlayer | null>(null);
+	/** The cards the learner suspended: not read either, until unsuspended. */
+	#suspended = $state.raw<Readonly<Record<string, boolean>>>({});
 
 	/**
 	 * What will be read: the cards of the chosen scope, in order. Derived, so that it is built once
@@ -36,9 +39,10 @@ export class ListenPage extends PageModel {
 	 */
 	tracks: ListenTrack[] = $derived.by(() => {
 		const { cards, items } = cardsInScope(app.decks, scopeOf(this.scope));
+		const suspended = this.#suspended;
 		return cards.flatMap((card) => {
 			const item = items.get(card.id);
-			return item ? [trackOf(item)] : [];
+			return item && !suspended[card.id] ? [trackOf(item)] : [];
 		});
 	});
 
@@ -52,7 +56,10 @@ export class ListenPage extends PageModel {
 		return this.#player !== null;
 	}
 
-	protected async load(_db: StudyDatabase): Promise<void> {
+	protected async load(db: StudyDatabase): Promise<void> {
+		const states = await loadCardStates(db);
+		const suspended = [...states.values()].filter((state) => state.marks?.suspended);
+		this.#suspended = Object.fromEntries(suspended.map((state) => [state.id, true]));
 		this.supported = hasSpeech();
 		this.pauseSeconds = app.settings.listenPauseSeconds;
 		if (this.supported && this.#stopWatching === null) {

@@ -119,6 +119,11 @@ export class StudySession {
 		return { retention: this.#data.settings.desiredRetention, fuzz: true };
 	}
 
+	/** The learner's note on the card shown (its back shows it); empty for none. */
+	get note(): string {
+		return (this.current && this.#data.states.get(this.current.id)?.marks?.note) || '';
+	}
+
 	/** When answering the current card with each grade would bring it back. */
 	get intervals(): Record<Grade, number> | null {
 		const card = this.current;

@@ -8,7 +8,7 @@ import { inTransaction, write } from './transaction';
 
 /** Rebuilds a card from its answers (the review log): the card's state and the answers as replayed. */
 export type Replay = (
-	identity: Pick<CardState, 'id' | 'deck' | 'retired' | 'requested'>,
+	identity: Pick<CardState, 'id' | 'deck' | 'retired' | 'requested' | 'marks'>,
 	reviews: readonly Review[]
 ) => { state: CardState | null; reviews: ScheduledReview[] };
 
@@ -103,7 +103,9 @@ export async function moveProgress(
 			const all = await reviews.index('by-card').getAll(id);
 			const requested = maxOf(identity.requested, current?.requested ?? null);
 			const deck = deckOf(id);
-			const rebuilt = replay({ id, deck, retired: false, requested }, all);
+			// What the learner set on the card stays; the card moved onto keeps its own if it has some.
+			const marks = current?.marks ?? identity.carried?.marks;
+			const rebuilt = replay({ id, deck, retired: false, requested, ...(marks && { marks }) }, all);
 			for (const review of rebuilt.reviews) write(reviews.put(review));
 			const unanswered = current ?? identity.carried;
 			if (rebuilt.state) write(cards.put(rebuilt.state));

@@ -29,3 +29,13 @@ export async function countAnswers(
 		throw toStorageError(error);
 	}
 }
+
+/** Every answer given to one card (or interview question), oldest first. */
+export async function reviewsOfCard(db: StudyDatabase, card: string): Promise<Review[]> {
+	try {
+		const reviews = await db.getAllFromIndex('reviews', 'by-card', card);
+		return reviews.sort((a, b) => a.time - b.time);
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}

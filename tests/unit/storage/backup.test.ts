@@ -130,7 +130,7 @@ describe('exporting progress', () => {
 		const backup = await exportProgress(db, LATER);
 		expect(backup).toMatchObject({
 			format: 'cto-prep-progress',
-			version: 3,
+			version: 4,
 			exportedAt: '2026-11-27T09:00:00.000Z'
 		});
 		expect(Object.keys(backup)).not.toContain('decks');
