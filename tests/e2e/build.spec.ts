@@ -69,8 +69,9 @@ const FIRST_LOAD_BUDGET = 50 * 1024;
 // 400 KB until the interview bank grew to 44 questions with evidence points and follow-ups: the
 // notes' text is precached three times (page, its data for in-app navigation, deck JSON). 450 KB
 // until the Import page (its page, screen and own decks' code; the importers themselves run in a
-// worker that is not precached).
-const PRECACHE_BUDGET = 470 * 1024;
+// worker that is not precached). 470 KB until the card browser (a page of its own, 4.5 KB of it
+// the inline styles every page carries, and its screen) and the own notes' form (3 KB).
+const PRECACHE_BUDGET = 480 * 1024;
 
 test('every page loads at most 50 KB of JS and CSS (gzip, inline styles too) before it is interactive', () => {
 	const pages = prerenderedPages();
@@ -104,7 +105,7 @@ test('no page waits for a style sheet before its first paint', () => {
 	}
 });
 
-test('everything the service worker precaches is at most 470 KB (gzip)', () => {
+test('everything the service worker precaches is at most 480 KB (gzip)', () => {
 	const files = [
 		...precachedUrls().map((url) => fileOf(`/${url.replace(/^\//, '')}`)),
 		// The worker and its runtime are downloaded too.
