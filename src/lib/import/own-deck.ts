@@ -1,8 +1,18 @@
 import { hashString } from '$lib/content/hash';
 import { OWN_PREFIX } from '$lib/content/ids';
 import { slugify } from '$lib/content/slug';
-import { ITEM_KINDS, type CardItem, type Deck, type ItemKind } from '$lib/content/types';
-import type { ImportedCard } from './types';
+import { BLANK } from '$lib/content/blanks';
+import {
+	ITEM_KINDS,
+	isCardItem,
+	type CardItem,
+	type Deck,
+	type ItemKind
+} from '$lib/content/types';
+import { groupDigits } from '$lib/digits';
+import { AppError } from '$lib/errors';
+import { neutralizeMarkup } from '$lib/markup';
+import { MAX_FIELD_CHARACTERS, type ImportedCard } from './types';
 
 // A learner's own deck, made from cards brought from another app (Anki, a CSV file, Quizlet): a
 // deck like ours, so studying, quizzing, listening, stats and the backup treat it the same.
@@ -130,5 +140,64 @@ export function ownNotesDeck(
 		...built,
 		order: previous?.order ?? order,
 		own: { file, createdAt: previous?.own.createdAt ?? now, updatedAt: now, notes: text }
+	};
+}
+
+/** A card's sides as the learner edits them: front and back, or a cloze's text, answer and extra. */
+export type CardSides =
+	| { kind: 'basic'; front: string; back: string }
+	| { kind: 'cloze'; text: string; answer: string; extra: string };
+
+/**
+ * An own deck of imported cards with one card edited in place: its id, and so its history, stay.
+ * Text is kept plain (markup made harmless) and within the limits an import keeps.
+ * @throws AppError saying what is wrong (an empty side, one too long, a cloze without its blank,
+ *   a deck of notes: those are edited as notes)
+ */
+export function editedOwnCard(
+	deck: OwnDeck,
+	itemId: string,
+	sides: CardSides,
+	now: number
+): OwnDeck {
+	if (deck.own.notes !== undefined) {
+		throw new AppError('This card comes from your notes: edit the notes to change it.');
+	}
+	const at = deck.items.findIndex((item) => item.id === itemId);
+	const item = deck.items[at];
+	if (!item || !isCardItem(item)) throw new AppError('This card is no longer in the deck.');
+	const side = (name: string, text: string, required = true) => {
+		const plain = neutralizeMarkup(text.trim());
+		if (required && plain === '') throw new AppError(`The ${name} is empty.`);
+		if (plain.length > MAX_FIELD_CHARACTERS) {
+			throw new AppError(
+				`The ${name} is ${groupDigits(plain.length)} characters long; a side may be ${groupDigits(MAX_FIELD_CHARACTERS)}.`
+			);
+		}
+		return plain;
+	};
+	let edited: CardItem;
+	if (sides.kind === 'cloze' && item.kind === 'cloze') {
+		const text = side('text', sides.text);
+		if (!text.includes(BLANK)) {
+			throw new AppError(`The text must keep its blank, ${BLANK}, where the answer goes.`);
+		}
+		const cloze = { ...item, text, answer: side('answer', sides.answer) };
+		// An emptied extra is no extra: the card shows none, and an export writes none.
+		const extra = side('extra', sides.extra, false);
+		if (extra) cloze.extra = extra;
+		else delete cloze.extra;
+		edited = cloze;
+	} else if (sides.kind === 'basic' && item.kind !== 'cloze') {
+		edited = { ...item, front: side('front', sides.front), back: side('back', sides.back) };
+	} else {
+		throw new AppError('A card keeps its kind when edited.');
+	}
+	const items = deck.items.map((other, index) => (index === at ? edited : other));
+	return {
+		...deck,
+		items,
+		hash: hashString(JSON.stringify(items)),
+		own: { ...deck.own, updatedAt: now }
 	};
 }

@@ -14,7 +14,9 @@ import { NOTE_MAX_LENGTH, type CardMarks, type CardState } from '$lib/srs/types'
 import { loadCardState, loadCardStates } from '$lib/storage/cards';
 import type { StudyDatabase } from '$lib/storage/db';
 import { reviewsOfCard } from '$lib/storage/reviews';
+import type { CardSides } from '$lib/import/own-deck';
 import { markCards } from './answers';
+import { editOwnCard } from './own-card-edit';
 import { app } from './app.svelte';
 import { PageModel } from './page.svelte';
 
@@ -224,6 +226,23 @@ export class BrowsePage extends PageModel {
 		this.noted = text ? 'Note saved.' : 'Note removed.';
 		await this.#changed();
 		return true;
+	}
+
+	/** How a deck's cards are changed: in place (imported cards), in their notes, or not at all. */
+	editable(deckId: string): 'card' | 'notes' | null {
+		const own = app.decks.find((deck) => deck.id === deckId)?.own;
+		return !own ? null : own.notes === undefined ? 'card' : 'notes';
+	}
+
+	/** Edits one of the learner's imported cards in place; its history stays. */
+	async editCard(id: string, sides: CardSides): Promise<boolean> {
+		this.noted = '';
+		const done = await this.attempt(() => editOwnCard(id, sides), 'The card was not saved: ');
+		if (done) {
+			this.noted = 'Card saved.';
+			await this.#changed();
+		}
+		return done;
 	}
 
 	/** Shows the change here at once, and tells the other pages and tabs. */
