@@ -59,3 +59,75 @@ test('a card just studied is found in the browser, with its history, by keyboard
 	await expect(open).toHaveAttribute('aria-expanded', 'false');
 	await expect(history).toHaveCount(0);
 });
+
+test('imported cards found in the browser: one edited, one suspended, one flagged with a note', async ({
+	page
+}) => {
+	await page.goto('/import/');
+	await page.getByLabel('Choose a file').setInputFiles({
+		name: 'acme.tsv',
+		mimeType: 'text/tab-separated-values',
+		buffer: Buffer.from(
+			[
+				'Front\tBack',
+				'What does Acme run on?\tGo',
+				'Who founded Acme?\tAda',
+				'Where is Acme?\tParis'
+			].join('\n')
+		)
+	});
+	await page.getByLabel('Deck name').fill('Acme');
+	await page.getByRole('button', { name: 'Add 3 cards' }).click();
+	await expect(page.getByRole('link', { name: 'Study them' })).toBeVisible();
+
+	await page.goto('/browse/');
+	await page.getByLabel('Deck', { exact: true }).selectOption({ label: 'Acme' });
+	await expect(page.getByTestId('browse-count')).toHaveText(/^3 of [\d,]+ cards$/);
+	const cards = page.getByRole('list').filter({ has: page.getByRole('heading', { level: 3 }) });
+	const row = (front: string) => cards.getByRole('listitem').filter({ hasText: front });
+
+	// Edited in place.
+	await row('What does Acme run on?')
+		.getByRole('button', { name: 'What does Acme run on?' })
+		.click();
+	await row('What does Acme run on?').getByRole('button', { name: 'Edit card' }).click();
+	const edit = page.getByRole('form', { name: 'Edit this card' });
+	await edit.getByLabel('Back').fill('Go and Postgres');
+	await edit.getByRole('button', { name: 'Save card' }).click();
+	await expect(page.getByText('Card saved.')).toBeVisible();
+	await expect(row('What does Acme run on?').getByText('Go and Postgres')).toBeVisible();
+
+	// Flagged, with a note.
+	await row('Who founded Acme?').getByLabel('Choose “Who founded Acme?”').check();
+	await page.getByRole('button', { name: 'Flag', exact: true }).click();
+	await expect(page.getByText('1 card flagged.')).toBeVisible();
+	await row('Who founded Acme?').getByRole('button', { name: 'Who founded Acme?' }).click();
+	await row('Who founded Acme?')
+		.getByLabel('Your note, shown on the card’s back')
+		.fill('Ada Lovelace?');
+	await row('Who founded Acme?').getByRole('button', { name: 'Save note' }).click();
+	await expect(row('Who founded Acme?')).toContainText('Flagged');
+
+	// Suspended: never shown to study.
+	await row('Where is Acme?').getByLabel('Choose “Where is Acme?”').check();
+	await page.getByRole('button', { name: 'Suspend', exact: true }).click();
+	await expect(page.getByText('1 card suspended.')).toBeVisible();
+	await expect(row('Where is Acme?')).toContainText('Suspended');
+
+	await page.goto('/study/');
+	await page.locator('#study-deck-own-acme').click();
+	const session = page.getByRole('region', { name: 'Study session' });
+	const seen: string[] = [];
+	for (let card = 0; card < 2; card++) {
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		seen.push((await session.locator('.front').textContent())?.trim() ?? '');
+		if (seen.at(-1) === 'Who founded Acme?') {
+			await expect(session).toContainText('Your note: Ada Lovelace?');
+		} else {
+			await expect(session).toContainText('Go and Postgres');
+		}
+		await page.getByRole('button', { name: /^Easy/ }).click();
+	}
+	expect(seen.sort()).toEqual(['What does Acme run on?', 'Who founded Acme?']);
+	await expect(page.getByRole('button', { name: 'Show answer' })).toHaveCount(0);
+});
