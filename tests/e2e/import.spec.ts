@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { axeInBothThemes } from './axe';
 import { expect, test } from './fixtures';
@@ -79,24 +78,6 @@ test('a file that is not cards is refused with the reason, and nothing is stored
 	await expect(page.getByRole('alert')).toContainText(/picture|image|PNG/i);
 	await expect(page.getByRole('button', { name: /^Add/ })).toHaveCount(0);
 	await expect(page.getByRole('region', { name: 'Your decks' })).toContainText('None yet');
-});
-
-test('an Anki package (zstd, current layout) is read with SQLite in WebAssembly, and stored', async ({
-	page
-}) => {
-	await page.goto('/import/');
-	await page
-		.getByLabel('Choose a file')
-		.setInputFiles(join(import.meta.dirname, '../fixtures/apkg/anki21b.apkg'));
-	await expect(page.getByLabel('Read it as')).toHaveValue('apkg');
-	const preview = page.getByRole('region', { name: 'What this file gives' });
-	await expect(preview).toContainText('3 cards with a front and a back, 2 cloze cards');
-	await expect(preview).toContainText('What is the CAP theorem?');
-	await expect(page.getByLabel('Deck name')).toHaveValue('Architecture');
-	await page.getByRole('button', { name: 'Add 5 cards' }).click();
-	await expect(page.getByRole('region', { name: 'Your decks' })).toContainText(
-		'5 cards · from anki21b.apkg'
-	);
 });
 
 test('an own deck renamed, exported for Anki and imported into a fresh profile gives the same cards', async ({

@@ -1,17 +1,46 @@
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
 import { axeInBothThemes } from './axe';
 import { expect, test } from './fixtures';
 import { answerQuestion, waitForServiceWorker } from './helpers';
+
+/**
+ * Opens the Import page online once, so that it keeps the importers on the device, then goes
+ * offline and opens it again.
+ */
+async function importOffline(page: Page, context: BrowserContext): Promise<void> {
+	await page.goto('/import/');
+	await waitForServiceWorker(page);
+	await expect(page.getByText('The importers are kept on this device')).toBeVisible();
+	await context.setOffline(true);
+	await page.reload();
+}
+
+test('an Anki package (zstd, current layout) is read offline with SQLite in WebAssembly, and stored', async ({
+	page,
+	context
+}) => {
+	await importOffline(page, context);
+	await page
+		.getByLabel('Choose a file')
+		.setInputFiles(join(import.meta.dirname, '../fixtures/apkg/anki21b.apkg'));
+	await expect(page.getByLabel('Read it as')).toHaveValue('apkg');
+	const preview = page.getByRole('region', { name: 'What this file gives' });
+	await expect(preview).toContainText('3 cards with a front and a back, 2 cloze cards');
+	await expect(preview).toContainText('What is the CAP theorem?');
+	await expect(page.getByLabel('Deck name')).toHaveValue('Architecture');
+	await page.getByRole('button', { name: 'Add 5 cards' }).click();
+	await expect(page.getByRole('region', { name: 'Your decks' })).toContainText(
+		'5 cards · from anki21b.apkg'
+	);
+});
 
 test('own notes written offline: checked by line, saved as a deck, studied and quizzed', async ({
 	page,
 	context
 }) => {
 	// Online once: the Import page keeps the importers and the notes' generator on the device.
-	await page.goto('/import/');
-	await waitForServiceWorker(page);
-	await expect(page.getByText('The importers are kept on this device')).toBeVisible();
-	await context.setOffline(true);
-	await page.reload();
+	await importOffline(page, context);
 
 	const notes = page.getByRole('region', { name: 'Write your own notes' });
 	await notes.getByRole('button', { name: 'Start from the example' }).click();
