@@ -207,7 +207,7 @@ test.use({ serviceWorkers: 'block' });
 // A few pages a test: each test stays short (the two workers share them), and the pages of one
 // test share a browser context and its cache.
 const PAGES = [...sitePages(), '/no-such-page'];
-const GROUPS = 4;
+const GROUPS = 5;
 for (let group = 0; group < GROUPS; group++) {
 	const paths = PAGES.filter((_, index) => index % GROUPS === group);
 	test(`${paths.join(', ')}: axe, large touch targets, no sideways scrolling`, async ({ page }) => {
