@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { LIMITS } from '$lib/limits';
 import { SETTING_KEYS, settingBounds } from '$lib/settings';
-import { NOTE_MAX_LENGTH, Rating, State } from '$lib/srs/types';
+import { Rating, State } from '$lib/srs/types';
 
 // The fields of a backup's records, each with its rule and the words that say it.
 
@@ -83,18 +83,6 @@ export const time = v.pipe(
 	v.maxValue(LIMITS.latest, dateRule)
 );
 export const flag = v.boolean('must be true or false');
-/** What the learner set on a card (suspended, flagged, a note); absent in files made before. */
-export const cardMarks = v.strictObject(
-	{
-		suspended: flag,
-		flagged: flag,
-		note: v.pipe(
-			v.string('must be text'),
-			v.maxLength(NOTE_MAX_LENGTH, `must be at most ${NOTE_MAX_LENGTH} characters`)
-		)
-	},
-	'must be what was set on the card (suspended, flagged, note)'
-);
 export const rating = v.picklist(
 	[Rating.Again, Rating.Hard, Rating.Good, Rating.Easy],
 	'must be 1, 2, 3 or 4'

@@ -31,7 +31,8 @@ export function serializeBackup(backup: Backup): string {
 			: [`"interviewDate":${JSON.stringify(backup.interviewDate)}`]),
 		...(backup.myAnswers === undefined ? [] : [listed('myAnswers', backup.myAnswers)]),
 		...(backup.recordings === undefined ? [] : [listed('recordings', backup.recordings)]),
-		...(backup.ownDecks === undefined ? [] : [listed('ownDecks', backup.ownDecks)])
+		...(backup.ownDecks === undefined ? [] : [listed('ownDecks', backup.ownDecks)]),
+		...(backup.marks === undefined ? [] : [listed('marks', backup.marks)])
 	];
 	return `{${[...head, ...sections, ...tail].join(',\n')}}\n`;
 }

@@ -169,8 +169,7 @@ function newCard(card: CardState): CardState {
 		// A new card's due date is when it was first stored; keep the file's when it says new.
 		due: card.state === State.New ? card.due : fresh.due,
 		retired: card.retired,
-		requested: card.requested,
-		...(card.marks && { marks: card.marks })
+		requested: card.requested
 	};
 }
 

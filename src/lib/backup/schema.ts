@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { factOf } from '$lib/content/ids';
 import { QUIZ_KINDS } from '$lib/content/types';
-import { MyAnswerTextSchema, type MyAnswer } from '$lib/quiz/my-answer';
+import type { CardMark } from '$lib/marks/marks';
+import type { MyAnswer } from '$lib/quiz/my-answer';
 import type { InterviewAnswer, QuizAttempt } from '$lib/quiz/types';
 import {
 	SETTING_KEYS,
@@ -11,6 +12,8 @@ import {
 	type Settings
 } from '$lib/settings';
 import { LIMITS } from '$lib/limits';
+import { MarksSchema } from './marks';
+import { MyAnswersSchema } from './my-answers';
 import { OwnDecksSchema, type BackupOwnDeck } from './own-decks';
 import { BackupRecordingsSchema, type BackupRecording } from './recordings';
 import { InterviewDateSchema, type InterviewDate } from '$lib/srs/plan';
@@ -18,8 +21,6 @@ import type { CardState, Review } from '$lib/srs/types';
 import {
 	ITEM_ID,
 	MAX_LIST,
-	cardMarks,
-	MAX_MY_ANSWERS,
 	MAX_NOTES,
 	count,
 	dateRule,
@@ -46,9 +47,9 @@ export const BACKUP_FORMAT = 'cto-prep-progress';
 /**
  * The backup version this app writes, the newest it reads. Version 2 added the interview date,
  * the candidate's own answers and (when asked for) recordings, version 3 the learner's own decks,
- * version 4 what the learner set on cards (suspended, flagged, a note) and own notes' text (in
- * base64: see own-decks.ts); an older app then says
- * the file is from a newer version instead of naming a field it does not know.
+ * version 4 the marks on cards (suspended, flagged, a note: see marks.ts) and own notes' text (in
+ * base64: see own-decks.ts); an older app then says the file is from a newer version instead of
+ * naming a field it does not know.
  */
 export const BACKUP_VERSION = 4;
 
@@ -80,8 +81,7 @@ const CardSchema = v.pipe(
 			state: fsrsState,
 			lastReview: v.nullable(time),
 			retired: flag,
-			requested: v.nullable(time),
-			marks: v.optional(cardMarks)
+			requested: v.nullable(time)
 		},
 		'must be a card state (an object)'
 	),
@@ -201,12 +201,6 @@ const InterviewAnswerSchema = v.pipe(
 	)
 );
 
-/** The candidate's own answer to a question: its parts are plain text within the app's limit. */
-const MyAnswerRecordSchema = v.strictObject(
-	{ ...MyAnswerTextSchema.entries, item: itemId, updatedAt: time },
-	'must be an answer of your own (an object)'
-);
-
 function settingSchema<K extends SettingKey>(key: K) {
 	return v.strictObject({
 		key: v.literal(key),
@@ -247,20 +241,13 @@ export const BackupSchema = v.strictObject({
 	interviewDate: v.optional(v.nullable(InterviewDateSchema)),
 	// Files made before the candidate's own answers were backed up have none: an import keeps the
 	// device's.
-	myAnswers: v.optional(
-		v.pipe(
-			v.array(MyAnswerRecordSchema, 'must be a list of answers of your own'),
-			v.maxLength(MAX_MY_ANSWERS, `must hold at most ${MAX_MY_ANSWERS} answers`),
-			v.check(
-				(answers) => new Set(answers.map((answer) => answer.item)).size === answers.length,
-				'holds two answers of your own to one question'
-			)
-		)
-	),
+	myAnswers: v.optional(MyAnswersSchema),
 	// Only when the user asked for them: without, an import keeps the device's recordings.
 	recordings: v.optional(BackupRecordingsSchema),
 	// Files made before own decks were kept have none: an import keeps the device's.
-	ownDecks: v.optional(OwnDecksSchema)
+	ownDecks: v.optional(OwnDecksSchema),
+	// Files made before marks were kept have none: an import keeps the device's.
+	marks: v.optional(MarksSchema)
 });
 
 /** A stored record of an auto-increment store: it always has its id. */
@@ -291,6 +278,8 @@ export interface Backup {
 	recordings?: BackupRecording[];
 	/** The learner's own decks (imported cards); absent in files made before they were kept. */
 	ownDecks?: BackupOwnDeck[];
+	/** Cards suspended, flagged or noted; absent in files made before they were kept. */
+	marks?: CardMark[];
 }
 
 /** Checked by the compiler: what the schema lets through is a Backup. */

@@ -1,9 +1,9 @@
 import { isCardItem, type CardItem, type Deck } from '$lib/content/types';
 import { studyDayEnd, studyDayStart } from './day';
 import { GRADE_NAMES } from './scheduler';
+import { NO_MARKS, type CardMarks } from '$lib/marks/marks';
 import {
 	State,
-	type CardMarks,
 	type CardState,
 	type Grade,
 	type Review,
@@ -66,8 +66,6 @@ export const NO_FILTER: BrowseFilter = {
 	flagged: false
 };
 
-const NO_MARKS: CardMarks = { suspended: false, flagged: false, note: '' };
-
 /** Text as the search compares it: lower case, accents and other marks taken off, spaces single. */
 export function foldText(text: string): string {
 	return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -93,7 +91,8 @@ function textsOf(item: CardItem): string[] {
  */
 export function browseCards(
 	decks: readonly Deck[],
-	states: ReadonlyMap<string, CardState>
+	states: ReadonlyMap<string, CardState>,
+	marksOf: ReadonlyMap<string, CardMarks> = new Map()
 ): BrowseCard[] {
 	const cards: BrowseCard[] = [];
 	for (const deck of decks) {
@@ -102,7 +101,7 @@ export function browseCards(
 			if (!isCardItem(item)) continue;
 			const stored = states.get(item.id);
 			const state = stored && !stored.retired ? STATE_NAMES[stored.state] : 'new';
-			const marks = (!stored?.retired && stored?.marks) || NO_MARKS;
+			const marks = marksOf.get(item.id) ?? NO_MARKS;
 			cards.push({
 				id: item.id,
 				deck: deck.id,

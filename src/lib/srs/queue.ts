@@ -119,7 +119,7 @@ export function studiedToday(
 /**
  * Builds the study queue: requested cards, then due reviews, then learning cards when due, then new
  * cards up to the daily limits (the day's and each deck's). Siblings (cards of one fact or of one
- * sentence) are never both shown on one day; retired and suspended cards are never shown.
+ * sentence) are never both shown on one day; retired cards are never shown.
  * @param cards the flashcards of the chosen decks, in deck order
  * @param states stored states by card id (a card without one is new)
  * @param dayEnd when today's study day ends, epoch ms
@@ -137,7 +137,7 @@ export function buildQueue(
 	const fresh: StudyCard[] = [];
 	for (const card of cards) {
 		const state = states.get(card.id);
-		if (state?.retired || state?.marks?.suspended) continue;
+		if (state?.retired) continue;
 		if (state?.requested != null) requested.push(card);
 		else if (!state || state.state === State.New) fresh.push(card);
 		else if (state.state === State.Review) {
@@ -212,7 +212,7 @@ function compareIds(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** How many cards were never answered (and are neither retired nor suspended). */
+/** How many cards were never answered (and are not retired). */
 export function unseenCards(
 	cards: readonly StudyCard[],
 	states: ReadonlyMap<string, CardState>
@@ -220,9 +220,7 @@ export function unseenCards(
 	let count = 0;
 	for (const card of cards) {
 		const state = states.get(card.id);
-		if (!state || (state.state === State.New && !state.retired && !state.marks?.suspended)) {
-			count += 1;
-		}
+		if (!state || (state.state === State.New && !state.retired)) count += 1;
 	}
 	return count;
 }

@@ -172,11 +172,11 @@ export function undoReview(state: CardState, review: ScheduledReview): CardState
  * Replays a card's scheduled answers in time order from a new card, as they were first recorded:
  * the card state the review log says it is in, and each review with the card's state before it.
  * Cram answers do not count. The state is null when no scheduled answer exists (the card is new).
- * @param identity what the log does not say: whether the card is retired, a pending request
- *   ("Review mistakes") made after its last answer, and what the learner set on it (marks)
+ * @param identity what the log does not say: whether the card is retired, and a pending request
+ *   ("Review mistakes") made after its last answer
  */
 export function replayCard(
-	identity: Pick<CardState, 'id' | 'deck' | 'retired' | 'requested' | 'marks'>,
+	identity: Pick<CardState, 'id' | 'deck' | 'retired' | 'requested'>,
 	reviews: readonly Review[]
 ): { state: CardState | null; reviews: ScheduledReview[] } {
 	const scheduled = reviews
@@ -197,6 +197,5 @@ export function replayCard(
 	const last = scheduled.at(-1)?.time ?? first.time;
 	const requested =
 		identity.requested !== null && identity.requested > last ? identity.requested : null;
-	const marks = identity.marks ? { marks: identity.marks } : {};
-	return { state: { ...state, retired: identity.retired, requested, ...marks }, reviews: replayed };
+	return { state: { ...state, retired: identity.retired, requested }, reviews: replayed };
 }

@@ -10,22 +10,6 @@ export type StudyMode = 'review' | 'cram';
 export type ReviewMode = Review['mode'];
 
 /**
- * What the learner set on a card themselves, apart from its schedule. Kept on its state, so it
- * follows the card through content updates, moves and backups as its history does.
- */
-export interface CardMarks {
-	/** Never shown to study (review or cram) until unsuspended; its schedule is kept as it was. */
-	suspended: boolean;
-	/** Marked to find again in the card browser. */
-	flagged: boolean;
-	/** The learner's own note, shown on the card's back; empty for none. */
-	note: string;
-}
-
-/** The longest personal note a card keeps, in characters. */
-export const NOTE_MAX_LENGTH = 2000;
-
-/**
  * The FSRS memory state of one flashcard, as stored. Times are epoch milliseconds so that IndexedDB
  * can index them. A card with no stored state is new.
  */
@@ -49,8 +33,6 @@ export interface CardState {
 	retired: boolean;
 	/** When the learner asked to see this card again first ("Review mistakes"); null otherwise. */
 	requested: number | null;
-	/** What the learner set on the card; absent when nothing (and on states stored before marks). */
-	marks?: CardMarks;
 }
 
 /** The settings the scheduler answered with, kept with each review so it can be replayed exactly. */

@@ -1,20 +1,12 @@
 import type { InterviewRecord } from '$lib/storage/cards';
 import {
-	markCards as storeMarks,
 	requestCards as storeRequests,
 	storeAnswer,
 	undoAnswer as storeUndo
 } from '$lib/storage/cards';
 import type { StudyDatabase } from '$lib/storage/db';
 import { answerCard, newCardState, undoReview } from '$lib/srs/scheduler';
-import type {
-	CardMarks,
-	CardState,
-	Grade,
-	Review,
-	ReviewMode,
-	SchedulerParams
-} from '$lib/srs/types';
+import type { CardState, Grade, Review, ReviewMode, SchedulerParams } from '$lib/srs/types';
 
 /** One answer, as a page gives it. */
 export interface Answer {
@@ -66,31 +58,8 @@ export function recordAnswer(
  * @throws UndoError when it is not the card's latest answer, or no longer stored
  */
 export function undoAnswer(db: StudyDatabase, reviewId: number): Promise<CardState | null> {
-	// A card new again keeps what the learner set on it (a note, a flag): stored new, with those.
-	return storeUndo(db, reviewId, (state, review) => {
-		const previous = undoReview(state, review);
-		if (previous || !state.marks) return previous;
-		return { ...newCardState(state.id, state.deck, review.dueBefore), marks: state.marks };
-	});
+	return storeUndo(db, reviewId, undoReview);
 }
-
-/** Changes what the learner set on cards (suspended, flagged, a note); schedules stay as they are. */
-export function markCards(
-	db: StudyDatabase,
-	cards: readonly { id: string; deck: string }[],
-	change: (marks: CardMarks) => CardMarks,
-	now: number
-): Promise<void> {
-	return storeMarks(
-		db,
-		cards,
-		(marks) => change(marks ?? NO_MARKS),
-		(card) => newCardState(card.id, card.deck, now)
-	);
-}
-
-/** A card on which the learner set nothing. */
-export const NO_MARKS: CardMarks = { suspended: false, flagged: false, note: '' };
 
 /** Asks for cards to come first in the next study session ("Review mistakes"). */
 export function requestCards(

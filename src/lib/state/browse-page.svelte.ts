@@ -10,12 +10,13 @@ import {
 	type DueFilter,
 	type HistoryEntry
 } from '$lib/srs/browse';
-import { NOTE_MAX_LENGTH, type CardMarks, type CardState } from '$lib/srs/types';
+import { NOTE_MAX_LENGTH, type CardMarks } from '$lib/marks/marks';
+import type { CardState } from '$lib/srs/types';
 import { loadCardState, loadCardStates } from '$lib/storage/cards';
 import type { StudyDatabase } from '$lib/storage/db';
+import { changeMarks, loadMarks } from '$lib/storage/marks';
 import { reviewsOfCard } from '$lib/storage/reviews';
 import type { CardSides } from '$lib/import/own-deck';
-import { markCards } from './answers';
 import { editOwnCard } from './own-card-edit';
 import { app } from './app.svelte';
 import { PageModel } from './page.svelte';
@@ -65,13 +66,14 @@ export class BrowsePage extends PageModel {
 	#due = $state<DueFilter | ''>('');
 	#limit = $state(BROWSE_PAGE_SIZE);
 
-	// Every filter shows the first page of what it finds again.
+	// Every filter shows the first page of what it finds again, and lets go of the cards chosen: a
+	// change must never reach cards the learner can no longer see.
 	get query(): string {
 		return this.#query;
 	}
 	set query(value: string) {
 		this.#query = value;
-		this.#limit = BROWSE_PAGE_SIZE;
+		this.#again();
 	}
 
 	/** The deck chosen (`''` for all); choosing one lets go of the topic of another. */
@@ -81,7 +83,7 @@ export class BrowsePage extends PageModel {
 	set deck(value: string) {
 		this.#deck = value;
 		this.#topic = '';
-		this.#limit = BROWSE_PAGE_SIZE;
+		this.#again();
 	}
 
 	/** The topic chosen, of the deck chosen (`''` for all). */
@@ -90,7 +92,7 @@ export class BrowsePage extends PageModel {
 	}
 	set topic(value: string) {
 		this.#topic = value;
-		this.#limit = BROWSE_PAGE_SIZE;
+		this.#again();
 	}
 
 	get state(): BrowseState | 'suspended' | '' {
@@ -98,7 +100,7 @@ export class BrowsePage extends PageModel {
 	}
 	set state(value: BrowseState | 'suspended' | '') {
 		this.#state = value;
-		this.#limit = BROWSE_PAGE_SIZE;
+		this.#again();
 	}
 
 	/** Whether only flagged cards are shown. */
@@ -107,7 +109,7 @@ export class BrowsePage extends PageModel {
 	}
 	set flagged(value: boolean) {
 		this.#flagged = value;
-		this.#limit = BROWSE_PAGE_SIZE;
+		this.#again();
 	}
 
 	get due(): DueFilter | '' {
@@ -115,7 +117,7 @@ export class BrowsePage extends PageModel {
 	}
 	set due(value: DueFilter | '') {
 		this.#due = value;
-		this.#limit = BROWSE_PAGE_SIZE;
+		this.#again();
 	}
 
 	/** The decks to choose from. */
@@ -156,6 +158,12 @@ export class BrowsePage extends PageModel {
 	}
 
 	/** Shows the next page of matching cards. */
+	/** A new filter: its first page, nothing chosen. */
+	#again(): void {
+		this.#limit = BROWSE_PAGE_SIZE;
+		this.selected.clear();
+	}
+
 	showMore(): void {
 		this.#limit += BROWSE_PAGE_SIZE;
 	}
@@ -193,16 +201,13 @@ export class BrowsePage extends PageModel {
 	 * stay as they are. The choice is let go once it is done.
 	 */
 	async markSelected(change: MarkChange): Promise<void> {
-		const chosen = this.cards.filter((card) => this.selected.has(card.id));
+		const chosen = this.results.filter((card) => this.selected.has(card.id));
 		if (chosen.length === 0) return;
 		const [field, value, done] = MARK_CHANGES[change];
+		const ids = chosen.map((card) => card.id);
 		const stored = await this.attempt(async () => {
-			await markCards(
-				await app.ready(),
-				chosen,
-				(marks) => ({ ...marks, [field]: value }),
-				Date.now()
-			);
+			const change = field === 'suspended' ? { suspended: value } : { flagged: value };
+			await changeMarks(await app.ready(), ids, change, Date.now());
 		}, 'Nothing was changed: ');
 		if (!stored) return;
 		this.selected.clear();
@@ -220,7 +225,7 @@ export class BrowsePage extends PageModel {
 			return false;
 		}
 		const done = await this.attempt(async () => {
-			await markCards(await app.ready(), [card], (marks) => ({ ...marks, note: text }), Date.now());
+			await changeMarks(await app.ready(), [card.id], { note: text }, Date.now());
 		}, 'The note was not saved: ');
 		if (!done) return false;
 		this.noted = text ? 'Note saved.' : 'Note removed.';
@@ -253,10 +258,10 @@ export class BrowsePage extends PageModel {
 	}
 
 	protected async load(db: StudyDatabase): Promise<void> {
-		const states = await loadCardStates(db);
+		const [states, marks] = await Promise.all([loadCardStates(db), loadMarks(db)]);
 		if (!this.mounted) return;
 		this.now = Date.now();
-		this.cards = browseCards(app.decks, states);
+		this.cards = browseCards(app.decks, states, marks);
 		// A deck deleted meanwhile (here or in another tab) is no longer chosen, nor its card open.
 		if (this.#deck && !app.decks.some((deck) => deck.id === this.#deck)) this.deck = '';
 		const opened = this.opened;

@@ -8,7 +8,8 @@ import {
 import { browserSpeech, hasSpeech, watchVoices } from '$lib/listen/speech';
 import { cardsInScope, scopeOf } from '$lib/srs/scope';
 import { errorMessage } from '$lib/errors';
-import { loadCardStates } from '$lib/storage/cards';
+import { suspendedIds } from '$lib/marks/marks';
+import { loadMarks } from '$lib/storage/marks';
 import type { StudyDatabase } from '$lib/storage/db';
 import { app } from './app.svelte';
 import { PageModel } from './page.svelte';
@@ -57,9 +58,8 @@ export class ListenPage extends PageModel {
 	}
 
 	protected async load(db: StudyDatabase): Promise<void> {
-		const states = await loadCardStates(db);
-		const suspended = [...states.values()].filter((state) => state.marks?.suspended);
-		this.#suspended = Object.fromEntries(suspended.map((state) => [state.id, true]));
+		const marks = await loadMarks(db);
+		this.#suspended = Object.fromEntries([...suspendedIds(marks.values())].map((id) => [id, true]));
 		this.supported = hasSpeech();
 		this.pauseSeconds = app.settings.listenPauseSeconds;
 		if (this.supported && this.#stopWatching === null) {

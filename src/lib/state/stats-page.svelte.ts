@@ -8,7 +8,9 @@ import {
 	trueRetention,
 	type CardsByState
 } from '$lib/srs/stats';
+import { suspendedIds } from '$lib/marks/marks';
 import { loadCardStates } from '$lib/storage/cards';
+import { loadMarks } from '$lib/storage/marks';
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import { loadInterviewAnswers, loadQuizAttempts } from '$lib/storage/history';
 import { bestScores } from '$lib/quiz/quiz';
@@ -30,7 +32,8 @@ export interface StatsView {
 	answersToday: number;
 	streak: number;
 	retention: { rate: number | null; count: number };
-	cards: CardsByState;
+	/** Cards by learning state, the suspended ones apart (they are counted in no state). */
+	cards: CardsByState & { suspended: number };
 	forecast: number[];
 	/** Answers per study day, oldest first. */
 	calendar: { key: string; count: number }[];
@@ -47,28 +50,37 @@ export async function loadStats(
 	now: number
 ): Promise<StatsView> {
 	const settings = await loadSettings(db);
-	const [states, recent, perDay, attempts, interviews] = await Promise.all([
+	const [states, recent, perDay, attempts, interviews, marks] = await Promise.all([
 		loadCardStates(db),
 		reviewsSince(db, now - RETENTION_DAYS * DAY_MS),
 		countAnswers(db, studyDayRanges(now, settings.dayStartHour, CALENDAR_DAYS)),
 		loadQuizAttempts(db),
-		loadInterviewAnswers(db)
+		loadInterviewAnswers(db),
+		loadMarks(db)
 	]);
+	// A suspended card is waiting for nothing: it is counted apart and never forecast.
+	const suspended = suspendedIds(marks.values());
 	const best = bestScores(attempts);
 	const scopes = [
 		{ id: 'all', title: 'All decks' },
 		...decks.map(({ id, title }) => ({ id, title }))
 	];
 	const todayStart = studyDayStart(now, settings.dayStartHour);
-	const cardIds = decks.flatMap((deck) => deck.items.filter(isCardItem).map((item) => item.id));
+	const allIds = decks.flatMap((deck) => deck.items.filter(isCardItem).map((item) => item.id));
+	const cardIds = allIds.filter((id) => !suspended.has(id));
 	return {
 		answersToday: recent.filter(
 			(review) => review.time >= todayStart && review.mode !== 'interview'
 		).length,
 		streak: studyStreak(perDay, now, settings.dayStartHour),
 		retention: trueRetention(recent, now, RETENTION_DAYS),
-		cards: cardsByState(cardIds, states),
-		forecast: dueForecast(states.values(), now, settings.dayStartHour, FORECAST_DAYS),
+		cards: { ...cardsByState(cardIds, states), suspended: allIds.length - cardIds.length },
+		forecast: dueForecast(
+			[...states.values()].filter((state) => !suspended.has(state.id)),
+			now,
+			settings.dayStartHour,
+			FORECAST_DAYS
+		),
 		calendar: [...perDay].map(([key, count]) => ({ key, count })),
 		quizzes: scopes.flatMap(({ id, title }) => {
 			const score = best.get(id);

@@ -13,7 +13,9 @@ import {
 import { cardsInScope } from '$lib/srs/scope';
 import type { CardState, Review } from '$lib/srs/types';
 import type { Settings } from '$lib/settings';
+import { notesOf, suspendedIds, withoutSuspended } from '$lib/marks/marks';
 import { loadCardStates } from '$lib/storage/cards';
+import { loadMarks } from '$lib/storage/marks';
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import { reviewsSince } from '$lib/storage/reviews';
 import { loadSettings } from '$lib/storage/settings';
@@ -45,6 +47,8 @@ export interface StudyData {
 	extraNew: Record<string, number>;
 	/** The answers of the study day, as read when this was loaded (read once for every count). */
 	reviewsToday: Review[];
+	/** The learner's notes on cards, by item id, shown on a card's back. */
+	notes: ReadonlyMap<string, string>;
 	now: () => number;
 }
 
@@ -112,8 +116,15 @@ export async function requestedFirst(data: StudyData): Promise<Set<string>> {
  * Reads everything a study page needs from storage, with fresh settings and card states. While the
  * learner follows the plan to their interview, its new cards a day are the daily limit.
  */
-export async function loadStudyData(db: StudyDatabase, decks: StoredDeck[]): Promise<StudyData> {
-	const [stored, states] = await Promise.all([loadSettings(db), loadCardStates(db)]);
+export async function loadStudyData(db: StudyDatabase, all: StoredDeck[]): Promise<StudyData> {
+	const [stored, states, marks] = await Promise.all([
+		loadSettings(db),
+		loadCardStates(db),
+		loadMarks(db)
+	]);
+	// A suspended card is never studied, counted or planned for until it is unsuspended.
+	const decks = withoutSuspended(all, suspendedIds(marks.values()));
+	const notes = notesOf(marks.values());
 	const cards = cardsInScope(decks, {}).cards;
 	const now = Date.now();
 	const reviewsToday = await reviewsSince(db, studyDayStart(now, stored.dayStartHour));
@@ -127,7 +138,7 @@ export async function loadStudyData(db: StudyDatabase, decks: StoredDeck[]): Pro
 	);
 	const extraNew = await loadExtraNew(db, studyDayKey(now, settings.dayStartHour));
 	return {
-		...{ db, decks, settings, states, plan, interview, extraNew, reviewsToday },
+		...{ db, decks, settings, states, plan, interview, extraNew, reviewsToday, notes },
 		now: () => Date.now()
 	};
 }

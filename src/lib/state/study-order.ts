@@ -80,10 +80,7 @@ export class StudyOrder {
 			order.#cramIndex = kept.cram.slice(0, kept.cramIndex).filter((id) => byId.has(id)).length;
 		} else {
 			order.#cram = shuffled(
-				cards.filter((card) => {
-					const state = states.get(card.id);
-					return !state?.retired && !state?.marks?.suspended;
-				}),
+				cards.filter((card) => !states.get(card.id)?.retired),
 				random
 			);
 		}

@@ -121,7 +121,7 @@ export class StudySession {
 
 	/** The learner's note on the card shown (its back shows it); empty for none. */
 	get note(): string {
-		return (this.current && this.#data.states.get(this.current.id)?.marks?.note) || '';
+		return (this.current && this.#data.notes.get(this.current.id)) || '';
 	}
 
 	/** When answering the current card with each grade would bring it back. */

@@ -1,6 +1,7 @@
 import { fromBase64 } from '$lib/backup/recordings';
 import type { CheckedBackup } from '$lib/backup/parse';
 import { mergeMyAnswers, mergeRecordings } from '$lib/backup/merge';
+import { marksToStore } from '$lib/backup/marks';
 import { asOwnDeck, ownDecksToStore } from '$lib/backup/own-decks';
 import { isOwnDeckId } from '$lib/content/ids';
 import { SETTING_KEYS } from '$lib/settings';
@@ -35,6 +36,8 @@ export interface ImportSummary {
 	recordings?: number | null;
 	/** Own decks taken from the file (newer than this device's, or new to it); null: it had none. */
 	ownDecks?: number | null;
+	/** Cards' marks taken from the file (newer than this device's, or new to it); null: it had none. */
+	marks?: number | null;
 	/** Cards whose state was rebuilt from their answers (the file disagreed with its own log). */
 	rebuilt: number;
 }
@@ -69,7 +72,7 @@ export async function importProgress(
 		return { ...recording, audio, size: audio.size };
 	});
 	const tx = db.transaction(
-		[...PROGRESS_STORES, 'settings', 'decks', 'myAnswers', 'recordings'],
+		[...PROGRESS_STORES, 'settings', 'decks', 'myAnswers', 'recordings', 'marks'],
 		'readwrite'
 	);
 	return inTransaction(tx, async () => {
@@ -127,6 +130,14 @@ export async function importProgress(
 			for (const recording of merge.taken) write(store.put(recording));
 			voice = merge.taken.length;
 		}
+		// Marks on cards are the learner's on every device: the newer of a card's two wins.
+		let marked: number | null = null;
+		if (backup.marks) {
+			const store = tx.objectStore('marks');
+			const taken = marksToStore(await store.getAll(), backup.marks);
+			for (const mark of taken) write(store.put(mark));
+			marked = taken.length;
+		}
 		if (backup.interviewDate === null) write(settings.delete(INTERVIEW_DATE));
 		else if (backup.interviewDate) {
 			write(settings.put({ key: INTERVIEW_DATE, value: backup.interviewDate }));
@@ -140,6 +151,7 @@ export async function importProgress(
 			myAnswers: taken,
 			recordings: voice,
 			ownDecks: backup.ownDecks ? ownTaken.length : null,
+			marks: marked,
 			rebuilt
 		};
 	});

@@ -1,5 +1,5 @@
 import type { InterviewAnswer } from '$lib/quiz/types';
-import type { CardMarks, CardState, CramReview, Review, ScheduledReview } from '$lib/srs/types';
+import type { CardState, CramReview, Review, ScheduledReview } from '$lib/srs/types';
 import { AppError } from '$lib/errors';
 import type { StudyDatabase } from './db';
 import { toStorageError } from './errors';
@@ -129,28 +129,6 @@ export async function undoAnswer(
 			if (answer) write(answer.delete());
 		}
 		return previous;
-	});
-}
-
-/**
- * Changes what the learner set on cards (suspended, flagged, a note) in one transaction. Their
- * FSRS state is not touched; a card never studied is stored as new, with its marks.
- * @param change the card's marks from its marks as stored (undefined: none set yet)
- */
-export async function markCards(
-	db: StudyDatabase,
-	cards: readonly { id: string; deck: string }[],
-	change: (marks: CardMarks | undefined) => CardMarks,
-	fresh: (card: { id: string; deck: string }) => CardState
-): Promise<void> {
-	const tx = db.transaction('cards', 'readwrite');
-	await inTransaction(tx, async () => {
-		const store = tx.objectStore('cards');
-		const existing = await Promise.all(cards.map((card) => store.get(card.id)));
-		cards.forEach((card, index) => {
-			const state = existing[index] ?? fresh(card);
-			write(store.put({ ...state, marks: change(state.marks) }));
-		});
 	});
 }
 

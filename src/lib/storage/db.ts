@@ -8,6 +8,7 @@ import {
 } from 'idb';
 import type { Deck } from '$lib/content/types';
 import type { OwnDeckInfo } from '$lib/import/own-deck';
+import type { CardMark } from '$lib/marks/marks';
 import type { MyAnswer } from '$lib/quiz/my-answer';
 import type { InterviewAnswer, QuizAttempt } from '$lib/quiz/types';
 import type { CardState, Review } from '$lib/srs/types';
@@ -20,7 +21,7 @@ export const DB_NAME = 'cto-prep';
  * The schema version. Raise it with a new `if (oldVersion < N)` step in `migrate`, and a test that
  * opens a fixture database of the previous version.
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** A deck as kept on the device: the published deck (or an own one) and when it was stored. */
 export interface StoredDeck extends Deck {
@@ -76,6 +77,7 @@ export interface StudyDB extends DBSchema {
 	};
 	myAnswers: { key: string; value: MyAnswer };
 	recordings: { key: string; value: Recording };
+	marks: { key: string; value: CardMark };
 }
 
 export type StudyDatabase = IDBPDatabase<StudyDB>;
@@ -130,6 +132,10 @@ function migrate(db: StudyDatabase, oldVersion: number, tx: UpgradeTransaction):
 		// Version 4 keeps the candidate's own answers and spoken recordings, one per question.
 		db.createObjectStore('myAnswers', { keyPath: 'item' });
 		db.createObjectStore('recordings', { keyPath: 'item' });
+	}
+	if (oldVersion < 5) {
+		// Version 5 keeps what the learner marks on cards: suspended, a flag, a note.
+		db.createObjectStore('marks', { keyPath: 'item' });
 	}
 }
 

@@ -1,7 +1,9 @@
+import { marksForBackup } from '$lib/backup/marks';
 import { ownDecksForBackup } from '$lib/backup/own-decks';
 import { selectRecordings, toBase64, type RecordingCaps } from '$lib/backup/recordings';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupSetting } from '$lib/backup/schema';
 import { LIMITS } from '$lib/limits';
+import { CardMarkSchema } from '$lib/marks/marks';
 import { neutralizeMarkup } from '$lib/markup';
 import { MY_ANSWER_FIELDS, type MyAnswer } from '$lib/quiz/my-answer';
 import { isSettingKey, SettingsSchema } from '$lib/settings';
@@ -43,9 +45,12 @@ export async function exportBackup(
 	options: { recordings?: boolean; caps?: RecordingCaps } = {}
 ): Promise<ExportedBackup> {
 	try {
-		const stores = [...PROGRESS_STORES, 'settings', 'myAnswers', 'recordings', 'decks'] as const;
+		const stores = [
+			...PROGRESS_STORES,
+			...(['settings', 'myAnswers', 'recordings', 'decks', 'marks'] as const)
+		];
 		const tx = db.transaction(stores, 'readonly');
-		const [cards, reviews, quizAttempts, interviewAnswers, records, mine, voice, decks] =
+		const [cards, reviews, quizAttempts, interviewAnswers, records, mine, voice, decks, marks] =
 			await Promise.all([
 				tx.objectStore('cards').getAll(),
 				tx.objectStore('reviews').getAll(),
@@ -54,7 +59,8 @@ export async function exportBackup(
 				tx.objectStore('settings').getAll(),
 				tx.objectStore('myAnswers').getAll(),
 				options.recordings ? tx.objectStore('recordings').getAll() : Promise.resolve([]),
-				tx.objectStore('decks').getAll()
+				tx.objectStore('decks').getAll(),
+				tx.objectStore('marks').getAll()
 			]);
 		await tx.done;
 		const selected = selectRecordings(
@@ -93,7 +99,8 @@ export async function exportBackup(
 			interviewDate: v.is(InterviewDateSchema, interviewDate) ? interviewDate : null,
 			myAnswers: readableAnswers(mine).map(plainAnswer),
 			...(recordings ? { recordings } : {}),
-			ownDecks: ownDecksForBackup(decks)
+			ownDecks: ownDecksForBackup(decks),
+			marks: marksForBackup(marks.filter((mark) => v.is(CardMarkSchema, mark)))
 		};
 		// A record that is not a recording (no audio) is left out as well.
 		return { backup, recordingsLeftOut: voice.length - selected.chosen.length };

@@ -8,7 +8,7 @@ import { inTransaction, write } from './transaction';
 
 /** Rebuilds a card from its answers (the review log): the card's state and the answers as replayed. */
 export type Replay = (
-	identity: Pick<CardState, 'id' | 'deck' | 'retired' | 'requested' | 'marks'>,
+	identity: Pick<CardState, 'id' | 'deck' | 'retired' | 'requested'>,
 	reviews: readonly Review[]
 ) => { state: CardState | null; reviews: ScheduledReview[] };
 
@@ -59,7 +59,7 @@ export async function moveProgress(
 ): Promise<number> {
 	if (moves.size === 0) return 0;
 	const tx = db.transaction(
-		['cards', 'reviews', 'interviewAnswers', 'myAnswers', 'recordings'],
+		['cards', 'reviews', 'interviewAnswers', 'myAnswers', 'recordings', 'marks'],
 		'readwrite'
 	);
 	return inTransaction(tx, async () => {
@@ -68,6 +68,7 @@ export async function moveProgress(
 		const interviews = tx.objectStore('interviewAnswers');
 		const mine = tx.objectStore('myAnswers');
 		const voice = tx.objectStore('recordings');
+		const marks = tx.objectStore('marks');
 		let moved = 0;
 		/** Each new id, with the old state carried to it (a card asked for but never answered). */
 		const touched = new Map<string, { requested: number | null; carried?: CardState }>();
@@ -79,6 +80,8 @@ export async function moveProgress(
 			const own = [
 				await moveKept(mine, from, to, (answer) => answer.updatedAt),
 				await moveKept(voice, from, to, (recording) => recording.recordedAt),
+				// What the learner set on the card (suspended, flagged, a note) goes with it.
+				await moveKept(marks, from, to, (mark) => mark.updatedAt),
 				await moveKept(
 					voice,
 					followUpKey(from),
@@ -103,9 +106,7 @@ export async function moveProgress(
 			const all = await reviews.index('by-card').getAll(id);
 			const requested = maxOf(identity.requested, current?.requested ?? null);
 			const deck = deckOf(id);
-			// What the learner set on the card stays; the card moved onto keeps its own if it has some.
-			const marks = current?.marks ?? identity.carried?.marks;
-			const rebuilt = replay({ id, deck, retired: false, requested, ...(marks && { marks }) }, all);
+			const rebuilt = replay({ id, deck, retired: false, requested }, all);
 			for (const review of rebuilt.reviews) write(reviews.put(review));
 			const unanswered = current ?? identity.carried;
 			if (rebuilt.state) write(cards.put(rebuilt.state));
@@ -123,18 +124,19 @@ function maxOf(a: number | null, b: number | null): number | null {
 
 /**
  * Every item id this device holds history for: card states, answers, the candidate's own answers
- * and recordings (a follow-up's counted as its question's), each id once.
+ * and recordings (a follow-up's counted as its question's), and marks, each id once.
  */
 export async function itemIdsWithHistory(db: StudyDatabase): Promise<Set<string>> {
-	const keys = (store: 'cards' | 'myAnswers' | 'recordings') =>
+	const keys = (store: 'cards' | 'myAnswers' | 'recordings' | 'marks') =>
 		db.getAllKeys(store).catch((error: unknown) => {
 			throw toStorageError(error);
 		});
-	const [cards, answered, mine, voice] = await Promise.all([
+	const [cards, answered, mine, voice, marked] = await Promise.all([
 		keys('cards'),
 		uniqueKeys(db, { store: 'reviews', index: 'by-card' }),
 		keys('myAnswers'),
-		keys('recordings')
+		keys('recordings'),
+		keys('marks')
 	]);
-	return new Set([...cards, ...answered, ...mine, ...voice.map(questionOfKey)]);
+	return new Set([...cards, ...answered, ...mine, ...voice.map(questionOfKey), ...marked]);
 }

@@ -8,6 +8,7 @@ import { settleMoves } from '$lib/state/deck-sync';
 import { EMPTY_ANSWER, type MyAnswer } from '$lib/quiz/my-answer';
 import type { StudyDatabase } from '$lib/storage/db';
 import { loadMyAnswer, saveMyAnswer } from '$lib/storage/my-answers';
+import { changeMarks, loadMarks } from '$lib/storage/marks';
 import { loadRecording, saveRecording } from '$lib/storage/recordings';
 import { freshDB } from '../storage/db';
 
@@ -168,6 +169,23 @@ describe('settling moves and the candidate’s own words', () => {
 			'a/t/p1/interview/follow-up',
 			'a/t/p2/interview'
 		]);
+		expect(await settleMoves(db, decks)).toBe(0);
+	});
+
+	it('moves what the learner set on a card to its new id, the newer marks winning', async () => {
+		const db = await freshDB();
+		// Never studied: only marks, which move all the same.
+		await changeMarks(db, ['a/t/old/basic'], { suspended: true, note: 'Moves' }, NOW);
+		await changeMarks(db, ['a/t/q/basic'], { flagged: true }, NOW - DAY);
+		await changeMarks(db, ['a/t/p/basic'], { note: 'Newer, new id' }, NOW);
+		const decks = [
+			deck('a', ['a/t/new/basic', 'a/t/p/basic'], { 'a/t/old': 'a/t/new', 'a/t/q': 'a/t/p' })
+		];
+		expect(await settleMoves(db, decks)).toBe(2);
+		const marks = await loadMarks(db);
+		expect([...marks.keys()].sort()).toEqual(['a/t/new/basic', 'a/t/p/basic']);
+		expect(marks.get('a/t/new/basic')).toMatchObject({ suspended: true, note: 'Moves' });
+		expect(marks.get('a/t/p/basic')).toMatchObject({ flagged: false, note: 'Newer, new id' });
 		expect(await settleMoves(db, decks)).toBe(0);
 	});
 });

@@ -180,6 +180,7 @@ describe('importing progress', () => {
 			myAnswers: 0,
 			recordings: null,
 			ownDecks: 0,
+			marks: 0,
 			rebuilt: 0
 		});
 		// A fresh store numbers from 1, as the source did: even the keys are the same.

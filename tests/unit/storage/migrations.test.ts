@@ -5,6 +5,7 @@ import { loadCardStates } from '$lib/storage/cards';
 import { recordAnswer } from '$lib/state/answers';
 import { loadDecks } from '$lib/storage/decks';
 import { loadInterviewAnswers, loadQuizAttempts, saveQuizAttempt } from '$lib/storage/history';
+import { changeMarks, loadMarks } from '$lib/storage/marks';
 import { loadSettings } from '$lib/storage/settings';
 import { answerCard, newCardState, replayCard } from '$lib/srs/scheduler';
 import { Rating } from '$lib/srs/types';
@@ -52,6 +53,7 @@ describe('the database schema', () => {
 			'cards',
 			'decks',
 			'interviewAnswers',
+			'marks',
 			'myAnswers',
 			'quizAttempts',
 			'recordings',
@@ -106,6 +108,34 @@ describe('the database schema', () => {
 			params: PARAMS
 		});
 		expect(await reviewsOfCard(db, fixture.cardId)).toHaveLength(3);
+		// Marks (version 5) work on a card that was studied before they existed.
+		await changeMarks(db, [fixture.cardId], { suspended: true }, NOW);
+		expect((await loadMarks(db)).get(fixture.cardId)?.suspended).toBe(true);
+		db.close();
+	});
+
+	it('upgrades a version 4 database: every store kept, marks added empty', async () => {
+		const name = `fixture-v4-${Math.random()}`;
+		const fixture = await versionOneFixture(name);
+		// Version 4's own steps after version 1's, frozen here.
+		const v4 = await openDB(name, 4, {
+			upgrade(database) {
+				database.createObjectStore('quizAttempts', { keyPath: 'id', autoIncrement: true });
+				database.createObjectStore('interviewAnswers', { keyPath: 'id', autoIncrement: true });
+				database.createObjectStore('myAnswers', { keyPath: 'item' });
+				database.createObjectStore('recordings', { keyPath: 'item' });
+			}
+		});
+		await v4.put('myAnswers', { item: 'x/y/z/interview', notes: 'kept' });
+		v4.close();
+		const db = await openStudyDB(name);
+		expect(db.version).toBe(DB_VERSION);
+		expect(await db.get('myAnswers', 'x/y/z/interview')).toEqual({
+			item: 'x/y/z/interview',
+			notes: 'kept'
+		});
+		expect((await loadCardStates(db)).get(fixture.cardId)).toEqual(fixture.state);
+		expect(await loadMarks(db)).toEqual(new Map());
 		db.close();
 	});
 });
