@@ -95,6 +95,10 @@ test('imported cards found in the browser: one edited, one suspended, one flagge
 	await edit.getByLabel('Back').fill('Go and Postgres');
 	await edit.getByRole('button', { name: 'Save card' }).click();
 	await expect(page.getByText('Card saved.')).toBeVisible();
+	// Focus goes back to what opened the form, not to the top of the page.
+	await expect(
+		row('What does Acme run on?').getByRole('button', { name: 'Edit card' })
+	).toBeFocused();
 	await expect(row('What does Acme run on?').getByText('Go and Postgres')).toBeVisible();
 
 	// Flagged, with a note.
@@ -111,7 +115,8 @@ test('imported cards found in the browser: one edited, one suspended, one flagge
 	// Suspended: never shown to study.
 	await row('Where is Acme?').getByLabel('Choose “Where is Acme?”').check();
 	await page.getByRole('button', { name: 'Suspend', exact: true }).click();
-	await expect(page.getByText('1 card suspended.')).toBeVisible();
+	// The change's buttons go with the choice: focus goes to what was done.
+	await expect(page.getByText('1 card suspended.')).toBeFocused();
 	await expect(row('Where is Acme?')).toContainText('Suspended');
 
 	await page.goto('/study/');

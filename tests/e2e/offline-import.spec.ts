@@ -50,7 +50,11 @@ test('own notes written offline: checked by line, saved as a deck, studied and q
 	await text.fill(example.replace('title: My notes\n', ''));
 	await notes.getByRole('button', { name: 'Check the notes' }).click();
 	const problems = notes.getByRole('alert');
-	await expect(problems).toContainText('Nothing is stored: the notes have 1 problem.');
+	await expect(problems).toContainText(
+		/The notes have 1 problem: nothing can be\s+saved until it is fixed\./
+	);
+	// Focus goes to the problems, to be read.
+	await expect(problems).toBeFocused();
 	await expect(problems).toContainText('Line 1: missing frontmatter field "title"');
 	await expect(text).toHaveAttribute('aria-invalid', 'true');
 	expect(await axeInBothThemes(page, 'main')).toEqual([]);

@@ -47,9 +47,16 @@ export class NotesForm {
 	/** What the last save stored. */
 	done = $state.raw<{ title: string; changes: DeckChanges; updated: boolean } | null>(null);
 
+	/** Notes that would replace unsaved text in the form, until the learner confirms. */
+	pendingReplace = $state.raw<{ text: string; name: string; editing: string | null } | null>(null);
+
 	#reader: CardReader;
 	/** The text the outcome is of. */
 	#checked: string | null = null;
+	/** The text as last saved or put in the form: what leaving it would lose nothing of. */
+	#kept = '';
+	/** The own deck whose notes "Edit notes" put in the form. */
+	#editing = $state<string | null>(null);
 
 	constructor(reader: CardReader) {
 		this.#reader = reader;
@@ -57,7 +64,7 @@ export class NotesForm {
 
 	/** The own deck of notes with the id these notes make, which saving updates. */
 	get target(): StoredOwnDeck | undefined {
-		const id = this.outcome?.deck?.id;
+		const id = this.outcome?.deck?.id ?? this.#editing;
 		return app.decks.find(
 			(deck): deck is StoredOwnDeck => deck.id === id && deck.own?.notes !== undefined
 		);
@@ -103,6 +110,7 @@ export class NotesForm {
 
 	/** Checks the text as it is now. */
 	async check(): Promise<void> {
+		if (this.checking) return;
 		const text = this.text;
 		this.#reset();
 		this.checking = true;
@@ -120,9 +128,36 @@ export class NotesForm {
 
 	/** Puts an own deck's notes back in the form, to correct them and save them again. */
 	edit(deck: StoredOwnDeck): void {
+		this.replace({ text: deck.own.notes ?? '', name: deck.own.file, editing: deck.id });
+	}
+
+	/**
+	 * Puts other notes in the form (an own deck's, or the example); when that would lose text not
+	 * saved, it waits for `confirmReplace`.
+	 */
+	replace(notes: { text: string; name: string; editing: string | null }): void {
+		const unsaved = this.text.trim() !== '' && this.text !== this.#kept;
+		if (unsaved && notes.text !== this.text) {
+			this.pendingReplace = notes;
+			return;
+		}
 		this.#reset();
-		this.text = deck.own.notes ?? '';
-		this.name = deck.own.file;
+		this.text = notes.text;
+		this.name = notes.name;
+		this.#kept = notes.text;
+		this.#editing = notes.editing;
+		this.pendingReplace = null;
+	}
+
+	confirmReplace(): void {
+		const notes = this.pendingReplace;
+		if (!notes) return;
+		this.#kept = this.text;
+		this.replace(notes);
+	}
+
+	cancelReplace(): void {
+		this.pendingReplace = null;
 	}
 
 	/**
@@ -130,8 +165,13 @@ export class NotesForm {
 	 * they have a problem.
 	 */
 	async save(): Promise<void> {
-		if (this.saving) return;
-		if (this.stale || !this.outcome) await this.check();
+		if (this.saving || this.checking) return;
+		if (this.stale || !this.outcome) {
+			await this.check();
+			// Notes that would replace another deck of notes are shown first ("…and updates your
+			// deck"), and saved on the next press: two drafts with one `deck` never overwrite silently.
+			if (this.target && this.target.id !== this.#editing) return;
+		}
 		const outcome = this.outcome;
 		if (!outcome?.deck || this.clash) return;
 		this.saving = true;
@@ -147,6 +187,8 @@ export class NotesForm {
 			);
 			const changes = await storeDeck(await app.ready(), deck, now);
 			this.done = { title: deck.title, changes, updated: previous !== undefined };
+			this.#kept = outcome.text;
+			this.#editing = deck.id;
 		} catch (error) {
 			this.problem = `Nothing was stored: ${errorMessage(error)}`;
 			this.saving = false;

@@ -93,6 +93,37 @@ describe('own notes on the import page', () => {
 		expect(app.decks.filter((deck) => deck.id === ID)).toHaveLength(1);
 	});
 
+	it('notes with the deck id of other saved notes show that they update them before saving', async () => {
+		await savedExample();
+		const page = await importPage();
+		page.notes.text = NOTES_EXAMPLE.replace('Why now', 'Why now, again');
+		await page.notes.save();
+		// Shown first, not stored: "…and updates your deck".
+		expect(page.notes.done).toBeNull();
+		expect(page.notes.target?.id).toBe(ID);
+		expect(app.decks.find((deck) => deck.id === ID)?.own?.notes).toBe(NOTES_EXAMPLE);
+		await page.notes.save();
+		expect(page.notes.done?.updated).toBe(true);
+		expect(app.decks.find((deck) => deck.id === ID)?.own?.notes).toMatch(/Why now, again/);
+	});
+
+	it('asks before the example or a deck’s notes replace text not saved', async () => {
+		const page = await importPage();
+		page.notes.text = 'My draft';
+		page.notes.replace({ text: NOTES_EXAMPLE, name: 'my-notes.md', editing: null });
+		expect(page.notes.text).toBe('My draft');
+		expect(page.notes.pendingReplace).not.toBeNull();
+		page.notes.cancelReplace();
+		expect(page.notes.text).toBe('My draft');
+		page.notes.replace({ text: NOTES_EXAMPLE, name: 'my-notes.md', editing: null });
+		page.notes.confirmReplace();
+		expect(page.notes.text).toBe(NOTES_EXAMPLE);
+		expect(page.notes.pendingReplace).toBeNull();
+		// What was just put in the form is not "unsaved": replacing it asks nothing.
+		page.notes.replace({ text: 'Other', name: 'o.md', editing: null });
+		expect(page.notes.text).toBe('Other');
+	});
+
 	it('notes whose deck id an imported deck has are refused with the way out', async () => {
 		const page = await importPage();
 		await page.pick(new File(['Front\tBack\nQ\tA\n'], 'my-notes.tsv'));
