@@ -39,7 +39,10 @@ export const CardMarkSchema = v.strictObject(
 		flagged: v.boolean('must be true or false'),
 		note: v.pipe(
 			v.string('must be text'),
-			v.maxLength(NOTE_MAX_LENGTH, `must be at most ${groupDigits(NOTE_MAX_LENGTH)} characters long`)
+			v.maxLength(
+				NOTE_MAX_LENGTH,
+				`must be at most ${groupDigits(NOTE_MAX_LENGTH)} characters long`
+			)
 		),
 		updatedAt: v.pipe(v.number('must be a time (a number)'), v.integer(), v.minValue(0))
 	},

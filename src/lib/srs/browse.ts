@@ -2,13 +2,7 @@ import { isCardItem, type CardItem, type Deck } from '$lib/content/types';
 import { studyDayEnd, studyDayStart } from './day';
 import { GRADE_NAMES } from './scheduler';
 import { NO_MARKS, type CardMarks } from '$lib/marks/marks';
-import {
-	State,
-	type CardState,
-	type Grade,
-	type Review,
-	type ScheduledReview
-} from './types';
+import { State, type CardState, type Grade, type Review, type ScheduledReview } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
