@@ -70,8 +70,9 @@ const FIRST_LOAD_BUDGET = 50 * 1024;
 // notes' text is precached three times (page, its data for in-app navigation, deck JSON). 450 KB
 // until the Import page (its page, screen and own decks' code; the importers themselves run in a
 // worker that is not precached). 470 KB until the card browser (a page of its own, 4.5 KB of it
-// the inline styles every page carries, and its screen) and the own notes' form (3 KB).
-const PRECACHE_BUDGET = 480 * 1024;
+// the inline styles every page carries, and its screen) and the own notes' form with its guide to
+// writing notes (5 KB).
+const PRECACHE_BUDGET = 485 * 1024;
 
 test('every page loads at most 50 KB of JS and CSS (gzip, inline styles too) before it is interactive', () => {
 	const pages = prerenderedPages();
@@ -105,7 +106,7 @@ test('no page waits for a style sheet before its first paint', () => {
 	}
 });
 
-test('everything the service worker precaches is at most 480 KB (gzip)', () => {
+test('everything the service worker precaches is at most 485 KB (gzip)', () => {
 	const files = [
 		...precachedUrls().map((url) => fileOf(`/${url.replace(/^\//, '')}`)),
 		// The worker and its runtime are downloaded too.

@@ -46,7 +46,7 @@ export function readOwnNotes(input: NotesInput): NotesOutcome {
 	if (!built.deck) return { text, issues: built.issues };
 	if (built.deck.items.length === 0) {
 		return problem(
-			'these notes make nothing to study: write term lists, sequences, tables, key phrases or interview questions as content/README.md shows'
+			'these notes make nothing to study: write term lists, sequences, tables, key phrases or interview questions (see “How to write notes”)'
 		);
 	}
 	// Text is always shown escaped; markup is made harmless here too, as for cards from other apps
