@@ -242,10 +242,15 @@ export class BrowsePage extends PageModel {
 	/** Edits one of the learner's imported cards in place; its history stays. */
 	async editCard(id: string, sides: CardSides): Promise<boolean> {
 		this.noted = '';
-		const done = await this.attempt(() => editOwnCard(id, sides), 'The card was not saved: ');
+		let unread: string | null = null;
+		const done = await this.attempt(async () => {
+			unread = await editOwnCard(id, sides);
+		}, 'The card was not saved: ');
 		if (done) {
 			this.noted = 'Card saved.';
 			await this.#changed();
+			// Stored all the same: saying "not saved" would be untrue.
+			this.error = unread;
 		}
 		return done;
 	}

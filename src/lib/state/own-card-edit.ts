@@ -1,19 +1,27 @@
 import { deckOf } from '$lib/content/ids';
 import { AppError } from '$lib/errors';
 import { editedOwnCard, type CardSides } from '$lib/import/own-deck';
-import { storeDeck } from '$lib/storage/decks';
+import { changeOwnDeck } from '$lib/storage/decks';
 import { app } from './app.svelte';
-import type { StoredOwnDeck } from './import-page.svelte';
+import { decksReadAgain } from './notes-form.svelte';
 
 /**
- * Edits one of the learner's imported cards in place and stores its deck (one transaction): the
- * card keeps its id, its schedule and its answers.
+ * Edits one of the learner's imported cards in place, in one transaction on the deck as stored:
+ * the card keeps its id, its schedule and its answers.
+ * @returns what to say when the decks could not be read again (the card is stored), or null
  * @throws AppError (or a storage error) saying why it was not stored; nothing changed then
  */
-export async function editOwnCard(itemId: string, sides: CardSides): Promise<void> {
-	const deck = app.decks.find((stored) => stored.id === deckOf(itemId));
-	if (!deck?.own) throw new AppError('Only the cards of your own decks can be edited.');
+export async function editOwnCard(itemId: string, sides: CardSides): Promise<string | null> {
+	const deckId = deckOf(itemId);
+	if (!app.decks.find((stored) => stored.id === deckId)?.own) {
+		throw new AppError('Only the cards of your own decks can be edited.');
+	}
 	const now = Date.now();
-	await storeDeck(await app.ready(), editedOwnCard(deck as StoredOwnDeck, itemId, sides, now), now);
-	await app.reloadDecks();
+	await changeOwnDeck(
+		await app.ready(),
+		deckId,
+		(deck) => editedOwnCard(deck, itemId, sides, now),
+		now
+	);
+	return decksReadAgain();
 }

@@ -1,4 +1,5 @@
 import type { Deck, Item } from '$lib/content/types';
+import { AppError } from '$lib/errors';
 import { isOwnDeckId } from '$lib/content/ids';
 import type { StoredDeck, StudyDatabase } from './db';
 import { toStorageError } from './errors';
@@ -124,4 +125,32 @@ function compareItems(before: readonly Item[], after: readonly Item[]): DeckChan
 	}
 	for (const id of old.keys()) if (!current.has(id)) changes.retired.push(id);
 	return changes;
+}
+
+/**
+ * Changes one of the learner's own decks in one transaction, its items keeping their ids: `change`
+ * is given the deck as stored now (an edit made meanwhile in another tab is not lost) and returns
+ * it changed, or throws to change nothing.
+ * @throws what `change` throws; StorageError when storage fails; nothing is stored then
+ */
+export async function changeOwnDeck(
+	db: StudyDatabase,
+	deckId: string,
+	change: (deck: StoredDeck & Required<Pick<StoredDeck, 'own'>>) => Deck & Pick<StoredDeck, 'own'>,
+	now: number
+): Promise<void> {
+	const tx = db.transaction('decks', 'readwrite');
+	await inTransaction(tx, async () => {
+		const stored = await tx.store.get(deckId);
+		if (!stored?.own) throw new OwnDeckGoneError();
+		write(tx.store.put({ ...change({ ...stored, own: stored.own }), fetchedAt: now }));
+	});
+}
+
+/** The own deck to change is no longer on this device (deleted meanwhile, here or in another tab). */
+export class OwnDeckGoneError extends AppError {
+	constructor() {
+		super('This deck is no longer on this device.');
+		this.name = 'OwnDeckGoneError';
+	}
 }

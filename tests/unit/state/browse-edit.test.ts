@@ -6,6 +6,8 @@ import { BrowsePage } from '$lib/state/browse-page.svelte';
 import { ImportPage } from '$lib/state/import-page.svelte';
 import { inThread } from '$lib/state/import-reader';
 import { loadCardStates } from '$lib/storage/cards';
+import { changeOwnDeck, loadDecks } from '$lib/storage/decks';
+import { editedOwnCard } from '$lib/import/own-deck';
 import { reviewsOfCard } from '../storage/db';
 import { answeredGood, DECK, freshDevice, mounted } from './site';
 
@@ -71,6 +73,31 @@ describe('editing an own card in the browser', () => {
 		expect(page.shown.map((card) => card.id)).toEqual([basic!.id]);
 	});
 
+	it('edits the deck as stored: an edit made meanwhile in another tab is kept', async () => {
+		const [basic, cloze] = acme().items;
+		const db = await app.ready();
+		const page = await show(new BrowsePage());
+		// Another tab edits the cloze; this tab's decks are not read again yet.
+		await changeOwnDeck(
+			db,
+			'own-acme',
+			(deck) =>
+				editedOwnCard(
+					deck,
+					cloze!.id,
+					{ kind: 'cloze', text: `Founded by ${BLANK}.`, answer: 'Ada', extra: '' },
+					NOW
+				),
+			NOW
+		);
+		expect(await page.editCard(basic!.id, { kind: 'basic', front: 'Q?', back: 'A' })).toBe(true);
+		const stored = (await loadDecks(db)).find((deck) => deck.id === 'own-acme')!;
+		expect(stored.items.map((item) => ('front' in item ? item.front : item.text))).toEqual([
+			'Q?',
+			`Founded by ${BLANK}.`
+		]);
+	});
+
 	it('a cloze keeps its blank; its extra can be changed or emptied', async () => {
 		const cloze = acme().items[1]!;
 		const page = await show(new BrowsePage());
@@ -91,7 +118,10 @@ describe('editing an own card in the browser', () => {
 	it('refuses an empty side, a lost blank, a kind change and a card of notes; nothing changes', async () => {
 		const [basic, cloze] = acme().items;
 		const page = await show(new BrowsePage());
-		const stored = JSON.stringify(acme().items);
+		const db = await app.ready();
+		const storedItems = async () =>
+			JSON.stringify((await loadDecks(db)).find((deck) => deck.id === 'own-acme')?.items);
+		const stored = await storedItems();
 		const refusals: [string, Parameters<BrowsePage['editCard']>[1], RegExp][] = [
 			[basic!.id, { kind: 'basic', front: ' ', back: 'x' }, /The front is empty\./],
 			[basic!.id, { kind: 'basic', front: 'x', back: 'y'.repeat(10_001) }, /The back is 10,001/],
@@ -103,7 +133,7 @@ describe('editing an own card in the browser', () => {
 			expect(await page.editCard(id, sides)).toBe(false);
 			expect(page.error).toMatch(/^The card was not saved: /);
 			expect(page.error).toMatch(why);
-			expect(JSON.stringify(acme().items)).toBe(stored);
+			expect(await storedItems()).toBe(stored);
 		}
 
 		const importing = await show(new ImportPage(inThread));
