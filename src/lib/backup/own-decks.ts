@@ -45,7 +45,11 @@ export const OwnDeckRecordSchema = v.pipe(
 							MAX_NOTES_BASE64,
 							`must be notes of at most ${MAX_NOTES_CHARACTERS.toLocaleString('en-GB')} characters`
 						),
-						v.check((text) => fromBase64(text) !== null, 'must be notes in base64 (UTF-8 text)')
+						v.check((text) => fromBase64(text) !== null, 'must be notes in base64 (UTF-8 text)'),
+						v.check(
+							(text) => (fromBase64(text)?.length ?? 0) <= MAX_NOTES_CHARACTERS,
+							`must be notes of at most ${MAX_NOTES_CHARACTERS.toLocaleString('en-GB')} characters`
+						)
 					)
 				)
 			},

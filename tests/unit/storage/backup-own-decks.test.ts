@@ -108,11 +108,11 @@ describe('own decks in a backup', () => {
 		const file = JSON.parse(serializeBackup(await exportProgress(db, NOW + HOUR)));
 		const deck = file.ownDecks[0];
 		const before = await deviceContents(db, NOW + HOUR);
-		for (const notesBase64 of ['not base64!', btoa('\xff\xfe'), 42]) {
+		for (const notesBase64 of ['not base64!', btoa('\xff\xfe'), 42, btoa('x'.repeat(500_001))]) {
 			const ownDecks = [{ ...deck, own: { ...deck.own, notesBase64 } }];
 			await expect(
 				importText(db, JSON.stringify({ ...file, ownDecks }), NOW + HOUR)
-			).rejects.toThrow(/notesBase64 .*must be notes in base64/);
+			).rejects.toThrow(/notesBase64 .*must be notes (in base64|of at most 500,000 characters)/);
 			expect(await deviceContents(db, NOW + HOUR)).toEqual(before);
 		}
 	});
