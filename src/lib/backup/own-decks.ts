@@ -5,7 +5,7 @@ import type { Deck } from '$lib/content/types';
 import type { OwnDeckInfo } from '$lib/import/own-deck';
 import { MAX_NOTES_CHARACTERS } from '$lib/import/types';
 import { neutralizeMarkup } from '$lib/markup';
-import { deckId, time } from './fields';
+import { deckId, itemId, time } from './fields';
 import { newerByKey } from './merge';
 
 // The learner's own decks (imported cards) in a backup: they exist nowhere else, so a backup that
@@ -51,13 +51,27 @@ export const OwnDeckRecordSchema = v.pipe(
 							`must be notes of at most ${MAX_NOTES_CHARACTERS.toLocaleString('en-GB')} characters`
 						)
 					)
+				),
+				// Cards edited in the app: the id the edited text would get, and the id kept.
+				aliases: v.optional(
+					v.pipe(
+						v.record(itemId, itemId, 'must map card ids to card ids'),
+						v.check(
+							(aliases) => Object.keys(aliases).length <= MAX_OWN_ITEMS,
+							`must hold at most ${MAX_OWN_ITEMS.toLocaleString('en-GB')} edited cards`
+						)
+					)
 				)
 			},
 			'must say where the deck came from (an object)'
 		)
 	}),
 	v.check(
-		(deck) => deck.items.every((item) => item.id.startsWith(`${deck.id}/`)),
+		(deck) =>
+			deck.items.every((item) => item.id.startsWith(`${deck.id}/`)) &&
+			Object.entries(deck.own.aliases ?? {}).every(([from, to]) =>
+				[from, to].every((id) => id.startsWith(`${deck.id}/`))
+			),
 		'holds an item of another deck'
 	)
 );

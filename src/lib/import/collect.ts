@@ -3,6 +3,7 @@ import { neutralizeMarkup } from '$lib/markup';
 import { clozeDeletions, hasCloze } from './cloze';
 import { ImportError } from './errors';
 import { htmlToText, plainFieldText } from './html-text';
+import { contentKey, keyText } from './keys';
 import {
 	MAX_FIELD_CHARACTERS,
 	MAX_IMPORT_CARDS,
@@ -15,11 +16,6 @@ import {
 /** A number as a person reads it: 50,000. */
 export function count(value: number): string {
 	return value.toLocaleString('en');
-}
-
-/** Text as a content key sees it: compatible forms alike, case and blank space ignored. */
-function normalized(text: string): string {
-	return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** One row of a file as an importer found it, before its fields are turned into card text. */
@@ -198,8 +194,8 @@ export class CardCollector {
 	 * @param id the key from the other app's note id, when the note has one
 	 */
 	#key(kind: ImportedCard['kind'], front: string, back: string, id?: string): string | null {
-		const question = normalized(front);
-		const identity = `${kind}\u0000${question}\u0000${normalized(back)}`;
+		const question = keyText(front);
+		const identity = `${kind}\u0000${question}\u0000${keyText(back)}`;
 		if (this.#seen.has(identity)) {
 			this.#duplicates++;
 			return null;
@@ -216,7 +212,7 @@ export class CardCollector {
 			this.#keys.set(key, 1);
 			return key;
 		}
-		const key = `${kind}-${hashString(question)}`;
+		const key = contentKey(kind, front);
 		const times = (this.#keys.get(key) ?? 0) + 1;
 		this.#keys.set(key, times);
 		return times === 1 ? key : `${key}-${times}`;

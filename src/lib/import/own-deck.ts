@@ -12,6 +12,7 @@ import {
 import { groupDigits } from '$lib/digits';
 import { AppError } from '$lib/errors';
 import { neutralizeMarkup } from '$lib/markup';
+import { contentKey } from './keys';
 import { MAX_FIELD_CHARACTERS, type ImportedCard } from './types';
 
 // A learner's own deck, made from cards brought from another app (Anki, a CSV file, Quizlet): a
@@ -35,6 +36,11 @@ export interface OwnDeckInfo {
 	 * own-notes.ts): kept to export them and to edit them again. Absent for imported cards.
 	 */
 	notes?: string;
+	/**
+	 * Cards edited in the app: the id a card with the edited text would get from a file, and the
+	 * id the card kept (its history's), so that importing a file that holds the edited text finds it.
+	 */
+	aliases?: Record<string, string>;
 }
 
 /** An own deck: a deck whose items came from the learner. */
@@ -58,10 +64,23 @@ function segment(key: string): string {
 	return slug && slug.length < 48 ? slug : `k-${hashString(key)}`;
 }
 
-function itemOf(deckId: string, file: string, title: string, card: OwnCard): CardItem {
-	const fact = `${deckId}/${OWN_TOPIC}/${segment(card.key)}`;
+/** The id an imported card with this key gets in the deck. */
+function idOf(deckId: string, key: string, kind: 'basic' | 'cloze'): string {
+	return `${deckId}/${OWN_TOPIC}/${segment(key)}/${kind}`;
+}
+
+function itemOf(
+	deckId: string,
+	file: string,
+	title: string,
+	card: OwnCard,
+	aliases: Readonly<Record<string, string>>
+): CardItem {
+	// A card edited in the app keeps its id when the file brings the edited text.
+	const id = aliases[idOf(deckId, card.key, card.kind)] ?? idOf(deckId, card.key, card.kind);
+	const fact = id.slice(0, id.lastIndexOf('/'));
 	const base = {
-		id: `${fact}/${card.kind}`,
+		id,
 		topic: OWN_TOPIC,
 		fact,
 		source: { file, heading: title, anchor: '', line: card.line },
@@ -92,8 +111,9 @@ export function ownDeck(
 	const { id, title, file, order, now } = options;
 	const seen = new Set<string>();
 	const items: CardItem[] = [];
+	const aliases = previous?.own.aliases ?? {};
 	for (const card of cards) {
-		const item = itemOf(id, file, title, card);
+		const item = itemOf(id, file, title, card, aliases);
 		if (seen.has(item.id)) continue;
 		seen.add(item.id);
 		items.push(item);
@@ -113,7 +133,12 @@ export function ownDeck(
 		counts,
 		topics: [{ id: OWN_TOPIC, title: 'Cards' }],
 		items,
-		own: { file, createdAt: previous?.own.createdAt ?? now, updatedAt: now }
+		own: {
+			file,
+			createdAt: previous?.own.createdAt ?? now,
+			updatedAt: now,
+			...(previous?.own.aliases ? { aliases: previous.own.aliases } : {})
+		}
 	};
 }
 
@@ -194,10 +219,18 @@ export function editedOwnCard(
 		throw new AppError('A card keeps its kind when edited.');
 	}
 	const items = deck.items.map((other, index) => (index === at ? edited : other));
+	const kind = edited.kind === 'cloze' ? 'cloze' : 'basic';
+	const asImported = idOf(
+		deck.id,
+		contentKey(kind, edited.kind === 'cloze' ? edited.text : edited.front),
+		kind
+	);
+	const aliases = { ...deck.own.aliases };
+	if (asImported !== itemId) aliases[asImported] = itemId;
 	return {
 		...deck,
 		items,
 		hash: hashString(JSON.stringify(items)),
-		own: { ...deck.own, updatedAt: now }
+		own: { ...deck.own, updatedAt: now, ...(Object.keys(aliases).length ? { aliases } : {}) }
 	};
 }

@@ -92,10 +92,33 @@ describe('editing an own card in the browser', () => {
 		);
 		expect(await page.editCard(basic!.id, { kind: 'basic', front: 'Q?', back: 'A' })).toBe(true);
 		const stored = (await loadDecks(db)).find((deck) => deck.id === 'own-acme')!;
-		expect(stored.items.map((item) => ('front' in item ? item.front : item.text))).toEqual([
-			'Q?',
-			`Founded by ${BLANK}.`
-		]);
+		expect(
+			stored.items.map((item) =>
+				item.kind === 'cloze' ? item.text : item.kind === 'basic' ? item.front : ''
+			)
+		).toEqual(['Q?', `Founded by ${BLANK}.`]);
+	});
+
+	it('an edited card is found again when its file, corrected the same way, is imported again', async () => {
+		const [basic, cloze] = acme().items;
+		const db = await app.ready();
+		await answeredGood(db, basic!.id, NOW);
+		const page = await show(new BrowsePage());
+		await page.editCard(basic!.id, {
+			kind: 'basic',
+			front: 'What does Acme run on now?',
+			back: 'Go'
+		});
+		const importing = await show(new ImportPage(inThread));
+		await importing.pick(
+			new File([ACME.replace('run on?', 'run on now?')], 'acme.txt', { type: 'text/plain' })
+		);
+		expect(importing.target).toBe('own-acme');
+		await importing.save();
+		expect(importing.done?.changes).toMatchObject({ added: [], retired: [] });
+		expect(acme().items.map((item) => item.id)).toEqual([basic!.id, cloze!.id]);
+		expect(await reviewsOfCard(db, basic!.id)).toHaveLength(1);
+		expect((await loadCardStates(db)).get(basic!.id)?.retired).toBe(false);
 	});
 
 	it('a cloze keeps its blank; its extra can be changed or emptied', async () => {

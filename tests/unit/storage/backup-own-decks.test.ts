@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { serializeBackup } from '$lib/backup/file';
 import { parseBackup } from '$lib/backup/parse';
 import { NOTES_EXAMPLE } from '$lib/import/notes-example';
-import { ownDeck, ownNotesDeck, type OwnDeck } from '$lib/import/own-deck';
+import { editedOwnCard, ownDeck, ownNotesDeck, type OwnDeck } from '$lib/import/own-deck';
 import { readOwnNotes } from '$lib/import/own-notes';
 import type { ImportedBasicCard } from '$lib/import/types';
 import { exportProgress, importProgress } from '$lib/storage/backup';
@@ -115,6 +115,29 @@ describe('own decks in a backup', () => {
 			).rejects.toThrow(/notesBase64 .*must be notes (in base64|of at most 500,000 characters)/);
 			expect(await deviceContents(db, NOW + HOUR)).toEqual(before);
 		}
+	});
+
+	it('keep what was edited in the app, so that a later import of the file finds the card', async () => {
+		const base = acme();
+		const edited = editedOwnCard(
+			base,
+			base.items[1]!.id,
+			{ kind: 'basic', front: 'How big is the team?', back: 'About 120.' },
+			NOW
+		);
+		expect(Object.values(edited.own.aliases ?? {})).toEqual([base.items[1]!.id]);
+		const text = serializeBackup(await exportProgress(await device(edited), NOW + HOUR));
+		const other = await device();
+		await importProgress(other, parseBackup(text, NOW + HOUR));
+		const stored = (await loadDecks(other)).find((deck) => deck.id === 'own-acme');
+		expect(stored?.own?.aliases).toEqual(edited.own.aliases);
+
+		const file = JSON.parse(text);
+		const [deck] = file.ownDecks;
+		const ownDecks = [{ ...deck, own: { ...deck.own, aliases: { 'cto-role/a/b/basic': 'x/y' } } }];
+		await expect(
+			importText(other, JSON.stringify({ ...file, ownDecks }), NOW + HOUR)
+		).rejects.toThrow(/another deck|card id|item id/);
 	});
 
 	it('keep a newer edit on this device, and own decks the file does not have', async () => {
