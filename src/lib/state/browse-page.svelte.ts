@@ -233,12 +233,6 @@ export class BrowsePage extends PageModel {
 		return true;
 	}
 
-	/** How a deck's cards are changed: in place (imported cards), in their notes, or not at all. */
-	editable(deckId: string): 'card' | 'notes' | null {
-		const own = app.decks.find((deck) => deck.id === deckId)?.own;
-		return !own ? null : own.notes === undefined ? 'card' : 'notes';
-	}
-
 	/** Edits one of the learner's imported cards in place; its history stays. */
 	async editCard(id: string, sides: CardSides): Promise<boolean> {
 		this.noted = '';

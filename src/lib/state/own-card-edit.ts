@@ -5,6 +5,12 @@ import { changeOwnDeck } from '$lib/storage/decks';
 import { app } from './app.svelte';
 import { decksReadAgain } from './notes-form.svelte';
 
+/** How a deck's cards are changed: in place (imported cards), in their notes, or not at all. */
+export function editableAs(deckId: string): 'card' | 'notes' | null {
+	const own = app.decks.find((deck) => deck.id === deckId)?.own;
+	return !own ? null : own.notes === undefined ? 'card' : 'notes';
+}
+
 /**
  * Edits one of the learner's imported cards in place, in one transaction on the deck as stored:
  * the card keeps its id, its schedule and its answers.

@@ -3,6 +3,7 @@ import { BLANK } from '$lib/content/blanks';
 import { NOTES_EXAMPLE } from '$lib/import/notes-example';
 import { app } from '$lib/state/app.svelte';
 import { BrowsePage } from '$lib/state/browse-page.svelte';
+import { editableAs } from '$lib/state/own-card-edit';
 import { ImportPage } from '$lib/state/import-page.svelte';
 import { inThread } from '$lib/state/import-reader';
 import { loadCardStates } from '$lib/storage/cards';
@@ -52,8 +53,8 @@ describe('editing an own card in the browser', () => {
 		await answeredGood(db, basic!.id, NOW);
 		const before = (await loadCardStates(db)).get(basic!.id);
 		const page = await show(new BrowsePage());
-		expect(page.editable('own-acme')).toBe('card');
-		expect(page.editable(DECK.id)).toBeNull();
+		expect(editableAs('own-acme')).toBe('card');
+		expect(editableAs(DECK.id)).toBeNull();
 
 		const saved = await page.editCard(basic!.id, {
 			kind: 'basic',
@@ -163,7 +164,7 @@ describe('editing an own card in the browser', () => {
 		importing.notes.text = NOTES_EXAMPLE;
 		await importing.notes.save();
 		const fromNotes = app.decks.find((deck) => deck.id === 'own-my-notes')!.items[0]!;
-		expect(page.editable('own-my-notes')).toBe('notes');
+		expect(editableAs('own-my-notes')).toBe('notes');
 		expect(await page.editCard(fromNotes.id, { kind: 'basic', front: 'a', back: 'b' })).toBe(false);
 		expect(page.error).toMatch(/edit the notes to change it/);
 	});
