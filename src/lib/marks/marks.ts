@@ -54,11 +54,6 @@ export function unmarked(item: string): CardMark {
 	return { item, ...NO_MARKS, updatedAt: 0 };
 }
 
-/** Whether marks say nothing. */
-export function isUnmarked(marks: CardMarks): boolean {
-	return !marks.suspended && !marks.flagged && marks.note.trim() === '';
-}
-
 /** A card's marks after a change made at `now`; the note is trimmed. */
 export function changedMark(mark: CardMark, change: Partial<CardMarks>, now: number): CardMark {
 	const next = { ...mark, ...change, updatedAt: now };

@@ -157,13 +157,13 @@ export class BrowsePage extends PageModel {
 		return `${groupDigits(this.results.length)} of ${groupDigits(total)} ${total === 1 ? 'card' : 'cards'}`;
 	}
 
-	/** Shows the next page of matching cards. */
 	/** A new filter: its first page, nothing chosen. */
 	#again(): void {
 		this.#limit = BROWSE_PAGE_SIZE;
 		this.selected.clear();
 	}
 
+	/** Shows the next page of matching cards. */
 	showMore(): void {
 		this.#limit += BROWSE_PAGE_SIZE;
 	}
@@ -242,18 +242,19 @@ export class BrowsePage extends PageModel {
 		}, 'The card was not saved: ');
 		if (done) {
 			this.noted = 'Card saved.';
-			await this.#changed();
+			// Reading the decks again told every page (and tab), this one too: its read is waited for.
+			await this.refreshing;
 			// Stored all the same: saying "not saved" would be untrue.
 			this.error = unread;
 		}
 		return done;
 	}
 
-	/** Shows the change here at once, and tells the other pages and tabs. */
+	/** Tells every page and tab of the change, and waits until this page shows it. */
 	async #changed(): Promise<void> {
 		this.error = null;
 		app.changed();
-		await this.refresh();
+		await this.refreshing;
 	}
 
 	protected async load(db: StudyDatabase): Promise<void> {

@@ -17,6 +17,7 @@ export abstract class PageModel {
 	error = $state<string | null>(null);
 
 	#mounted = false;
+	#latest: Promise<void> = Promise.resolve();
 
 	/** Whether the page is still shown (a late result of a left page is dropped). */
 	protected get mounted(): boolean {
@@ -46,7 +47,21 @@ export abstract class PageModel {
 	}
 
 	/** Reads the page's data again. */
-	async refresh(): Promise<void> {
+	refresh(): Promise<void> {
+		const run = this.#refresh();
+		this.#latest = run;
+		return run;
+	}
+
+	/**
+	 * The latest read of the page's data, to wait for: after `app.changed()`, which starts one for
+	 * every page shown, a page waits for its own rather than start a second.
+	 */
+	protected get refreshing(): Promise<void> {
+		return this.#latest;
+	}
+
+	async #refresh(): Promise<void> {
 		let loaded = false;
 		try {
 			const db = await app.ready();

@@ -80,14 +80,14 @@ export async function moveProgress(
 			const own = [
 				await moveKept(mine, from, to, (answer) => answer.updatedAt),
 				await moveKept(voice, from, to, (recording) => recording.recordedAt),
-				// What the learner set on the card (suspended, flagged, a note) goes with it.
-				await moveKept(marks, from, to, (mark) => mark.updatedAt),
 				await moveKept(
 					voice,
 					followUpKey(from),
 					followUpKey(to),
 					(recording) => recording.recordedAt
-				)
+				),
+				// What the learner set on the card (suspended, flagged, a note) goes with it.
+				await moveKept(marks, from, to, (mark) => mark.updatedAt)
 			].some(Boolean);
 			const studied = old !== undefined || given.length > 0 || answers.length > 0;
 			if (own || studied) moved += 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedMark, isUnmarked, suspendedIds, unmarked } from '$lib/marks/marks';
+import { changedMark, NO_MARKS, suspendedIds, unmarked } from '$lib/marks/marks';
 import { changeMarks, loadMarks } from '$lib/storage/marks';
 import { freshDB } from './db';
 
@@ -35,8 +35,7 @@ describe('marks on cards', () => {
 		await changeMarks(db, [A], { suspended: true, note: 'x' }, NOW);
 		await changeMarks(db, [A], { suspended: false, note: ' ' }, NOW + 1);
 		const mark = (await loadMarks(db)).get(A)!;
-		expect(isUnmarked(mark)).toBe(true);
-		expect(mark.updatedAt).toBe(NOW + 1);
+		expect(mark).toEqual({ item: A, ...NO_MARKS, updatedAt: NOW + 1 });
 	});
 
 	it('a damaged record reads as no marks, and the next change replaces it', async () => {
@@ -48,9 +47,15 @@ describe('marks on cards', () => {
 	});
 
 	it('knows an empty mark, and trims the note', () => {
-		expect(isUnmarked(unmarked(A))).toBe(true);
-		expect(isUnmarked({ suspended: false, flagged: false, note: '  ' })).toBe(true);
-		expect(isUnmarked({ suspended: false, flagged: true, note: '' })).toBe(false);
+		expect(unmarked(A)).toEqual({
+			item: A,
+			suspended: false,
+			flagged: false,
+			note: '',
+			updatedAt: 0
+		});
+		expect(changedMark(unmarked(A), { note: '  ' }, 5)).toEqual({ ...unmarked(A), updatedAt: 5 });
+		expect(changedMark(unmarked(A), { flagged: true }, 5)).toMatchObject({ flagged: true });
 		expect(changedMark(unmarked(A), { note: ' hi ' }, 5)).toMatchObject({
 			note: 'hi',
 			updatedAt: 5
