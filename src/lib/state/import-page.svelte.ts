@@ -10,13 +10,12 @@ import type { ExportedDeck, ExportFormat } from '$lib/export';
 import { checkPickedSize } from '$lib/import/size';
 import { QUIZLET_DEFAULTS } from '$lib/import/types';
 import { newOwnDeckId, ownDeck, renamedOwnDeck, type OwnDeckInfo } from '$lib/import/own-deck';
-import { CARD_KINDS } from '$lib/content/types';
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import { deleteOwnDeck, storeDeck, type DeckChanges } from '$lib/storage/decks';
 import { app } from './app.svelte';
 import type { PickedFile } from './import-reader';
 import { inWorker, keptForOffline, type CardReader } from './import-worker-client';
-import { decksReadAgain, NotesForm, notesFile, OWN_ORDER } from './notes-form.svelte';
+import { decksReadAgain, NotesForm, notesFile, OWN_ORDER, tally } from './notes-form.svelte';
 import { PageModel } from './page.svelte';
 
 /** One of the learner's own decks, as stored. */
@@ -91,10 +90,7 @@ export class ImportPage extends PageModel {
 	/** Every deck with flashcards, ours and own, with how many: what can be exported. */
 	get exportable(): { deck: StoredDeck; cards: number }[] {
 		return app.decks
-			.map((deck) => ({
-				deck,
-				cards: CARD_KINDS.reduce((sum, kind) => sum + deck.counts[kind], 0)
-			}))
+			.map((deck) => ({ deck, cards: tally(deck.counts).cards }))
 			.filter(({ cards }) => cards > 0);
 	}
 
