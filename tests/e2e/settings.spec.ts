@@ -73,7 +73,7 @@ test('export, reset and import give back exactly the progress there was', async 
 	expect(before.cards).toHaveLength(3);
 	expect(before.reviews).toHaveLength(3);
 	const backup = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-	expect(backup).toMatchObject({ format: 'cto-prep-progress', version: 4 });
+	expect(backup).toMatchObject({ format: 'cto-prep-progress', version: 5 });
 	expect(backup).not.toHaveProperty('recordings');
 	expect(backup.cards).toEqual(before.cards);
 	expect(backup.reviews).toEqual(before.reviews);

@@ -14,6 +14,9 @@ export function checkRecordsAgree(backup: Backup): void {
 	unique('reviews', backup.reviews, (review) => review.id, 'id');
 	unique('quizAttempts', backup.quizAttempts, (attempt) => attempt.id, 'id');
 	unique('interviewAnswers', backup.interviewAnswers, (answer) => answer.id, 'id');
+	unique('reviews', backup.reviews, (review) => review.uid, 'uid');
+	unique('quizAttempts', backup.quizAttempts, (attempt) => attempt.uid, 'uid');
+	unique('interviewAnswers', backup.interviewAnswers, (answer) => answer.uid, 'uid');
 	unique('settings', backup.settings, (setting) => setting.key, 'key');
 	const decks = new Map(backup.cards.map((card) => [card.id, card.deck]));
 	backup.reviews.forEach((review, index) => {
@@ -48,12 +51,14 @@ export function checkRecordsAgree(backup: Backup): void {
 function unique<T>(
 	section: BackupSection,
 	records: readonly T[],
-	key: (record: T) => string | number,
+	key: (record: T) => string | number | undefined,
 	what: string
 ): void {
 	const seen = new Set<string | number>();
 	records.forEach((record, index) => {
 		const value = key(record);
+		// Records from before version 5 have no uid: only those given one must differ.
+		if (value === undefined) return;
 		if (seen.has(value)) {
 			throw new ImportError(
 				`${section}[${index}] has the same ${what} (${JSON.stringify(value)}) as an earlier record.`

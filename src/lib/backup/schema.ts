@@ -38,6 +38,7 @@ import {
 	stability,
 	storeId,
 	time,
+	uid,
 	whole
 } from './fields';
 
@@ -48,13 +49,13 @@ export const BACKUP_FORMAT = 'cto-prep-progress';
  * The backup version this app writes, the newest it reads. Version 2 added the interview date,
  * the candidate's own answers and (when asked for) recordings, version 3 the learner's own decks,
  * version 4 the marks on cards (suspended, flagged, a note: see marks.ts) and own notes' text (in
- * base64: see own-decks.ts); an older app then says the file is from a newer version instead of
+ * base64: see own-decks.ts), version 5 the history records' own ids (`uid`); an older app then says the file is from a newer version instead of
  * naming a field it does not know.
  */
-export const BACKUP_VERSION = 4;
+export const BACKUP_VERSION = 5;
 
 /** Every version this app reads: older files are newer ones without the later sections. */
-export const READABLE_VERSIONS = [1, 2, 3, 4] as const;
+export const READABLE_VERSIONS = [1, 2, 3, 4, 5] as const;
 
 export {
 	BACKUP_SECTIONS,
@@ -94,6 +95,7 @@ const CardSchema = v.pipe(
 
 const reviewBase = {
 	id: storeId,
+	uid: v.optional(uid),
 	card: itemId,
 	deck: deckId,
 	rating,
@@ -131,6 +133,7 @@ const QuizAttemptSchema = v.pipe(
 	v.strictObject(
 		{
 			id: storeId,
+			uid: v.optional(uid),
 			scope: v.pipe(
 				v.string('must be text'),
 				v.maxLength(300, 'must be at most 300 characters long'),
@@ -177,6 +180,7 @@ const InterviewAnswerSchema = v.pipe(
 	v.strictObject(
 		{
 			id: storeId,
+			uid: v.optional(uid),
 			item: itemId,
 			deck: deckId,
 			time,

@@ -14,6 +14,8 @@ export interface QuizAnswerRecord {
 export interface QuizAttempt {
 	/** Assigned by the store. */
 	id?: number;
+	/** Its own id on every device (see `Review.uid`). */
+	uid?: string;
 	/** What was quizzed: `all`, a deck id, or `deck/topic`. */
 	scope: string;
 	kinds: QuizKind[];
@@ -28,6 +30,8 @@ export interface QuizAttempt {
 export interface InterviewAnswer {
 	/** Assigned by the store. */
 	id?: number;
+	/** Its own id on every device (see `Review.uid`). */
+	uid?: string;
 	/** The interview item's id. */
 	item: string;
 	deck: string;

@@ -169,6 +169,16 @@ export function undoReview(state: CardState, review: ScheduledReview): CardState
 }
 
 /**
+ * The order of a card's answers: by time, then (two at the same millisecond, on two devices) by
+ * their own ids, which every device sees alike, then by the order this device stored them.
+ */
+function inLogOrder(a: Review, b: Review): number {
+	if (a.time !== b.time) return a.time - b.time;
+	if (a.uid !== undefined && b.uid !== undefined && a.uid !== b.uid) return a.uid < b.uid ? -1 : 1;
+	return (a.id ?? 0) - (b.id ?? 0);
+}
+
+/**
  * Replays a card's scheduled answers in time order from a new card, as they were first recorded:
  * the card state the review log says it is in, and each review with the card's state before it.
  * Cram answers do not count. The state is null when no scheduled answer exists (the card is new).
@@ -181,7 +191,7 @@ export function replayCard(
 ): { state: CardState | null; reviews: ScheduledReview[] } {
 	const scheduled = reviews
 		.filter((review): review is ScheduledReview => review.mode !== 'cram')
-		.sort((a, b) => a.time - b.time || (a.id ?? 0) - (b.id ?? 0));
+		.sort(inLogOrder);
 	const first = scheduled[0];
 	if (!first) return { state: null, reviews: [] };
 	// A new card was stored before its first answer when it was asked for ("Review mistakes"): its
@@ -192,7 +202,11 @@ export function replayCard(
 	for (const given of scheduled) {
 		const next = answerCard(state, given.rating, given.time, given, given.durationMs, given.mode);
 		state = next.state;
-		replayed.push(given.id === undefined ? next.review : { ...next.review, id: given.id });
+		replayed.push({
+			...next.review,
+			...(given.id === undefined ? {} : { id: given.id }),
+			...(given.uid === undefined ? {} : { uid: given.uid })
+		});
 	}
 	const last = scheduled.at(-1)?.time ?? first.time;
 	const requested =

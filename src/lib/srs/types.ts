@@ -59,6 +59,11 @@ export interface ReviewLogFields {
 interface ReviewBase {
 	/** Assigned by the store; absent before the review is saved. */
 	id?: number;
+	/**
+	 * The review's own id, the same on every device it reaches (a random UUID): given by the store
+	 * when saved; absent on reviews stored before version 6 until sync gives them one.
+	 */
+	uid?: string;
 	/** The item id of the card. */
 	card: string;
 	deck: string;

@@ -5,12 +5,14 @@ import { marksToStore } from '$lib/backup/marks';
 import { asOwnDeck, ownDecksToStore } from '$lib/backup/own-decks';
 import { isOwnDeckId } from '$lib/content/ids';
 import { SETTING_KEYS } from '$lib/settings';
-import type { StudyDatabase } from './db';
+import { HISTORY_STORES, type StudyDatabase } from './db';
 import { toStorageError } from './errors';
 import { INTERVIEW_DATE, PROGRESS_STORES } from './export';
 import { liveItems, settleRetired } from './retire';
 import { readableAnswers } from './my-answers';
+import { noteClearing } from './removals';
 import { inTransaction, write } from './transaction';
+import { withUid } from './uids';
 
 /** Where the sessions kept across leaving are (`meta:session:study` and the like). */
 const keptSessions = () => IDBKeyRange.bound('meta:session:', 'meta:session:\uffff');
@@ -64,7 +66,8 @@ export interface ProgressCounts {
  */
 export async function importProgress(
 	db: StudyDatabase,
-	{ backup, rebuilt }: CheckedBackup
+	{ backup, rebuilt }: CheckedBackup,
+	now = Date.now()
 ): Promise<ImportSummary> {
 	// Decoded before the transaction: nothing but IndexedDB work may run while it is open.
 	const recordings = backup.recordings?.map(({ data, ...recording }) => {
@@ -72,10 +75,17 @@ export async function importProgress(
 		return { ...recording, audio, size: audio.size };
 	});
 	const tx = db.transaction(
-		[...PROGRESS_STORES, 'settings', 'decks', 'myAnswers', 'recordings', 'marks'],
+		[...PROGRESS_STORES, 'settings', 'decks', 'myAnswers', 'recordings', 'marks', 'removals'],
 		'readwrite'
 	);
 	return inTransaction(tx, async () => {
+		// What the file does not hold goes from the devices this one syncs with too.
+		const kept = new Set(
+			[...backup.reviews, ...backup.quizAttempts, ...backup.interviewAnswers].flatMap((record) =>
+				record.uid === undefined ? [] : [record.uid]
+			)
+		);
+		await noteClearing(tx, HISTORY_STORES, now, kept);
 		// A session kept to resume counted the progress being replaced.
 		write(tx.objectStore('settings').delete(keptSessions()));
 		// Own decks are the learner's on every device: the file's are taken where newer (or new
@@ -157,12 +167,15 @@ export async function importProgress(
 	});
 }
 
-/** Records in the order of the keys they had, without those keys (their stores assign new ones). */
-function inKeyOrder<T extends { id?: number }>(records: readonly T[]): T[] {
+/**
+ * Records in the order of the keys they had, without those keys (their stores assign new ones),
+ * each with its own id (the file's, or a new one for a file made before they had them).
+ */
+function inKeyOrder<T extends { id?: number; uid?: string }>(records: readonly T[]): T[] {
 	return [...records]
 		.sort((a, b) => (a.id ?? 0) - (b.id ?? 0))
 		.map((record) => {
-			const copy = { ...record };
+			const copy = withUid(record);
 			delete copy.id;
 			return copy;
 		});
@@ -175,9 +188,10 @@ function inKeyOrder<T extends { id?: number }>(records: readonly T[]): T[] {
  * delete in Settings).
  * @throws StorageError when storage fails (nothing was changed)
  */
-export async function resetProgress(db: StudyDatabase): Promise<void> {
-	const tx = db.transaction([...PROGRESS_STORES, 'settings'], 'readwrite');
+export async function resetProgress(db: StudyDatabase, now = Date.now()): Promise<void> {
+	const tx = db.transaction([...PROGRESS_STORES, 'settings', 'removals'], 'readwrite');
 	await inTransaction(tx, async () => {
+		await noteClearing(tx, HISTORY_STORES, now);
 		for (const store of PROGRESS_STORES) write(tx.objectStore(store).clear());
 		write(tx.objectStore('settings').delete(keptSessions()));
 	});

@@ -3,7 +3,9 @@ import type { CardState, CramReview, Review, ScheduledReview } from '$lib/srs/ty
 import { AppError } from '$lib/errors';
 import type { StudyDatabase } from './db';
 import { toStorageError } from './errors';
+import { noteRemovals } from './removals';
 import { inTransaction, write } from './transaction';
+import { withUid } from './uids';
 
 /** Stored card states of some decks (or of all decks), by card id. */
 export async function loadCardStates(
@@ -62,15 +64,18 @@ export async function storeAnswer(
 	return inTransaction(tx, async () => {
 		const reviews = tx.objectStore('reviews');
 		if (answer.mode === 'cram') {
-			return { state: null, review: { ...answer.review, id: await reviews.add(answer.review) } };
+			const review = withUid(answer.review);
+			return { state: null, review: { ...review, id: await reviews.add(review) } };
 		}
 		const cards = tx.objectStore('cards');
-		const { state, review } = answer.schedule(await cards.get(answer.card.id));
+		const scheduled = answer.schedule(await cards.get(answer.card.id));
+		const { state } = scheduled;
+		const review = withUid(scheduled.review);
 		write(cards.put(state));
 		if (answer.interview) {
 			write(
 				tx.objectStore('interviewAnswers').add({
-					...answer.interview,
+					...withUid(answer.interview),
 					item: answer.card.id,
 					deck: answer.card.deck,
 					time: review.time,
@@ -99,13 +104,18 @@ export class UndoError extends AppError {
 export async function undoAnswer(
 	db: StudyDatabase,
 	reviewId: number,
-	rollback: (state: CardState, review: ScheduledReview) => CardState | null
+	rollback: (state: CardState, review: ScheduledReview) => CardState | null,
+	now = Date.now()
 ): Promise<CardState | null> {
-	const tx = db.transaction(['cards', 'reviews', 'interviewAnswers'], 'readwrite');
+	const tx = db.transaction(
+		['cards', 'reviews', 'interviewAnswers', 'settings', 'removals'],
+		'readwrite'
+	);
 	return inTransaction(tx, async () => {
 		const reviews = tx.objectStore('reviews');
 		const review = await reviews.get(reviewId);
 		if (!review) throw new UndoError('That answer is no longer stored.');
+		await noteRemovals(tx, 'reviews', [review], now);
 		if (review.mode === 'cram') {
 			write(reviews.delete(reviewId));
 			return null;
@@ -126,7 +136,10 @@ export async function undoAnswer(
 			const answers = tx.objectStore('interviewAnswers').index('by-item');
 			let answer = await answers.openCursor(IDBKeyRange.only(review.card), 'prev');
 			while (answer && answer.value.time !== review.time) answer = await answer.continue();
-			if (answer) write(answer.delete());
+			if (answer) {
+				await noteRemovals(tx, 'interviewAnswers', [answer.value], now);
+				write(answer.delete());
+			}
 		}
 		return previous;
 	});

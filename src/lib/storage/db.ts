@@ -21,7 +21,7 @@ export const DB_NAME = 'cto-prep';
  * The schema version. Raise it with a new `if (oldVersion < N)` step in `migrate`, and a test that
  * opens a fixture database of the previous version.
  */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** A deck as kept on the device: the published deck (or an own one) and when it was stored. */
 export interface StoredDeck extends Deck {
@@ -50,6 +50,18 @@ export interface Recording {
 	spokenMs?: number;
 }
 
+/**
+ * A record of history (an answer, a quiz attempt, an interview answer) removed on this device while
+ * it syncs, so that the devices it syncs with remove their copy too. Keyed `<store>:<uid>`.
+ */
+export interface Removal {
+	key: string;
+	store: HistoryStore;
+	uid: string;
+	/** When it was removed, epoch ms. */
+	time: number;
+}
+
 /** A stored setting: one record per key. */
 export interface SettingRecord {
 	key: string;
@@ -66,43 +78,55 @@ export interface StudyDB extends DBSchema {
 	reviews: {
 		key: number;
 		value: Review;
-		indexes: { 'by-card': string; 'by-time': number };
+		indexes: { 'by-card': string; 'by-time': number; 'by-uid': string };
 	};
 	settings: { key: string; value: SettingRecord };
-	quizAttempts: { key: number; value: QuizAttempt; indexes: { 'by-time': number } };
+	quizAttempts: {
+		key: number;
+		value: QuizAttempt;
+		indexes: { 'by-time': number; 'by-uid': string };
+	};
 	interviewAnswers: {
 		key: number;
 		value: InterviewAnswer;
-		indexes: { 'by-item': string; 'by-time': number };
+		indexes: { 'by-item': string; 'by-time': number; 'by-uid': string };
 	};
 	myAnswers: { key: string; value: MyAnswer };
 	recordings: { key: string; value: Recording };
 	marks: { key: string; value: CardMark };
+	removals: { key: string; value: Removal };
 }
 
 export type StudyDatabase = IDBPDatabase<StudyDB>;
 
 type UpgradeTransaction = IDBPTransaction<StudyDB, StoreNames<StudyDB>[], 'versionchange'>;
 
-/** The stores whose keys a key generator hands out. */
-const GENERATED_KEYS = ['reviews', 'quizAttempts', 'interviewAnswers'] as const;
+/** The stores whose keys a key generator hands out: the learner's history. */
+export const HISTORY_STORES = ['reviews', 'quizAttempts', 'interviewAnswers'] as const;
+
+/** A store of history: its records are never edited, only added and (undo, reset) removed. */
+export type HistoryStore = (typeof HISTORY_STORES)[number];
 
 /** Creates one of the stores with generated keys, with its indexes. */
-function createHistoryStore(db: StudyDatabase, name: (typeof GENERATED_KEYS)[number]): void {
+function createHistoryStore(db: StudyDatabase, name: HistoryStore): void {
+	const options = { keyPath: 'id', autoIncrement: true };
+	// Version 6: every record of history has an id of its own, the same on every device it reaches
+	// (records stored before are given theirs when sync first runs, so no upgrade rewrites them all).
+	const uid = ['by-uid', 'uid', { unique: true }] as const;
 	if (name === 'reviews') {
-		const reviews = db.createObjectStore('reviews', { keyPath: 'id', autoIncrement: true });
+		const reviews = db.createObjectStore('reviews', options);
 		reviews.createIndex('by-card', 'card');
 		reviews.createIndex('by-time', 'time');
+		reviews.createIndex(...uid);
 	} else if (name === 'quizAttempts') {
-		const attempts = db.createObjectStore('quizAttempts', { keyPath: 'id', autoIncrement: true });
+		const attempts = db.createObjectStore('quizAttempts', options);
 		attempts.createIndex('by-time', 'finishedAt');
+		attempts.createIndex(...uid);
 	} else {
-		const interviews = db.createObjectStore('interviewAnswers', {
-			keyPath: 'id',
-			autoIncrement: true
-		});
+		const interviews = db.createObjectStore('interviewAnswers', options);
 		interviews.createIndex('by-item', 'item');
 		interviews.createIndex('by-time', 'time');
+		interviews.createIndex(...uid);
 	}
 }
 
@@ -124,7 +148,7 @@ function migrate(db: StudyDatabase, oldVersion: number, tx: UpgradeTransaction):
 	if (oldVersion >= 1 && oldVersion < 3) {
 		// Version 3: imports no longer bring their own keys. One that brought a key of 2^53 - 1 left
 		// its store's key generator exhausted, so no answer could be saved; such a store is rebuilt.
-		for (const name of GENERATED_KEYS) {
+		for (const name of HISTORY_STORES) {
 			if (db.objectStoreNames.contains(name)) repairKeyGenerator(db, tx, name);
 		}
 	}
@@ -137,6 +161,18 @@ function migrate(db: StudyDatabase, oldVersion: number, tx: UpgradeTransaction):
 		// Version 5 keeps what the learner marks on cards: suspended, a flag, a note.
 		db.createObjectStore('marks', { keyPath: 'item' });
 	}
+	if (oldVersion < 6) {
+		// Version 6 prepares sync: history records are found by their own id, and what is removed
+		// while syncing is noted for the other devices.
+		for (const name of HISTORY_STORES) {
+			if (!db.objectStoreNames.contains(name)) continue;
+			const store = tx.objectStore(name);
+			if (!store.indexNames.contains('by-uid')) {
+				store.createIndex('by-uid', 'uid', { unique: true });
+			}
+		}
+		db.createObjectStore('removals', { keyPath: 'key' });
+	}
 }
 
 /** Keys past this are as good as exhausted: a learner never makes that many records. */
@@ -147,11 +183,7 @@ const EXHAUSTED = 2 ** 53 - 2 ** 32;
  * left, or almost none, the store is made anew with its records under new keys, in their order.
  * Only IndexedDB requests run here, so the upgrade transaction stays open throughout.
  */
-function repairKeyGenerator(
-	db: StudyDatabase,
-	tx: UpgradeTransaction,
-	name: (typeof GENERATED_KEYS)[number]
-): void {
+function repairKeyGenerator(db: StudyDatabase, tx: UpgradeTransaction, name: HistoryStore): void {
 	const store = unwrap(tx.objectStore(name));
 	const probe = store.add({});
 	const rebuild = () => {

@@ -1,11 +1,12 @@
 import type { InterviewAnswer, QuizAttempt } from '$lib/quiz/types';
 import type { StudyDatabase } from './db';
 import { toStorageError } from './errors';
+import { withUid } from './uids';
 
 /** Keeps a finished quiz in the history. */
 export async function saveQuizAttempt(db: StudyDatabase, attempt: QuizAttempt): Promise<number> {
 	try {
-		return await db.add('quizAttempts', attempt);
+		return await db.add('quizAttempts', withUid(attempt));
 	} catch (error) {
 		throw toStorageError(error);
 	}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backupFileName, backupReminder, serializeBackup } from '$lib/backup/file';
 import { parseBackup } from '$lib/backup/parse';
-import type { Backup } from '$lib/backup/schema';
+import { BACKUP_VERSION, type Backup } from '$lib/backup/schema';
 import { exportProgress, importProgress, progressCounts, resetProgress } from '$lib/storage/backup';
 import { recordAnswer } from '$lib/state/answers';
 import type { StudyDatabase } from '$lib/storage/db';
@@ -130,7 +130,7 @@ describe('exporting progress', () => {
 		const backup = await exportProgress(db, LATER);
 		expect(backup).toMatchObject({
 			format: 'cto-prep-progress',
-			version: 4,
+			version: BACKUP_VERSION,
 			exportedAt: '2026-11-27T09:00:00.000Z'
 		});
 		expect(Object.keys(backup)).not.toContain('decks');
@@ -138,6 +138,8 @@ describe('exporting progress', () => {
 		expect(backup.ownDecks).toEqual([]);
 		expect(backup.cards).toHaveLength(3);
 		expect(backup.reviews.map((review) => review.id)).toEqual([1, 2, 3, 4, 5]);
+		// With the ids they have on every device, which a restore keeps.
+		expect(new Set(backup.reviews.map((review) => review.uid)).size).toBe(5);
 		expect(backup.interviewAnswers[0]?.notes).toBe(
 			'Mentioned budget & hiring; forgot the roadmap.'
 		);

@@ -57,17 +57,24 @@ describe('the database schema', () => {
 			'myAnswers',
 			'quizAttempts',
 			'recordings',
+			'removals',
 			'reviews',
 			'settings'
 		]);
 		const tx = db.transaction(['cards', 'reviews', 'quizAttempts', 'interviewAnswers']);
 		expect([...tx.objectStore('cards').indexNames].sort()).toEqual(['by-deck', 'by-due']);
-		expect([...tx.objectStore('reviews').indexNames].sort()).toEqual(['by-card', 'by-time']);
+		expect([...tx.objectStore('reviews').indexNames].sort()).toEqual([
+			'by-card',
+			'by-time',
+			'by-uid'
+		]);
 		expect(tx.objectStore('reviews').autoIncrement).toBe(true);
-		expect([...tx.objectStore('quizAttempts').indexNames]).toEqual(['by-time']);
+		expect(tx.objectStore('reviews').index('by-uid').unique).toBe(true);
+		expect([...tx.objectStore('quizAttempts').indexNames].sort()).toEqual(['by-time', 'by-uid']);
 		expect([...tx.objectStore('interviewAnswers').indexNames].sort()).toEqual([
 			'by-item',
-			'by-time'
+			'by-time',
+			'by-uid'
 		]);
 		db.close();
 	});
