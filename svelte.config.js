@@ -1,5 +1,10 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { SYNC_SERVER_VARIABLE, syncOrigin } from './src/lib/sync/origin.js';
+
+// Whoever builds the app names its sync server (or none): the page may connect to it and to its
+// own origin, never anywhere else.
+const syncServer = syncOrigin(process.env[SYNC_SERVER_VARIABLE]);
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -31,7 +36,8 @@ const config = {
 				// A recorded answer is played back from an object URL of the recording on the device.
 				'media-src': ['self', 'blob:'],
 				'font-src': ['self'],
-				'connect-src': ['self'],
+				// The sync server, when the build names one (see src/lib/sync/origin.js): that origin only.
+				'connect-src': syncServer ? ['self', syncServer] : ['self'],
 				'manifest-src': ['self'],
 				'worker-src': ['self'],
 				'object-src': ['none'],

@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { SYNC_SERVER_VARIABLE, syncOrigin } from './src/lib/sync/origin.js';
 
 /**
  * What every page needs before it is interactive (the framework, the layout and its banners) goes
@@ -31,6 +32,9 @@ const picker =
 const isolated = ['tests/unit/import/apkg-load.test.ts'];
 
 export default defineConfig(({ isSsrBuild }) => ({
+	// The sync server the build names (null: none), for src/lib/sync/config.ts; svelte.config.js
+	// puts the same origin into the Content-Security-Policy.
+	define: { __SYNC_ORIGIN__: JSON.stringify(syncOrigin(process.env[SYNC_SERVER_VARIABLE])) },
 	build: isSsrBuild
 		? {}
 		: {

@@ -12,6 +12,7 @@ import {
 	prerenderedPages,
 	sitePages
 } from './site';
+import { SYNC_SERVER_VARIABLE, syncOrigin } from '../../src/lib/sync/origin.js';
 
 function precachedUrls(): string[] {
 	const sw = readFileSync(join(BUILD_DIR, 'sw.js'), 'utf8');
@@ -31,6 +32,18 @@ test('the service worker precaches every prerendered page', () => {
 	expect(sitePages()).toEqual(pages);
 	// An unknown address offline still gets the app's own "Page not found".
 	expect(urls).toContain('404.html');
+});
+
+test('every page may connect to its own origin and, when the build names one, the sync server alone', () => {
+	const sync = syncOrigin(process.env[SYNC_SERVER_VARIABLE]);
+	for (const page of prerenderedPages()) {
+		const html = readFileSync(fileOf(page), 'utf8');
+		const policy = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
+		const connect = policy
+			?.split(';')
+			.find((directive) => directive.trim().startsWith('connect-src'));
+		expect(connect?.trim(), page).toBe(sync ? `connect-src 'self' ${sync}` : "connect-src 'self'");
+	}
 });
 
 test('the service worker precaches every deck file and the version file', () => {
