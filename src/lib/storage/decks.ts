@@ -5,6 +5,7 @@ import type { StoredDeck, StudyDatabase } from './db';
 import { toStorageError } from './errors';
 import { uniqueKeys } from './keys';
 import { liveItems, settleRetired } from './retire';
+import { noteRemovals } from './removals';
 import { inTransaction, write } from './transaction';
 
 /** Every deck kept on the device, in deck order. */
@@ -85,10 +86,11 @@ export async function retireDeck(db: StudyDatabase, deckId: string): Promise<voi
  */
 export async function deleteOwnDeck(
 	db: StudyDatabase,
-	deckId: string
+	deckId: string,
+	now = Date.now()
 ): Promise<{ cards: number; reviews: number }> {
 	if (!isOwnDeckId(deckId)) throw new Error(`${deckId} is not an own deck`);
-	const tx = db.transaction(['decks', 'cards', 'reviews'], 'readwrite');
+	const tx = db.transaction(['decks', 'cards', 'reviews', 'settings', 'removals'], 'readwrite');
 	return inTransaction(tx, async () => {
 		write(tx.objectStore('decks').delete(deckId));
 		const byCard = tx.objectStore('reviews').index('by-card');
@@ -97,6 +99,7 @@ export async function deleteOwnDeck(
 		while (cursor) {
 			let review = await byCard.openCursor(cursor.value.id);
 			while (review) {
+				await noteRemovals(tx, 'reviews', [review.value], now);
 				write(review.delete());
 				gone.reviews++;
 				review = await review.continue();

@@ -1,0 +1,203 @@
+import type { InterviewAnswer, QuizAttempt } from '$lib/quiz/types';
+import type { CardState, Review } from '$lib/srs/types';
+import { HISTORY_STORES, type HistoryStore, type StudyDatabase } from './db';
+import { toStorageError } from './errors';
+import { isRetired, type LiveItems } from './retire';
+import { inTransaction, write } from './transaction';
+import { newUid } from './uids';
+
+// What sync reads from and writes to this device's history. Sync itself (sealing, the server)
+// lives in $lib/sync; here records are only read in order and written as they are handed over.
+
+/** A record of one of the history stores, as stored. */
+export type HistoryRecord = Review | QuizAttempt | InterviewAnswer;
+
+/** A record of history with its store, as sync hands it over or asks for it. */
+export type HistoryEntry =
+	| { store: 'reviews'; record: Review }
+	| { store: 'quizAttempts'; record: QuizAttempt }
+	| { store: 'interviewAnswers'; record: InterviewAnswer };
+
+/** Where sync has got to on this device. */
+export interface SyncProgress {
+	/** Per store, the key of the last record handed to sync to send (0: none yet). */
+	sent: Record<HistoryStore, number>;
+	/** Where the inbox (the replicated documents) was read up to. */
+	readSeq: number | string;
+}
+
+/** The settings record of the sync progress. */
+export const SYNC_PROGRESS = 'meta:syncProgress';
+
+const START: SyncProgress = {
+	sent: { reviews: 0, quizAttempts: 0, interviewAnswers: 0 },
+	readSeq: 0
+};
+
+/** Where sync has got to (from the start when it never ran, or was stopped). */
+export async function loadSyncProgress(db: StudyDatabase): Promise<SyncProgress> {
+	try {
+		const record = await db.get('settings', SYNC_PROGRESS);
+		return (record?.value as SyncProgress | undefined) ?? START;
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}
+
+/** Forgets where sync got to (when it is stopped): a new start sends and reads everything again. */
+export async function forgetSyncProgress(db: StudyDatabase): Promise<void> {
+	try {
+		await db.delete('settings', SYNC_PROGRESS);
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}
+
+/**
+ * Up to `limit` records of a history store stored after the key `after`, in key order, each with
+ * its own id: records stored before ids existed are given theirs here, so that every later run
+ * sends the same id.
+ * @returns the records, and the key of the last one (`after` when there are none)
+ */
+export async function historyToSend(
+	db: StudyDatabase,
+	store: HistoryStore,
+	after: number,
+	limit: number
+): Promise<{ records: HistoryRecord[]; last: number }> {
+	const tx = db.transaction(store, 'readwrite');
+	return inTransaction(tx, async () => {
+		const records: HistoryRecord[] = [];
+		let last = after;
+		let cursor = await tx.store.openCursor(IDBKeyRange.lowerBound(after, true));
+		while (cursor && records.length < limit) {
+			let record = cursor.value;
+			if (record.uid === undefined) {
+				record = { ...record, uid: newUid() };
+				write(cursor.update(record));
+			}
+			records.push(record);
+			last = cursor.primaryKey;
+			cursor = await cursor.continue();
+		}
+		return { records, last };
+	});
+}
+
+/** Notes that the records of a store up to the key `last` were handed to sync, once they are. */
+export async function markSent(
+	db: StudyDatabase,
+	store: HistoryStore,
+	last: number
+): Promise<void> {
+	const tx = db.transaction('settings', 'readwrite');
+	await inTransaction(tx, async () => {
+		const progress = ((await tx.store.get(SYNC_PROGRESS))?.value as SyncProgress) ?? START;
+		write(
+			tx.store.put({
+				key: SYNC_PROGRESS,
+				value: { ...progress, sent: { ...progress.sent, [store]: last } }
+			})
+		);
+	});
+}
+
+/** Which of these ids the store holds a record of (so that sync skips what it already has). */
+export async function knownUids(
+	db: StudyDatabase,
+	store: HistoryStore,
+	uids: readonly string[]
+): Promise<Set<string>> {
+	try {
+		const index = db.transaction(store).store.index('by-uid');
+		const keys = await Promise.all(uids.map((uid) => index.getKey(uid)));
+		return new Set(uids.filter((_uid, i) => keys[i] !== undefined));
+	} catch (error) {
+		throw toStorageError(error);
+	}
+}
+
+/** What sync read from the other devices, to store here. */
+export interface Received {
+	/** Records to add (those already here, by id, are skipped). */
+	add: readonly HistoryEntry[];
+	/** Records removed on another device. */
+	remove: readonly { store: HistoryStore; uid: string }[];
+	/** Where the inbox was read up to, with these. */
+	readSeq: number | string;
+}
+
+/** Works out a card's state from all its answers (null: it has none that schedule, so it is new). */
+export type Rebuild = (
+	card: Pick<CardState, 'id' | 'deck' | 'retired' | 'requested'>,
+	reviews: readonly Review[]
+) => CardState | null;
+
+/**
+ * Stores what sync received, in one transaction: records added (unless here already), records
+ * removed, the state of every card they touch rebuilt from all its answers by `rebuild`, and the
+ * inbox position. Records added are not sent back: when nothing was stored here since sync last
+ * looked, its sent position moves past them.
+ * @returns how many records were added and removed, and the card states rebuilt
+ */
+export async function storeReceived(
+	db: StudyDatabase,
+	received: Received,
+	rebuild: Rebuild,
+	live: LiveItems
+): Promise<{ added: number; removed: number; cards: CardState[] }> {
+	const tx = db.transaction([...HISTORY_STORES, 'cards', 'settings'], 'readwrite');
+	return inTransaction(tx, async () => {
+		const settings = tx.objectStore('settings');
+		const progress = ((await settings.get(SYNC_PROGRESS))?.value as SyncProgress) ?? START;
+		const sent = { ...progress.sent };
+		const lastKeys = await Promise.all(
+			HISTORY_STORES.map((store) => tx.objectStore(store).openKeyCursor(null, 'prev'))
+		);
+		const upToDate = HISTORY_STORES.filter(
+			(store, i) => (lastKeys[i]?.primaryKey ?? 0) === progress.sent[store]
+		);
+		const touched = new Map<string, string>();
+		let added = 0;
+		for (const { store, record } of received.add) {
+			const here = tx.objectStore(store);
+			if (record.uid === undefined || (await here.index('by-uid').getKey(record.uid))) continue;
+			const copy: HistoryRecord = { ...record };
+			delete copy.id;
+			const key = await here.add(copy as never);
+			added++;
+			if (upToDate.includes(store)) sent[store] = key;
+			if (store === 'reviews') touched.set(record.card, record.deck);
+		}
+		let removed = 0;
+		for (const { store, uid } of received.remove) {
+			const cursor = await tx.objectStore(store).index('by-uid').openCursor(uid);
+			if (!cursor) continue;
+			if (store === 'reviews') {
+				const review = cursor.value as Review;
+				touched.set(review.card, review.deck);
+			}
+			write(cursor.delete());
+			removed++;
+		}
+		const cards = tx.objectStore('cards');
+		const byCard = tx.objectStore('reviews').index('by-card');
+		const rebuilt: CardState[] = [];
+		for (const [id, deck] of touched) {
+			const stored = await cards.get(id);
+			const identity = stored ?? {
+				id,
+				deck,
+				retired: isRetired({ id, deck }, live),
+				requested: null
+			};
+			const state = rebuild(identity, await byCard.getAll(id));
+			if (state) {
+				write(cards.put(state));
+				rebuilt.push(state);
+			} else if (stored) write(cards.delete(id));
+		}
+		write(settings.put({ key: SYNC_PROGRESS, value: { sent, readSeq: received.readSeq } }));
+		return { added, removed, cards: rebuilt };
+	});
+}
