@@ -10,7 +10,7 @@ import {
 import { LIMITS } from '$lib/limits';
 import { CardMarkSchema } from '$lib/marks/marks';
 import { SETTING_KEYS } from '$lib/settings';
-import { parseHlc } from './hlc';
+import { parseHlc, type Hlc } from './hlc';
 
 // The plaintext bodies of synced documents, one schema per kind, each built from the backup's
 // schema of the same record: a record syncs exactly when a backup could hold it. History records
@@ -123,17 +123,11 @@ export const SYNC_KINDS = {
 /** The kind of a synced body. */
 export type SyncKind = keyof typeof SYNC_KINDS;
 
-/** Every kind, in the order of SYNC_KINDS. */
-export const SYNC_KIND_NAMES = Object.keys(SYNC_KINDS) as SyncKind[];
-
 /** A synced body of one kind, as checked. */
 export type SyncBodyOf<K extends SyncKind> = v.InferOutput<(typeof SYNC_KINDS)[K]['schema']>;
 
 /** Any synced body, as checked. */
 export type SyncBody = { [K in SyncKind]: SyncBodyOf<K> }[SyncKind];
-
-/** Kinds whose documents are keyed by a uid and never change. */
-export const HISTORY_KINDS = ['review', 'quizAttempt', 'interviewAnswer'] as const;
 
 /** The uid of a history body, or null for a per-key body. */
 export function uidOf(body: SyncBody): string | null {
@@ -163,4 +157,12 @@ export function naturalKeyOf(body: SyncBody): string | null {
 		default:
 			return null;
 	}
+}
+
+/**
+ * The clock reading of a per-key body's last edit, which decides the newest edit of its key
+ * (see compareHlc), or null for a history body, which never changes.
+ */
+export function hlcOf(body: SyncBody): Hlc | null {
+	return 'hlc' in body ? parseHlc(body.hlc) : null;
 }

@@ -27,8 +27,12 @@ const MAX_WALL = 10 ** WALL_DIGITS - 1;
 
 const FORMAT = new RegExp(`^(\\d{${WALL_DIGITS}})-(\\d{${COUNTER_DIGITS}})-(.+)$`);
 
-/** A device's clock before its first edit. */
+/**
+ * A device's clock before its first edit.
+ * @param node the device's id, which HLC_NODE allows (so that its readings can be written)
+ */
 export function startHlc(node: string): Hlc {
+	if (!HLC_NODE.test(node)) throw new RangeError('An HLC node is 1 to 40 letters, digits, _ or -');
 	return { wall: 0, counter: 0, node };
 }
 

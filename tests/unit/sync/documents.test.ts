@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hlcOf } from '$lib/sync/bodies';
 import { deriveSyncKeys, hiddenId, seal, type SyncKeys } from '$lib/sync/crypto';
 import { bodyId, openDoc, parseBody, sealBody } from '$lib/sync/documents';
 import { SyncDocError } from '$lib/sync/errors';
 import {
 	EVERY_KIND,
+	NOW,
 	SECRET_FRONT,
 	copy,
 	interviewAnswer,
@@ -41,6 +43,13 @@ describe('synced bodies', () => {
 		expect(settingId).toBe(await hiddenId(keys, 's', 'desiredRetention'));
 		expect(await bodyId(keys, { ...setting, value: 0.8, hlc: setting.hlc })).toBe(settingId);
 		expect(await bodyId(keys, mark)).toMatch(/^m:[A-Za-z0-9_-]{22}$/);
+	});
+
+	it('per-key records carry the clock reading that decides the newest edit; history has none', () => {
+		expect(hlcOf(setting)).toEqual({ wall: NOW, counter: 0, node: 'laptop' });
+		expect(hlcOf(mark)).toEqual({ wall: NOW, counter: 0, node: 'laptop' });
+		expect(hlcOf(review)).toBeNull();
+		expect(hlcOf(quizAttempt)).toBeNull();
 	});
 
 	it('show the server neither card text, nor field names, nor which setting or card', async () => {

@@ -103,6 +103,12 @@ describe('a hybrid logical clock', () => {
 		).toBe(true);
 	});
 
+	it('belongs to a device whose id can be written', () => {
+		expect(() => startHlc('')).toThrow(RangeError);
+		expect(() => startHlc('my laptop')).toThrow(RangeError);
+		expect(startHlc('laptop-1')).toEqual({ wall: 0, counter: 0, node: 'laptop-1' });
+	});
+
 	it('reads back what it wrote, and nothing else', () => {
 		fc.assert(
 			fc.property(hlc, (clock) => {
