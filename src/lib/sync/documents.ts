@@ -42,8 +42,9 @@ export function parseBody(id: string, body: unknown): SyncBody {
 		throw fail(`it is stored under the id of ${other ? `a ${other.label}` : 'something else'}`);
 	}
 	// Safe after findHostile: the nesting is shallow, so stringify cannot run out of stack.
-	if (JSON.stringify(body).length > maxCharacters)
+	if (JSON.stringify(body).length > maxCharacters) {
 		throw fail(`it is larger than a ${label} can be`);
+	}
 	const result = v.safeParse(schema, body, { abortEarly: true });
 	if (!result.success) throw fail(describeIssue(result.issues[0], label));
 	const checked = result.output as SyncBody;
