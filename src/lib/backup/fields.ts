@@ -74,10 +74,12 @@ export const storeId = v.pipe(
 	v.minValue(1, 'must be 1 or more'),
 	v.maxValue(Number.MAX_SAFE_INTEGER, 'is too large')
 );
+/** What `crypto.randomUUID()` returns: a version 4 UUID in lower case. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** A record's own id, the same on every device (see `Review.uid`): a random UUID. */
 export const uid = v.pipe(
-	v.string('must be text'),
-	v.uuid('must be a UUID such as 0b5e7c1e-9f1a-4c2b-8d3e-2f6a7b8c9d0e')
+	v.string('must be a uid (text)'),
+	v.regex(UUID, 'must be a random uid such as crypto.randomUUID() gives')
 );
 export const dateRule = 'must be a date between November 2026 and the year 2300';
 /** Any time the app writes. How far after the file's export a time may be is checked afterwards. */

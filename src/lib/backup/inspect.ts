@@ -22,12 +22,21 @@ export function holder(path: readonly (string | number)[]): string {
 	return path.length === 0 ? 'The file has' : `${pathName(path)} has`;
 }
 
+/** What findHostile found, and where: the path of the value (or of the object holding the key). */
+export interface Hostile {
+	path: (string | number)[];
+	/** Markup in a string, markup in a key, a key that reaches prototypes, or nesting too deep. */
+	problem: 'markup' | 'markup-key' | 'forbidden-key' | 'too-deep';
+	/** The key refused, for 'forbidden-key'. */
+	key?: string;
+}
+
 /**
- * Walks the parsed file without recursion (so no file can exhaust the stack), and refuses keys
- * that reach prototypes, markup in any key or string, and nesting deeper than a backup has.
- * @throws ImportError naming the first such place found
+ * The first place in parsed JSON a hostile value sits: a key that reaches prototypes, markup in
+ * any key or string, or a container `maxDepth` levels down. Walks without recursion, so no input
+ * can exhaust the stack. Shared by backups and sync, which word what they refuse differently.
  */
-export function inspect(data: object): void {
+export function findHostile(data: object, maxDepth: number): Hostile | null {
 	// Each entry points to its parent, so a path is only built for the message.
 	interface Entry {
 		value: unknown;
@@ -45,19 +54,11 @@ export function inspect(data: object): void {
 		const entry = stack.pop() as Entry;
 		const { value, depth } = entry;
 		if (typeof value === 'string') {
-			if (MARKUP.test(value)) {
-				throw new ImportError(
-					`${pathName(pathOf(entry))} contains HTML or a script, which a progress backup never holds.`
-				);
-			}
+			if (MARKUP.test(value)) return { path: pathOf(entry), problem: 'markup' };
 			continue;
 		}
 		if (typeof value !== 'object' || value === null) continue;
-		if (depth >= MAX_DEPTH) {
-			throw new ImportError(
-				`${pathName(pathOf(entry))} is nested deeper than anything in a progress backup.`
-			);
-		}
+		if (depth >= maxDepth) return { path: pathOf(entry), problem: 'too-deep' };
 		if (Array.isArray(value)) {
 			value.forEach((item: unknown, index) =>
 				stack.push({ value: item, key: index, parent: entry, depth: depth + 1 })
@@ -65,17 +66,39 @@ export function inspect(data: object): void {
 			continue;
 		}
 		for (const [key, item] of Object.entries(value)) {
-			if (FORBIDDEN_KEYS.has(key)) {
-				throw new ImportError(
-					`${holder(pathOf(entry))} a field named "${key}", which is refused because it could change how the app works.`
-				);
-			}
-			if (MARKUP.test(key)) {
-				throw new ImportError(
-					`${holder(pathOf(entry))} a field name with HTML or a script in it, which a progress backup never holds.`
-				);
-			}
+			if (FORBIDDEN_KEYS.has(key)) return { path: pathOf(entry), problem: 'forbidden-key', key };
+			if (MARKUP.test(key)) return { path: pathOf(entry), problem: 'markup-key' };
 			stack.push({ value: item, key, parent: entry, depth: depth + 1 });
 		}
+	}
+	return null;
+}
+
+/**
+ * Refuses keys that reach prototypes, markup in any key or string, and nesting deeper than a
+ * backup has, anywhere in the parsed file.
+ * @throws ImportError naming the first such place found
+ */
+export function inspect(data: object): void {
+	const found = findHostile(data, MAX_DEPTH);
+	if (!found) return;
+	const { path, problem, key } = found;
+	switch (problem) {
+		case 'markup':
+			throw new ImportError(
+				`${pathName(path)} contains HTML or a script, which a progress backup never holds.`
+			);
+		case 'too-deep':
+			throw new ImportError(
+				`${pathName(path)} is nested deeper than anything in a progress backup.`
+			);
+		case 'forbidden-key':
+			throw new ImportError(
+				`${holder(path)} a field named "${key}", which is refused because it could change how the app works.`
+			);
+		case 'markup-key':
+			throw new ImportError(
+				`${holder(path)} a field name with HTML or a script in it, which a progress backup never holds.`
+			);
 	}
 }

@@ -3,7 +3,7 @@ import { MyAnswerTextSchema } from '$lib/quiz/my-answer';
 import { itemId, MAX_MY_ANSWERS, time } from './fields';
 
 /** The candidate's own answer to a question: its parts are plain text within the app's limit. */
-const MyAnswerRecordSchema = v.strictObject(
+export const MyAnswerRecordSchema = v.strictObject(
 	{ ...MyAnswerTextSchema.entries, item: itemId, updatedAt: time },
 	'must be an answer of your own (an object)'
 );

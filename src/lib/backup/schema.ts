@@ -1,45 +1,31 @@
 import * as v from 'valibot';
 import { factOf } from '$lib/content/ids';
-import { QUIZ_KINDS } from '$lib/content/types';
 import type { CardMark } from '$lib/marks/marks';
 import type { MyAnswer } from '$lib/quiz/my-answer';
 import type { InterviewAnswer, QuizAttempt } from '$lib/quiz/types';
-import {
-	SETTING_KEYS,
-	SettingsSchema,
-	settingRule,
-	type SettingKey,
-	type Settings
-} from '$lib/settings';
+import { SETTING_KEYS, type SettingKey, type Settings } from '$lib/settings';
 import { LIMITS } from '$lib/limits';
 import { MarksSchema } from './marks';
 import { MyAnswersSchema } from './my-answers';
 import { OwnDecksSchema, type BackupOwnDeck } from './own-decks';
+import { interviewAnswerSchema, quizAttemptSchema, reviewSchema, settingEntries } from './records';
 import { BackupRecordingsSchema, type BackupRecording } from './recordings';
 import { InterviewDateSchema, type InterviewDate } from '$lib/srs/plan';
 import type { CardState, Review } from '$lib/srs/types';
 import {
-	ITEM_ID,
-	MAX_LIST,
-	MAX_NOTES,
 	count,
 	dateRule,
 	days,
 	deckId,
 	difficulty,
-	duration,
 	flag,
 	fsrsState,
 	itemId,
 	learningSteps,
-	rating,
-	retention,
-	share,
 	stability,
 	storeId,
 	time,
-	uid,
-	whole
+	uid
 } from './fields';
 
 /** What the `format` field of every progress backup says. */
@@ -93,131 +79,14 @@ const CardSchema = v.pipe(
 	v.check((card) => card.lapses <= card.reps, 'has more lapses than answers')
 );
 
-const reviewBase = {
-	id: storeId,
-	uid: v.optional(uid),
-	card: itemId,
-	deck: deckId,
-	rating,
-	time,
-	durationMs: duration
-};
-
-const ReviewSchema = v.variant(
-	'mode',
-	[
-		v.strictObject({
-			...reviewBase,
-			mode: v.picklist(['review', 'interview']),
-			state: fsrsState,
-			logDue: time,
-			dueBefore: time,
-			stability,
-			difficulty,
-			elapsedDays: days,
-			lastElapsedDays: days,
-			scheduledDays: days,
-			learningSteps,
-			retention,
-			fuzz: flag
-		}),
-		v.strictObject({ ...reviewBase, mode: v.literal('cram') })
-	],
-	(issue) =>
-		issue.path?.at(-1)?.key === 'mode'
-			? 'must be "review", "interview" or "cram"'
-			: 'must be an answer (an object with a mode)'
-);
-
-const QuizAttemptSchema = v.pipe(
-	v.strictObject(
-		{
-			id: storeId,
-			uid: v.optional(uid),
-			scope: v.pipe(
-				v.string('must be text'),
-				v.maxLength(300, 'must be at most 300 characters long'),
-				v.regex(ITEM_ID, 'must be "all", a deck id or a topic id')
-			),
-			kinds: v.pipe(
-				v.array(
-					v.picklist(QUIZ_KINDS, `must be one of ${QUIZ_KINDS.join(', ')}`),
-					'must be a list'
-				),
-				v.maxLength(QUIZ_KINDS.length, 'lists more kinds than there are')
-			),
-			startedAt: time,
-			finishedAt: time,
-			correct: whole(MAX_LIST, `must be at most ${MAX_LIST}`),
-			total: whole(MAX_LIST, `must be at most ${MAX_LIST}`),
-			answers: v.pipe(
-				v.array(
-					v.strictObject(
-						{
-							item: itemId,
-							deck: deckId,
-							topic: itemId,
-							kind: v.picklist(QUIZ_KINDS, `must be one of ${QUIZ_KINDS.join(', ')}`),
-							correct: flag
-						},
-						'must be a quiz answer (an object)'
-					),
-					'must be a list'
-				),
-				v.maxLength(MAX_LIST, `must hold at most ${MAX_LIST} answers`)
-			)
-		},
-		'must be a quiz attempt (an object)'
-	),
-	v.check(
-		(attempt) => attempt.correct <= attempt.total,
-		'counts more correct answers than answers'
-	),
-	v.check((attempt) => attempt.startedAt <= attempt.finishedAt, 'finished before it started')
-);
-
-const InterviewAnswerSchema = v.pipe(
-	v.strictObject(
-		{
-			id: storeId,
-			uid: v.optional(uid),
-			item: itemId,
-			deck: deckId,
-			time,
-			durationMs: duration,
-			covered: v.pipe(
-				v.array(whole(MAX_LIST, `must be at most ${MAX_LIST}`), 'must be a list'),
-				v.maxLength(MAX_LIST, `must hold at most ${MAX_LIST} key points`)
-			),
-			keyPoints: whole(MAX_LIST, `must be at most ${MAX_LIST}`),
-			score: share,
-			notes: v.pipe(
-				v.string('must be text'),
-				v.maxLength(MAX_NOTES, `must be at most ${MAX_NOTES} characters long`)
-			),
-			mock: v.nullable(time)
-		},
-		'must be an interview answer (an object)'
-	),
-	v.check(
-		(answer) => answer.covered.every((point) => point < answer.keyPoints),
-		'covers a key point the question does not have'
-	)
-);
-
-function settingSchema<K extends SettingKey>(key: K) {
-	return v.strictObject({
-		key: v.literal(key),
-		value: v.custom<Settings[K]>(
-			(input) => v.is(SettingsSchema.entries[key], input),
-			`must be ${settingRule(key)}`
-		)
-	});
-}
+// Records keep the id they have on every device (version 5; absent in older files).
+const ReviewSchema = reviewSchema({ id: storeId, uid: v.optional(uid) });
+const QuizAttemptSchema = quizAttemptSchema({ id: storeId, uid: v.optional(uid) });
+const InterviewAnswerSchema = interviewAnswerSchema({ id: storeId, uid: v.optional(uid) });
 
 const SettingSchema = v.variant(
 	'key',
-	SETTING_KEYS.map((key) => settingSchema(key)),
+	SETTING_KEYS.map((key) => v.strictObject(settingEntries(key))),
 	(issue) =>
 		issue.path?.at(-1)?.key === 'key'
 			? `must be one of the settings ${SETTING_KEYS.join(', ')}`
