@@ -1,3 +1,4 @@
+import { inLogOrder } from './log-order';
 import {
 	createEmptyCard,
 	fsrs,
@@ -166,16 +167,6 @@ export function undoReview(state: CardState, review: ScheduledReview): CardState
 	};
 	const previous = scheduler(review).rollback(toFsrsCard(state), log);
 	return { ...fromFsrsCard(previous, state), due: review.dueBefore };
-}
-
-/**
- * The order of a card's answers: by time, then (two at the same millisecond, on two devices) by
- * their own ids, which every device sees alike, then by the order this device stored them.
- */
-function inLogOrder(a: Review, b: Review): number {
-	if (a.time !== b.time) return a.time - b.time;
-	if (a.uid !== undefined && b.uid !== undefined && a.uid !== b.uid) return a.uid < b.uid ? -1 : 1;
-	return (a.id ?? 0) - (b.id ?? 0);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { InterviewAnswer } from '$lib/quiz/types';
 import type { CardState, CramReview, Review, ScheduledReview } from '$lib/srs/types';
 import { AppError } from '$lib/errors';
+import { inLogOrder } from '$lib/srs/log-order';
 import type { StudyDatabase } from './db';
 import { toStorageError } from './errors';
 import { noteRemovals } from './removals';
@@ -120,9 +121,13 @@ export async function undoAnswer(
 			write(reviews.delete(reviewId));
 			return null;
 		}
-		let cursor = await reviews.index('by-card').openCursor(IDBKeyRange.only(review.card), 'prev');
-		while (cursor && cursor.value.mode === 'cram') cursor = await cursor.continue();
-		if (cursor?.primaryKey !== reviewId) {
+		// The latest in the log, not the latest stored here: sync may have stored an earlier answer
+		// given on another device after it.
+		const latest = (await reviews.index('by-card').getAll(review.card))
+			.filter((given) => given.mode !== 'cram')
+			.sort(inLogOrder)
+			.at(-1);
+		if (latest?.id !== reviewId) {
 			throw new UndoError('Only the latest answer of a card can be undone.');
 		}
 		const cards = tx.objectStore('cards');

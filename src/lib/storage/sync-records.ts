@@ -127,11 +127,14 @@ export interface Received {
 	readSeq: number | string;
 }
 
-/** Works out a card's state from all its answers (null: it has none that schedule, so it is new). */
+/**
+ * Works out a card's state from all its answers (null: none that schedule, so it is new), and
+ * its scheduled answers each with the card's state before it, in the order they were given.
+ */
 export type Rebuild = (
 	card: Pick<CardState, 'id' | 'deck' | 'retired' | 'requested'>,
 	reviews: readonly Review[]
-) => CardState | null;
+) => { state: CardState | null; reviews: readonly Review[] };
 
 /**
  * Stores what sync received, in one transaction: records added (unless here already), records
@@ -181,7 +184,8 @@ export async function storeReceived(
 			removed++;
 		}
 		const cards = tx.objectStore('cards');
-		const byCard = tx.objectStore('reviews').index('by-card');
+		const reviewStore = tx.objectStore('reviews');
+		const byCard = reviewStore.index('by-card');
 		const rebuilt: CardState[] = [];
 		for (const [id, deck] of touched) {
 			const stored = await cards.get(id);
@@ -191,7 +195,14 @@ export async function storeReceived(
 				retired: isRetired({ id, deck }, live),
 				requested: null
 			};
-			const state = rebuild(identity, await byCard.getAll(id));
+			const given = await byCard.getAll(id);
+			const { state, reviews } = rebuild(identity, given);
+			// An answer given on another device meanwhile changes what came before later answers:
+			// each keeps the state it followed, so that undo goes back to the right one.
+			const before = new Map(given.map((review) => [review.id, JSON.stringify(review)]));
+			for (const review of reviews) {
+				if (before.get(review.id) !== JSON.stringify(review)) write(reviewStore.put(review));
+			}
 			if (state) {
 				write(cards.put(state));
 				rebuilt.push(state);

@@ -1,0 +1,227 @@
+import { HISTORY_STORES, type HistoryStore, type StudyDatabase } from '$lib/storage/db';
+import { forgetRemovals, loadRemovals } from '$lib/storage/removals';
+import type { LiveItems } from '$lib/storage/retire';
+import {
+	historyToSend,
+	knownUids,
+	loadSyncProgress,
+	markSent,
+	storeReceived,
+	type HistoryEntry,
+	type HistoryRecord
+} from '$lib/storage/sync-records';
+import { replayCard } from '$lib/srs/scheduler';
+import type { SyncBody } from './bodies';
+import type { SyncKeys } from './crypto';
+import { openDoc, sealBody } from './documents';
+import { SyncDocError } from './errors';
+import type { SyncDatabase } from './pouch';
+
+// One run of sync. This device's records of history are sealed into the local PouchDB (the
+// outbox and inbox, encrypted as the server keeps them), PouchDB's replicator exchanges them with
+// the server from its checkpoints, and what arrived is opened, checked and stored here, with the
+// state of every card it touches replayed from all its answers. The replication algorithm is
+// PouchDB's; this module only decides what goes in and what comes out.
+
+/** How many documents are sealed, replicated or stored at a time. */
+export const BATCH = 500;
+
+/** The id prefix of each history store's documents (see bodies.ts). */
+const PREFIX: Record<HistoryStore, string> = {
+	reviews: 'r',
+	quizAttempts: 'q',
+	interviewAnswers: 'i'
+};
+
+const STORE_OF: Record<string, HistoryStore> = {
+	r: 'reviews',
+	q: 'quizAttempts',
+	i: 'interviewAnswers'
+};
+
+/** What one run did. */
+export interface SyncReport {
+	/** Records of this device sealed for the server (answers, quizzes, interview answers). */
+	sent: number;
+	/** Removals (undo, reset) sent. */
+	removalsSent: number;
+	/** Records from other devices stored here. */
+	received: number;
+	/** Records removed here because another device removed them. */
+	removed: number;
+	/** Why documents from the server were refused (each refused document once, in words). */
+	refused: string[];
+}
+
+/** The two PouchDB databases a run works with. */
+export interface SyncEndpoints {
+	/** On this device: sealed documents, and the replicator's checkpoints. */
+	local: SyncDatabase;
+	/** The learner's database on the sync server. */
+	remote: SyncDatabase;
+}
+
+/**
+ * Runs sync once: sends what this device has not sent, exchanges documents with the server, and
+ * stores what other devices sent. Safe to stop at any point (a dropped connection, a closed tab):
+ * each step records where it got to only once its work is stored, so the next run goes on from
+ * there without losing or doubling anything.
+ * @param live the items of the decks on this device (a card of another is stored retired)
+ * @throws whatever the replicator or storage throws; what was stored before stays
+ */
+export async function syncOnce(
+	db: StudyDatabase,
+	{ local, remote }: SyncEndpoints,
+	keys: SyncKeys,
+	live: LiveItems
+): Promise<SyncReport> {
+	const report: SyncReport = { sent: 0, removalsSent: 0, received: 0, removed: 0, refused: [] };
+	report.sent = await sealHistory(db, local, keys);
+	report.removalsSent = await sealRemovals(db, local);
+	await local.replicate.to(remote, { batch_size: BATCH });
+	await local.replicate.from(remote, { batch_size: BATCH });
+	await readInbox(db, local, keys, live, report);
+	return report;
+}
+
+/** Seals every record of history not yet sent into the local database. */
+async function sealHistory(
+	db: StudyDatabase,
+	local: SyncDatabase,
+	keys: SyncKeys
+): Promise<number> {
+	let sent = 0;
+	const progress = await loadSyncProgress(db);
+	for (const store of HISTORY_STORES) {
+		let after = progress.sent[store];
+		for (;;) {
+			const { records, last } = await historyToSend(db, store, after, BATCH);
+			if (records.length === 0) break;
+			const docs = await Promise.all(
+				records.map((record) => sealBody(keys, bodyOf(store, record)))
+			);
+			const results = await local.bulkDocs(docs);
+			for (const result of results) {
+				// A conflict is a document the local database has already: one received from another
+				// device, stored here since.
+				if ('error' in result && result.status !== 409) {
+					throw new Error(`The sync outbox refused a document: ${result.message ?? result.error}`);
+				}
+			}
+			await markSent(db, store, last);
+			sent += records.length;
+			after = last;
+		}
+	}
+	return sent;
+}
+
+/** A record of history as the body of its document: without the key it has on this device. */
+function bodyOf(store: HistoryStore, stored: HistoryRecord): SyncBody {
+	const record = { ...stored };
+	delete record.id;
+	if (store === 'reviews') return { kind: 'review', review: record } as SyncBody;
+	if (store === 'quizAttempts') return { kind: 'quizAttempt', attempt: record } as SyncBody;
+	return { kind: 'interviewAnswer', answer: record } as SyncBody;
+}
+
+/** Marks the documents of records removed here as deleted in the local database. */
+async function sealRemovals(db: StudyDatabase, local: SyncDatabase): Promise<number> {
+	const removals = await loadRemovals(db);
+	if (removals.length === 0) return 0;
+	const ids = removals.map((removal) => `${PREFIX[removal.store]}:${removal.uid}`);
+	const found = await local.allDocs({ keys: ids });
+	const deletions = found.rows.flatMap((row) =>
+		'value' in row && !row.value.deleted
+			? [{ _id: row.id, _rev: row.value.rev, _deleted: true }]
+			: []
+	);
+	if (deletions.length > 0) await local.bulkDocs(deletions);
+	// A removal whose document never reached the local database has nothing to remove there.
+	await forgetRemovals(
+		db,
+		removals.map((removal) => removal.key)
+	);
+	return deletions.length;
+}
+
+/** Stores what arrived in the local database since it was last read. */
+async function readInbox(
+	db: StudyDatabase,
+	local: SyncDatabase,
+	keys: SyncKeys,
+	live: LiveItems,
+	report: SyncReport
+): Promise<void> {
+	let since = (await loadSyncProgress(db)).readSeq;
+	for (;;) {
+		const changes = await local.changes({ since, limit: BATCH, include_docs: true });
+		if (changes.results.length === 0) break;
+		const add: HistoryEntry[] = [];
+		const remove: { store: HistoryStore; uid: string }[] = [];
+		const candidates = changes.results.flatMap((change) => {
+			const store = STORE_OF[change.id.slice(0, change.id.indexOf(':'))];
+			return store ? [{ change, store, uid: change.id.slice(2) }] : [];
+		});
+		const known = await knownByStore(db, candidates);
+		for (const { change, store, uid } of candidates) {
+			if (change.deleted) {
+				remove.push({ store, uid });
+				continue;
+			}
+			// This device's own documents, and those stored by an earlier run, are not opened again.
+			if (known[store].has(uid)) continue;
+			try {
+				add.push(entryOf(await openDoc(keys, change.doc)));
+			} catch (error) {
+				if (!(error instanceof SyncDocError)) throw error;
+				report.refused.push(error.message);
+			}
+		}
+		const stored = await storeReceived(
+			db,
+			{ add, remove, readSeq: changes.last_seq },
+			replayCard,
+			live
+		);
+		report.received += stored.added;
+		report.removed += stored.removed;
+		since = changes.last_seq;
+	}
+}
+
+async function knownByStore(
+	db: StudyDatabase,
+	candidates: readonly { store: HistoryStore; uid: string }[]
+): Promise<Record<HistoryStore, Set<string>>> {
+	const [reviews, quizAttempts, interviewAnswers] = await Promise.all(
+		HISTORY_STORES.map((store) =>
+			knownUids(
+				db,
+				store,
+				candidates
+					.filter((candidate) => candidate.store === store)
+					.map((candidate) => candidate.uid)
+			)
+		)
+	);
+	return {
+		reviews: reviews as Set<string>,
+		quizAttempts: quizAttempts as Set<string>,
+		interviewAnswers: interviewAnswers as Set<string>
+	};
+}
+
+/** A checked body of history as the record to store. */
+function entryOf({ body }: { body: SyncBody }): HistoryEntry {
+	switch (body.kind) {
+		case 'review':
+			return { store: 'reviews', record: body.review };
+		case 'quizAttempt':
+			return { store: 'quizAttempts', record: body.attempt };
+		case 'interviewAnswer':
+			return { store: 'interviewAnswers', record: body.answer };
+		default:
+			throw new SyncDocError('A synced setting or mark cannot be stored as history.');
+	}
+}

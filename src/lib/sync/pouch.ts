@@ -1,0 +1,63 @@
+// The part of PouchDB's API that sync uses, typed here: PouchDB ships no types, and the
+// DefinitelyTyped ones bring Node's into the whole app. Written after PouchDB 9's documentation.
+
+/** A write of bulkDocs: done, or refused (409: a conflict, the document is there already). */
+export type BulkResult =
+	| { ok: true; id: string; rev: string }
+	| { error: string | boolean; status?: number; id?: string; message?: string; name?: string };
+
+/** A row of allDocs with `keys`: the document's current revision, or why there is none. */
+export type AllDocsRow =
+	| { id: string; key: string; value: { rev: string; deleted?: boolean } }
+	| { key: string; error: string };
+
+/** A change of the changes feed. */
+export interface Change {
+	id: string;
+	seq: number | string;
+	deleted?: boolean;
+	doc?: unknown;
+}
+
+/** What a one-off replication reports. */
+export interface ReplicationResult {
+	ok: boolean;
+	docs_read: number;
+	docs_written: number;
+	doc_write_failures: number;
+	errors: unknown[];
+}
+
+/** Options of a one-off replication. */
+export interface ReplicationOptions {
+	batch_size?: number;
+	batches_limit?: number;
+	/** Applied to each document before it is written (a pull's documents are checked here). */
+	filter?: (doc: unknown) => boolean;
+}
+
+/** A PouchDB database, local or on a server. */
+export interface SyncDatabase {
+	get(id: string): Promise<unknown>;
+	put(doc: object): Promise<{ ok: true; id: string; rev: string }>;
+	bulkDocs(docs: object[]): Promise<BulkResult[]>;
+	allDocs(options: { keys: string[] }): Promise<{ rows: AllDocsRow[] }>;
+	changes(options: {
+		since: number | string;
+		limit: number;
+		include_docs: true;
+	}): Promise<{ results: Change[]; last_seq: number | string }>;
+	replicate: {
+		to(target: SyncDatabase, options?: ReplicationOptions): Promise<ReplicationResult>;
+		from(source: SyncDatabase, options?: ReplicationOptions): Promise<ReplicationResult>;
+	};
+	info(): Promise<{ db_name: string; doc_count: number; update_seq: number | string }>;
+	destroy(): Promise<unknown>;
+	close(): Promise<unknown>;
+}
+
+/** PouchDB's constructor, with its plugins added. */
+export interface SyncDatabaseClass {
+	new (name: string, options?: Record<string, unknown>): SyncDatabase;
+	plugin(plugin: unknown): SyncDatabaseClass;
+}

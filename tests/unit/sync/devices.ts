@@ -1,0 +1,82 @@
+import PouchDB from 'pouchdb-core';
+import memory from 'pouchdb-adapter-memory';
+import replication from 'pouchdb-replication';
+import { recordAnswer } from '$lib/state/answers';
+import { loadCardStates } from '$lib/storage/cards';
+import type { StudyDatabase } from '$lib/storage/db';
+import { storeDeck } from '$lib/storage/decks';
+import { SYNC_ACCOUNT } from '$lib/storage/removals';
+import { liveItems } from '$lib/storage/retire';
+import type { Deck } from '$lib/content/types';
+import type { Grade, Review } from '$lib/srs/types';
+import type { SyncKeys } from '$lib/sync/crypto';
+import { syncOnce, type SyncReport } from '$lib/sync/engine';
+import type { SyncDatabase, SyncDatabaseClass } from '$lib/sync/pouch';
+import { freshDB } from '../storage/db';
+
+// Devices and a server for sync tests, all in memory: each device is a study database (fake
+// IndexedDB) and a local PouchDB; the server is one more PouchDB, as CouchDB's protocol is
+// PouchDB's own.
+
+const Pouch = (PouchDB as SyncDatabaseClass).plugin(memory).plugin(replication);
+
+let count = 0;
+
+/** A CouchDB-like database in memory. */
+export function memoryPouch(name: string): SyncDatabase {
+	count += 1;
+	return new Pouch(`${name}-${count}`, { adapter: 'memory' });
+}
+
+export const PARAMS = { retention: 0.9, fuzz: false };
+
+/** A device that syncs with `server`. */
+export class Device {
+	private constructor(
+		readonly db: StudyDatabase,
+		readonly local: SyncDatabase,
+		private readonly server: SyncDatabase,
+		private readonly keys: SyncKeys,
+		private readonly deck: Deck
+	) {}
+
+	static async start(server: SyncDatabase, keys: SyncKeys, deck: Deck, now: number) {
+		const db = await freshDB();
+		await storeDeck(db, deck, now);
+		// Signed in: removals are noted from now on.
+		await db.put('settings', { key: SYNC_ACCOUNT, value: { server: 'memory' } });
+		return new Device(db, memoryPouch('device'), server, keys, deck);
+	}
+
+	answer(card: string, grade: Grade, now: number, mode: Review['mode'] = 'review') {
+		return recordAnswer(this.db, {
+			card: { id: card, deck: this.deck.id },
+			grade,
+			mode,
+			now,
+			durationMs: 2000,
+			params: PARAMS
+		});
+	}
+
+	sync(): Promise<SyncReport> {
+		return syncOnce(
+			this.db,
+			{ local: this.local, remote: this.server },
+			this.keys,
+			liveItems([this.deck])
+		);
+	}
+
+	/** Every answer here, in the order they were given, without this device's keys. */
+	async reviews(): Promise<Review[]> {
+		const all = await this.db.getAll('reviews');
+		return all
+			.map(({ id: _id, ...review }) => review as Review)
+			.sort((a, b) => a.time - b.time || ((a.uid ?? '') < (b.uid ?? '') ? -1 : 1));
+	}
+
+	async cards() {
+		return Object.fromEntries(await loadCardStates(this.db));
+	}
+}
