@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, type SettingKey, type Settings } from '$lib/settings'
 import type { StoredDeck, StudyDatabase } from '$lib/storage/db';
 import { loadDecks } from '$lib/storage/decks';
 import { loadSettings, saveSetting } from '$lib/storage/settings';
+import { SYNC_ORIGIN } from '$lib/sync/config';
 import { closeDatabase, database } from './database';
 import { fetchJson, syncDecks, type FetchJson } from './deck-sync';
 import { storageStatus } from './storage-status.svelte';
@@ -55,6 +56,8 @@ class App {
 			this.decks = stored;
 			void this.#sync(db);
 		}
+		// Sync across devices, when the build offers it: its state loads after the page's own work.
+		if (SYNC_ORIGIN) void import('./sync.svelte').then(({ sync }) => sync.start());
 		return db;
 	}
 

@@ -1,6 +1,4 @@
-import PouchDB from 'pouchdb-core';
 import memory from 'pouchdb-adapter-memory';
-import replication from 'pouchdb-replication';
 import { recordAnswer } from '$lib/state/answers';
 import { loadCardStates } from '$lib/storage/cards';
 import type { StudyDatabase } from '$lib/storage/db';
@@ -11,14 +9,16 @@ import type { Deck } from '$lib/content/types';
 import type { Grade, Review } from '$lib/srs/types';
 import type { SyncKeys } from '$lib/sync/crypto';
 import { syncOnce, type SyncReport } from '$lib/sync/engine';
-import type { SyncDatabase, SyncDatabaseClass } from '$lib/sync/pouch';
+import { Pouch as AppPouch } from '$lib/sync/connect';
+import type { SyncDatabase } from '$lib/sync/pouch';
 import { freshDB } from '../storage/db';
 
 // Devices and a server for sync tests, all in memory: each device is a study database (fake
 // IndexedDB) and a local PouchDB; the server is one more PouchDB, as CouchDB's protocol is
 // PouchDB's own.
 
-const Pouch = (PouchDB as SyncDatabaseClass).plugin(memory).plugin(replication);
+// The app's PouchDB (replication included), with databases in memory as well.
+const Pouch = AppPouch.plugin(memory);
 
 let count = 0;
 
