@@ -1,4 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
+import { SYNC_PORT } from './tests/e2e/sync-port';
+
+// The app under test offers sync with a server the sync tests start on this port (the build reads
+// it; so does build.spec.ts, which checks the Content-Security-Policy allows exactly it).
+process.env.PUBLIC_SYNC_SERVER ??= `http://localhost:${SYNC_PORT}`;
 
 // Debian's Chromium: Playwright's own browser download is not available on our machines.
 const launchOptions = {

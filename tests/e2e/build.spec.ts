@@ -84,8 +84,9 @@ const FIRST_LOAD_BUDGET = 50 * 1024;
 // until the Import page (its page, screen and own decks' code; the importers themselves run in a
 // worker that is not precached). 470 KB until the card browser (a page of its own, 4.5 KB of it
 // the inline styles every page carries, and its screen) and the own notes' form with its guide to
-// writing notes (5 KB).
-const PRECACHE_BUDGET = 485 * 1024;
+// writing notes (5 KB). 485 KB until sync across devices (its Settings section and state, 6 KB;
+// PouchDB and the engine run in a worker of their own that is not precached).
+const PRECACHE_BUDGET = 490 * 1024;
 
 test('every page loads at most 50 KB of JS and CSS (gzip, inline styles too) before it is interactive', () => {
 	const pages = prerenderedPages();
@@ -119,7 +120,7 @@ test('no page waits for a style sheet before its first paint', () => {
 	}
 });
 
-test('everything the service worker precaches is at most 485 KB (gzip)', () => {
+test('everything the service worker precaches is at most 490 KB (gzip)', () => {
 	const files = [
 		...precachedUrls().map((url) => fileOf(`/${url.replace(/^\//, '')}`)),
 		// The worker and its runtime are downloaded too.

@@ -13,6 +13,7 @@ import {
 import { loadSyncProgress } from '$lib/storage/sync-records';
 import { SYNC_ORIGIN } from '$lib/sync/config';
 import { app } from './app.svelte';
+import type { SyncRunner } from './sync-worker-client';
 
 /** How often sync runs while the app is open, online and in view. */
 export const SYNC_EVERY_MS = 5 * 60_000;
@@ -20,8 +21,7 @@ export const SYNC_EVERY_MS = 5 * 60_000;
 /** The shortest passphrase accepted: it is all that stands between the server and the data. */
 export const MIN_PASSPHRASE = 10;
 
-/** What the sync state loads on demand (PouchDB and the engine): `$lib/sync/runner`. */
-export type SyncRunner = typeof import('$lib/sync/runner');
+export type { SyncRunner };
 
 const NO_LOG: SyncLog = { lastSyncedAt: null, lastError: null, refused: null };
 
@@ -46,7 +46,8 @@ class Sync {
 	/** Why signing in or stopping failed, in words. */
 	problem = $state<string | null>(null);
 
-	#loadRunner: () => Promise<SyncRunner> = () => import('$lib/sync/runner');
+	#loadRunner: () => Promise<SyncRunner> = async () =>
+		(await import('./sync-worker-client')).inSyncWorker();
 	#started: Promise<void> | undefined;
 	#timer: ReturnType<typeof setInterval> | undefined;
 	#run: Promise<void> | undefined;
@@ -70,7 +71,7 @@ class Sync {
 		this.username = account.username;
 		await this.#countWaiting(db);
 		this.#schedule();
-		void this.syncNow();
+		if (typeof navigator === 'undefined' || navigator.onLine) void this.syncNow();
 	}
 
 	/**
@@ -121,7 +122,7 @@ class Sync {
 		const now = Date.now();
 		try {
 			const runner = await this.#loadRunner();
-			const report = await runner.runSync(db, account, liveItems(app.decks));
+			const report = await runner.runSync(account, liveItems(app.decks));
 			this.log = {
 				lastSyncedAt: Date.now(),
 				lastError: null,

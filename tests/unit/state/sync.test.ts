@@ -27,9 +27,9 @@ function runner(): SyncRunner {
 			const keys = await signIn(server, passphrase, 100_000);
 			return { origin, username, password, keys, since: now };
 		},
-		runSync: async (db, account, live) => {
+		runSync: async (account, live) => {
 			if (failing) throw failing;
-			return syncOnce(db, { local, remote: server }, account.keys, live);
+			return syncOnce(await app.ready(), { local, remote: server }, account.keys, live);
 		},
 		forgetLocalDocuments: async () => {
 			await local.destroy();
