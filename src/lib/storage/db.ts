@@ -66,6 +66,12 @@ export interface Removal {
 export interface SettingRecord {
 	key: string;
 	value: unknown;
+	/**
+	 * A setting's last edit, as the device's hybrid logical clock read then (formatHlc's text):
+	 * the newest edit of a setting wins across devices. Absent on settings saved before sync
+	 * existed, which count as older than any edit stamped since. `meta:` records never have one.
+	 */
+	hlc?: string;
 }
 
 export interface StudyDB extends DBSchema {

@@ -95,7 +95,10 @@ export async function exportBackup(
 			reviews: (reviews as Backup['reviews']).map(capDuration),
 			quizAttempts: quizAttempts as Backup['quizAttempts'],
 			interviewAnswers: (interviewAnswers as Backup['interviewAnswers']).map(capDuration),
-			settings: records.filter(isValidSetting),
+			// A backup holds a setting's value, not this device's clock reading of its last edit.
+			settings: records
+				.filter(isValidSetting)
+				.map(({ key, value }) => ({ key, value }) as BackupSetting),
 			interviewDate: v.is(InterviewDateSchema, interviewDate) ? interviewDate : null,
 			myAnswers: readableAnswers(mine).map(plainAnswer),
 			...(recordings ? { recordings } : {}),
