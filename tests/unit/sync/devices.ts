@@ -7,6 +7,8 @@ import type { StudyDatabase } from '$lib/storage/db';
 import { storeDeck } from '$lib/storage/decks';
 import { SYNC_ACCOUNT } from '$lib/storage/removals';
 import { liveItems } from '$lib/storage/retire';
+import { loadSettings, saveSetting } from '$lib/storage/settings';
+import type { SettingKey, Settings } from '$lib/settings';
 import type { Deck } from '$lib/content/types';
 import type { Grade, Review } from '$lib/srs/types';
 import type { SyncKeys } from '$lib/sync/crypto';
@@ -59,12 +61,23 @@ export class Device {
 		});
 	}
 
-	sync(): Promise<SyncReport> {
+	/** Saves a setting as the settings page does, at `now`. */
+	setting<K extends SettingKey>(key: K, value: Settings[K], now: number) {
+		return saveSetting(this.db, key, value, now);
+	}
+
+	settings(): Promise<Settings> {
+		return loadSettings(this.db);
+	}
+
+	/** One run of sync, at `now` (this device's clock; the time of day when not given). */
+	sync(now?: number): Promise<SyncReport> {
 		return syncOnce(
 			this.db,
 			{ local: this.local, remote: this.server },
 			this.keys,
-			liveItems([this.deck])
+			liveItems([this.deck]),
+			now
 		);
 	}
 
