@@ -46,8 +46,7 @@ const PER_KEY: readonly PerKeyKind[] = [
 			),
 		store: async (db, bodies, now) => {
 			const edits = bodies.filter(isSetting).map(({ key, value, hlc }) => ({ key, value, hlc }));
-			const { stored, skewed } = await storeSettingEdits(db, edits, now);
-			return { stored, skewed: skewed.length };
+			return storeSettingEdits(db, edits, now);
 		}
 	}
 ];

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '$lib/settings';
 import { CLOCK } from '$lib/storage/clock';
-import { SYNC_PROGRESS } from '$lib/storage/sync-records';
+import { loadSyncProgress, SYNC_PROGRESS } from '$lib/storage/sync-records';
+import { settingEditsToSend } from '$lib/storage/sync-settings';
 import { hiddenId, type SyncKeys } from '$lib/sync/crypto';
 import { sealBody } from '$lib/sync/documents';
 import { ClockSkewError } from '$lib/sync/errors';
@@ -57,6 +58,18 @@ describe('a setting changed on one device', () => {
 		}
 		// One document, the setting's: the device's own records (`meta:`) never sync.
 		expect((await server.info()).doc_count).toBe(1);
+	});
+
+	it('is read once to be sent: how far a device sent is kept while it receives', async () => {
+		const { phone, laptop } = await twoDevices();
+		await phone.setting('newPerDay', 35, NOW);
+		await laptop.setting('newPerDeck', 5, NOW);
+		await settle(NOW + MINUTE, phone, laptop);
+		for (const device of [phone, laptop]) {
+			expect(await device.settings()).toMatchObject({ newPerDay: 35, newPerDeck: 5 });
+			const { editsSent } = await loadSyncProgress(device.db);
+			expect(await settingEditsToSend(device.db, editsSent?.setting ?? null)).toEqual([]);
+		}
 	});
 
 	it('saved before sync existed is sent, but loses to any edit stamped since', async () => {
