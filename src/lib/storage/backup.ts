@@ -153,7 +153,8 @@ export async function importProgress(
 		if (backup.marks) {
 			const store = tx.objectStore('marks');
 			const taken = marksToStore(await store.getAll(), backup.marks);
-			for (const mark of taken) write(store.put(mark));
+			// Marks the file changes are edits made here (see changeMarks), stamped to sync.
+			for (const mark of taken) write(store.put({ ...mark, hlc: await stamp(settings, now) }));
 			marked = taken.length;
 		}
 		if (backup.interviewDate === null) write(settings.delete(INTERVIEW_DATE));

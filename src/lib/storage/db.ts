@@ -74,6 +74,12 @@ export interface SettingRecord {
 	hlc?: string;
 }
 
+/**
+ * A card's marks as stored, with the clock reading of their last edit (see SettingRecord.hlc):
+ * absent on marks stored before sync existed.
+ */
+export type StoredMark = CardMark & { hlc?: string };
+
 export interface StudyDB extends DBSchema {
 	decks: { key: string; value: StoredDeck };
 	cards: {
@@ -99,7 +105,7 @@ export interface StudyDB extends DBSchema {
 	};
 	myAnswers: { key: string; value: MyAnswer };
 	recordings: { key: string; value: Recording };
-	marks: { key: string; value: CardMark };
+	marks: { key: string; value: StoredMark };
 	removals: { key: string; value: Removal };
 }
 

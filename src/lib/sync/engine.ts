@@ -18,8 +18,8 @@ import { SyncDocError } from './errors';
 import { readEdits, sealEdits, sealedOf } from './per-key';
 import type { SyncDatabase } from './pouch';
 
-// One run of sync. This device's records of history, and its edits of per-key records (settings,
-// see per-key.ts), are sealed into the local PouchDB (the
+// One run of sync. This device's records of history, and its edits of per-key records (settings
+// and marks, see per-key.ts), are sealed into the local PouchDB (the
 // outbox and inbox, encrypted as the server keeps them), PouchDB's replicator exchanges them with
 // the server from its checkpoints, and what arrived is opened, checked and stored here, with the
 // state of every card it touches replayed from all its answers. The replication algorithm is
@@ -47,11 +47,11 @@ export interface SyncReport {
 	sent: number;
 	/** Removals (undo, reset) sent. */
 	removalsSent: number;
-	/** Edits of settings made here and sealed for the server. */
+	/** Edits of settings and of cards' marks made here and sealed for the server. */
 	editsSent: number;
 	/** Records from other devices stored here. */
 	received: number;
-	/** Settings edited on other devices stored here (their edit newer than the one here). */
+	/** Settings and marks edited on other devices stored here (newer than the edit here). */
 	editsReceived: number;
 	/** Records removed here because another device removed them. */
 	removed: number;

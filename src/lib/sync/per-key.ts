@@ -1,4 +1,5 @@
 import type { StudyDatabase } from '$lib/storage/db';
+import { markEditsToSend, storeMarkEdits } from '$lib/storage/sync-marks';
 import { settingEditsToSend, storeSettingEdits } from '$lib/storage/sync-settings';
 import { loadSyncProgress, markEditsSent } from '$lib/storage/sync-records';
 import { hlcOf, SYNC_KINDS, type SyncBody, type SyncBodyOf, type SyncKind } from './bodies';
@@ -8,8 +9,8 @@ import { ClockSkewError, SyncDocError } from './errors';
 import { compareHlc, tooFarAhead, type Hlc } from './hlc';
 import type { Change, SyncDatabase } from './pouch';
 
-// Per-key records (settings now; marks, own answers and own decks can follow) have one document
-// per key, which every device edits: the newest edit by the hybrid logical clock wins. Two
+// Per-key records (settings and marks now; own answers and own decks can follow) have one
+// document per key, which every device edits: the newest edit by the hybrid logical clock wins. Two
 // devices that edit a key offline both update its document, and CouchDB keeps both as leaves of
 // a conflict; whichever device reads it first keeps the newest leaf and deletes the others, and
 // the server converges once that is replicated. Each kind says only how its edits are read from
@@ -36,6 +37,7 @@ interface PerKeyKind {
 }
 
 const isSetting = (body: SyncBody): body is SyncBodyOf<'setting'> => body.kind === 'setting';
+const isMark = (body: SyncBody): body is SyncBodyOf<'mark'> => body.kind === 'mark';
 
 const PER_KEY: readonly PerKeyKind[] = [
 	{
@@ -48,6 +50,21 @@ const PER_KEY: readonly PerKeyKind[] = [
 			const edits = bodies.filter(isSetting).map(({ key, value, hlc }) => ({ key, value, hlc }));
 			return storeSettingEdits(db, edits, now);
 		}
+	},
+	{
+		kind: 'mark',
+		toSend: async (db, after) =>
+			(await markEditsToSend(db, after)).map(({ record, hlc }) => ({
+				kind: 'mark',
+				mark: record,
+				hlc
+			})),
+		store: (db, bodies, now) =>
+			storeMarkEdits(
+				db,
+				bodies.filter(isMark).map(({ mark, hlc }) => ({ record: mark, hlc })),
+				now
+			)
 	}
 ];
 
