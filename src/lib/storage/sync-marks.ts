@@ -1,4 +1,5 @@
 import type { CardMark } from '$lib/marks/marks';
+import { neutralizeMarkup } from '$lib/markup';
 import type { StudyDatabase } from './db';
 import { markOf } from './marks';
 import { editsToSend, storeNewestEdits, type Edit } from './sync-edits';
@@ -15,7 +16,12 @@ export function markEditsToSend(
 	db: StudyDatabase,
 	after: string | null
 ): Promise<Edit<CardMark>[]> {
-	return editsToSend(db, 'marks', after, markOf);
+	return editsToSend(db, 'marks', after, (record) => {
+		const mark = markOf(record);
+		// As in a backup: a note typed with a tag in it is sent with a look-alike character, as
+		// every device refuses markup in what it receives.
+		return mark && { ...mark, note: neutralizeMarkup(mark.note) };
+	});
 }
 
 /**

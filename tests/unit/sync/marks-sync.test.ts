@@ -50,6 +50,14 @@ describe("a card's marks changed on one device", () => {
 		}
 	});
 
+	it('with a tag typed in the note reach the other, the tag made harmless', async () => {
+		const { phone, laptop } = await twoDevices();
+		await phone.mark([FIRST], { note: 'use <b>bold</b>' }, NOW);
+		expect(await phone.sync(NOW)).toMatchObject({ editsSent: 1 });
+		expect(await laptop.sync(NOW)).toMatchObject({ editsReceived: 1, refused: [] });
+		expect((await laptop.marks())[FIRST]?.note).toBe('use ‹b>bold‹/b>');
+	});
+
 	it('stored before sync existed are sent, but lose to any edit stamped since', async () => {
 		const { phone, laptop } = await twoDevices();
 		await phone.db.put('marks', { item: FIRST, ...NO_MARKS, suspended: true, updatedAt: NOW });
