@@ -19,10 +19,10 @@ import { readEdits, sealEdits, sealedOf } from './per-key';
 import type { SyncDatabase } from './pouch';
 
 // One run of sync. This device's records of history, and its edits of per-key records (settings
-// and marks, see per-key.ts), are sealed into the local PouchDB (the
-// outbox and inbox, encrypted as the server keeps them), PouchDB's replicator exchanges them with
-// the server from its checkpoints, and what arrived is opened, checked and stored here, with the
-// state of every card it touches replayed from all its answers. The replication algorithm is
+// and marks, see per-key.ts), are sealed into the local PouchDB (the outbox and inbox, encrypted
+// as the server keeps them), PouchDB's replicator exchanges them with the server from its
+// checkpoints, and what arrived is opened, checked and stored here, with the state of every card
+// it touches replayed from all its answers. The replication algorithm is
 // PouchDB's; this module only decides what goes in and what comes out.
 
 /** How many documents are sealed, replicated or stored at a time. */
