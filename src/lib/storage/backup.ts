@@ -5,6 +5,7 @@ import { marksToStore } from '$lib/backup/marks';
 import { asOwnDeck, ownDecksToStore } from '$lib/backup/own-decks';
 import { isOwnDeckId } from '$lib/content/ids';
 import { SETTING_KEYS } from '$lib/settings';
+import { stamp } from './clock';
 import { HISTORY_STORES, type StudyDatabase } from './db';
 import { toStorageError } from './errors';
 import { INTERVIEW_DATE, PROGRESS_STORES } from './export';
@@ -114,6 +115,7 @@ export async function importProgress(
 		write(reviews.clear());
 		write(attempts.clear());
 		write(interviews.clear());
+		const settingsHere = await Promise.all(SETTING_KEYS.map((key) => settings.get(key)));
 		for (const key of SETTING_KEYS) write(settings.delete(key));
 		// A card is studied when its item is in the decks on this device, whatever the file says:
 		// it may come from a device with other content, or hold items that exist nowhere.
@@ -121,7 +123,13 @@ export async function importProgress(
 		for (const review of inKeyOrder(backup.reviews)) write(reviews.add(review));
 		for (const attempt of inKeyOrder(backup.quizAttempts)) write(attempts.add(attempt));
 		for (const answer of inKeyOrder(backup.interviewAnswers)) write(interviews.add(answer));
-		for (const setting of backup.settings) write(settings.put(setting));
+		for (const setting of backup.settings) {
+			// A setting the file changes is an edit made here, stamped so that it reaches the devices
+			// this one syncs with; one it leaves as it was keeps its record, and its last edit.
+			const here = settingsHere.find((record) => record?.key === setting.key);
+			const same = here !== undefined && here.value === setting.value;
+			write(settings.put(same ? here : { ...setting, hlc: await stamp(settings, now) }));
+		}
 		// The candidate's own answers are theirs on every device: merged, not replaced (see
 		// mergeMyAnswers, which the import's confirmation counts with too).
 		let taken: number | null = null;
@@ -145,7 +153,8 @@ export async function importProgress(
 		if (backup.marks) {
 			const store = tx.objectStore('marks');
 			const taken = marksToStore(await store.getAll(), backup.marks);
-			for (const mark of taken) write(store.put(mark));
+			// Marks the file changes are edits made here (see changeMarks), stamped to sync.
+			for (const mark of taken) write(store.put({ ...mark, hlc: await stamp(settings, now) }));
 			marked = taken.length;
 		}
 		if (backup.interviewDate === null) write(settings.delete(INTERVIEW_DATE));

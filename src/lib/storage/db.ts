@@ -66,7 +66,19 @@ export interface Removal {
 export interface SettingRecord {
 	key: string;
 	value: unknown;
+	/**
+	 * A setting's last edit, as the device's hybrid logical clock read then (formatHlc's text):
+	 * the newest edit of a setting wins across devices. Absent on settings saved before sync
+	 * existed, which count as older than any edit stamped since. `meta:` records never have one.
+	 */
+	hlc?: string;
 }
+
+/**
+ * A card's marks as stored, with the clock reading of their last edit (see SettingRecord.hlc):
+ * absent on marks stored before sync existed.
+ */
+export type StoredMark = CardMark & { hlc?: string };
 
 export interface StudyDB extends DBSchema {
 	decks: { key: string; value: StoredDeck };
@@ -93,7 +105,7 @@ export interface StudyDB extends DBSchema {
 	};
 	myAnswers: { key: string; value: MyAnswer };
 	recordings: { key: string; value: Recording };
-	marks: { key: string; value: CardMark };
+	marks: { key: string; value: StoredMark };
 	removals: { key: string; value: Removal };
 }
 

@@ -3,7 +3,6 @@ import { ownDecksForBackup } from '$lib/backup/own-decks';
 import { selectRecordings, toBase64, type RecordingCaps } from '$lib/backup/recordings';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupSetting } from '$lib/backup/schema';
 import { LIMITS } from '$lib/limits';
-import { CardMarkSchema } from '$lib/marks/marks';
 import { neutralizeMarkup } from '$lib/markup';
 import { MY_ANSWER_FIELDS, type MyAnswer } from '$lib/quiz/my-answer';
 import { isSettingKey, SettingsSchema } from '$lib/settings';
@@ -11,6 +10,7 @@ import { InterviewDateSchema } from '$lib/srs/plan';
 import * as v from 'valibot';
 import type { StudyDatabase } from './db';
 import { toStorageError } from './errors';
+import { markOf } from './marks';
 import { readableAnswers } from './my-answers';
 import { INTERVIEW_DATE_META } from './settings';
 
@@ -95,12 +95,16 @@ export async function exportBackup(
 			reviews: (reviews as Backup['reviews']).map(capDuration),
 			quizAttempts: quizAttempts as Backup['quizAttempts'],
 			interviewAnswers: (interviewAnswers as Backup['interviewAnswers']).map(capDuration),
-			settings: records.filter(isValidSetting),
+			// A backup holds a setting's value, not this device's clock reading of its last edit.
+			settings: records
+				.filter(isValidSetting)
+				.map(({ key, value }) => ({ key, value }) as BackupSetting),
 			interviewDate: v.is(InterviewDateSchema, interviewDate) ? interviewDate : null,
 			myAnswers: readableAnswers(mine).map(plainAnswer),
 			...(recordings ? { recordings } : {}),
 			ownDecks: ownDecksForBackup(decks),
-			marks: marksForBackup(marks.filter((mark) => v.is(CardMarkSchema, mark)))
+			// A card's marks, without the clock reading of their last edit, which is this device's.
+			marks: marksForBackup(marks.flatMap((mark) => markOf(mark) ?? []))
 		};
 		// A record that is not a recording (no audio) is left out as well.
 		return { backup, recordingsLeftOut: voice.length - selected.chosen.length };

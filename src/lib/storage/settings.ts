@@ -9,7 +9,9 @@ import {
 } from '$lib/settings';
 import { AppError } from '$lib/errors';
 import type { StudyDatabase } from './db';
+import { stamp } from './clock';
 import { toStorageError } from './errors';
+import { inTransaction, write } from './transaction';
 
 /**
  * Reads the settings. A missing or invalid stored value (from an older version, say) falls back to
@@ -38,21 +40,25 @@ export class SettingError extends AppError {
 }
 
 /**
- * Saves one setting after checking it.
+ * Saves one setting after checking it, stamped with a new reading of this device's clock (see
+ * stamp), so that the newest edit of it wins when devices sync.
+ * @param now when it is saved (epoch ms)
  * @throws SettingError saying what is allowed when the value is out of range
  */
 export async function saveSetting<K extends SettingKey>(
 	db: StudyDatabase,
 	key: K,
-	value: Settings[K]
+	value: Settings[K],
+	now = Date.now()
 ): Promise<void> {
 	const parsed = v.safeParse(SettingsSchema.entries[key], value);
 	if (!parsed.success) throw new SettingError(key);
-	try {
-		await db.put('settings', { key, value: parsed.output });
-	} catch (error) {
-		throw toStorageError(error);
-	}
+	const tx = db.transaction('settings', 'readwrite');
+	await inTransaction(tx, async () => {
+		// The clock is read and advanced in this transaction, so no other tab issues the same reading.
+		const hlc = await stamp(tx.store, now);
+		write(tx.store.put({ key, value: parsed.output, hlc }));
+	});
 }
 
 /** The `meta:` record of the learner's interview date (a backup file carries it). */

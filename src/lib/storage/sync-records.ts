@@ -24,6 +24,11 @@ export interface SyncProgress {
 	sent: Record<HistoryStore, number>;
 	/** Where the inbox (the replicated documents) was read up to. */
 	readSeq: number | string;
+	/**
+	 * Per kind of per-key record (`setting`, ...), the newest clock reading (formatHlc's text) of
+	 * the edits handed to sync to send; absent until its first edit is.
+	 */
+	editsSent?: Partial<Record<string, string>>;
 }
 
 /** The settings record of the sync progress. */
@@ -99,6 +104,19 @@ export async function markSent(
 				value: { ...progress, sent: { ...progress.sent, [store]: last } }
 			})
 		);
+	});
+}
+
+/**
+ * Notes that the edits of a per-key kind (`setting`, ...) up to the reading `hlc` were handed to
+ * sync, once they are.
+ */
+export async function markEditsSent(db: StudyDatabase, kind: string, hlc: string): Promise<void> {
+	const tx = db.transaction('settings', 'readwrite');
+	await inTransaction(tx, async () => {
+		const progress = ((await tx.store.get(SYNC_PROGRESS))?.value as SyncProgress) ?? START;
+		const editsSent = { ...progress.editsSent, [kind]: hlc };
+		write(tx.store.put({ key: SYNC_PROGRESS, value: { ...progress, editsSent } }));
 	});
 }
 
@@ -208,7 +226,9 @@ export async function storeReceived(
 				rebuilt.push(state);
 			} else if (stored) write(cards.delete(id));
 		}
-		write(settings.put({ key: SYNC_PROGRESS, value: { sent, readSeq: received.readSeq } }));
+		write(
+			settings.put({ key: SYNC_PROGRESS, value: { ...progress, sent, readSeq: received.readSeq } })
+		);
 		return { added, removed, cards: rebuilt };
 	});
 }

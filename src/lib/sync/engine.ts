@@ -15,12 +15,14 @@ import type { SyncBody } from './bodies';
 import type { SyncKeys } from './crypto';
 import { openDoc, sealBody } from './documents';
 import { SyncDocError } from './errors';
+import { readEdits, sealEdits, sealedOf } from './per-key';
 import type { SyncDatabase } from './pouch';
 
-// One run of sync. This device's records of history are sealed into the local PouchDB (the
-// outbox and inbox, encrypted as the server keeps them), PouchDB's replicator exchanges them with
-// the server from its checkpoints, and what arrived is opened, checked and stored here, with the
-// state of every card it touches replayed from all its answers. The replication algorithm is
+// One run of sync. This device's records of history, and its edits of per-key records (settings
+// and marks, see per-key.ts), are sealed into the local PouchDB (the outbox and inbox, encrypted
+// as the server keeps them), PouchDB's replicator exchanges them with the server from its
+// checkpoints, and what arrived is opened, checked and stored here, with the state of every card
+// it touches replayed from all its answers. The replication algorithm is
 // PouchDB's; this module only decides what goes in and what comes out.
 
 /** How many documents are sealed, replicated or stored at a time. */
@@ -45,8 +47,12 @@ export interface SyncReport {
 	sent: number;
 	/** Removals (undo, reset) sent. */
 	removalsSent: number;
+	/** Edits of settings and of cards' marks made here and sealed for the server. */
+	editsSent: number;
 	/** Records from other devices stored here. */
 	received: number;
+	/** Settings and marks edited on other devices stored here (newer than the edit here). */
+	editsReceived: number;
 	/** Records removed here because another device removed them. */
 	removed: number;
 	/** Why documents from the server were refused (each refused document once, in words). */
@@ -67,20 +73,31 @@ export interface SyncEndpoints {
  * each step records where it got to only once its work is stored, so the next run goes on from
  * there without losing or doubling anything.
  * @param live the items of the decks on this device (a card of another is stored retired)
+ * @param now this device's time (epoch ms): an edit stamped over an hour after it is refused
  * @throws whatever the replicator or storage throws; what was stored before stays
  */
 export async function syncOnce(
 	db: StudyDatabase,
 	{ local, remote }: SyncEndpoints,
 	keys: SyncKeys,
-	live: LiveItems
+	live: LiveItems,
+	now = Date.now()
 ): Promise<SyncReport> {
-	const report: SyncReport = { sent: 0, removalsSent: 0, received: 0, removed: 0, refused: [] };
+	const report: SyncReport = {
+		sent: 0,
+		removalsSent: 0,
+		editsSent: 0,
+		received: 0,
+		editsReceived: 0,
+		removed: 0,
+		refused: []
+	};
+	report.editsSent = await sealEdits(db, local, keys, BATCH);
 	report.sent = await sealHistory(db, local, keys);
 	report.removalsSent = await sealRemovals(db, local);
 	await local.replicate.to(remote, { batch_size: BATCH });
 	await local.replicate.from(remote, { batch_size: BATCH });
-	await readInbox(db, local, keys, live, report);
+	await readInbox(db, local, keys, live, now, report);
 	return report;
 }
 
@@ -151,12 +168,22 @@ async function readInbox(
 	local: SyncDatabase,
 	keys: SyncKeys,
 	live: LiveItems,
+	now: number,
 	report: SyncReport
 ): Promise<void> {
 	let since = (await loadSyncProgress(db)).readSeq;
 	for (;;) {
-		const changes = await local.changes({ since, limit: BATCH, include_docs: true });
+		const changes = await local.changes({
+			since,
+			limit: BATCH,
+			include_docs: true,
+			conflicts: true
+		});
 		if (changes.results.length === 0) break;
+		// Stored before the inbox position moves past them (storing an edit again changes nothing).
+		const edits = await readEdits(db, local, keys, changes.results, now);
+		report.editsReceived += edits.received;
+		report.refused.push(...edits.refused);
 		const add: HistoryEntry[] = [];
 		const remove: { store: HistoryStore; uid: string }[] = [];
 		const candidates = changes.results.flatMap((change) => {
@@ -172,7 +199,7 @@ async function readInbox(
 			// This device's own documents, and those stored by an earlier run, are not opened again.
 			if (known[store].has(uid)) continue;
 			try {
-				add.push(entryOf(await openDoc(keys, change.doc)));
+				add.push(entryOf(await openDoc(keys, sealedOf(change.doc))));
 			} catch (error) {
 				if (!(error instanceof SyncDocError)) throw error;
 				report.refused.push(error.message);

@@ -49,7 +49,7 @@ export function tick(clock: Hlc, now: number): Hlc {
  * ever win again
  */
 export function receive(clock: Hlc, remote: Hlc, now: number): Hlc {
-	if (remote.wall > now + LIMITS.clockSkewMs) throw new ClockSkewError();
+	if (tooFarAhead(remote, now)) throw new ClockSkewError();
 	const wall = Math.max(clock.wall, remote.wall, now);
 	let counter = 0;
 	if (wall === clock.wall && wall === remote.wall) {
@@ -60,6 +60,14 @@ export function receive(clock: Hlc, remote: Hlc, now: number): Hlc {
 		counter = remote.counter + 1;
 	}
 	return bounded(wall, counter, clock.node);
+}
+
+/**
+ * Whether a reading is further ahead of `now` than clocks drift (see receive): an edit stamped
+ * so is refused, not ordered.
+ */
+export function tooFarAhead(remote: Hlc, now: number): boolean {
+	return remote.wall > now + LIMITS.clockSkewMs;
 }
 
 /** Orders readings: by wall time, then counter, then device id (negative when `a` is earlier). */

@@ -6,9 +6,12 @@ export type BulkResult =
 	| { ok: true; id: string; rev: string }
 	| { error: string | boolean; status?: number; id?: string; message?: string; name?: string };
 
-/** A row of allDocs with `keys`: the document's current revision, or why there is none. */
+/**
+ * A row of allDocs with `keys`: the document's current (winning) revision, and with
+ * `include_docs` its content (null when deleted); or why there is none.
+ */
 export type AllDocsRow =
-	| { id: string; key: string; value: { rev: string; deleted?: boolean } }
+	| { id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: unknown }
 	| { key: string; error: string };
 
 /** A change of the changes feed. */
@@ -38,14 +41,28 @@ export interface ReplicationOptions {
 
 /** A PouchDB database, local or on a server. */
 export interface SyncDatabase {
-	get(id: string): Promise<unknown>;
+	/**
+	 * A document: its winning revision, or the revision `rev` (a leaf of a conflict, say). With
+	 * `conflicts`, it has `_conflicts`: the revisions of its other leaves that are not deleted.
+	 * @throws an error with `status` 404 when there is no such document or revision
+	 */
+	get(id: string, options?: { rev?: string; conflicts?: boolean }): Promise<unknown>;
 	put(doc: object): Promise<{ ok: true; id: string; rev: string }>;
-	bulkDocs(docs: object[]): Promise<BulkResult[]>;
-	allDocs(options: { keys: string[] }): Promise<{ rows: AllDocsRow[] }>;
+	/**
+	 * Writes documents; with `new_edits: false`, each as the revision it names, as the replicator
+	 * does (a leaf of a conflict can be made so).
+	 */
+	bulkDocs(docs: object[], options?: { new_edits?: boolean }): Promise<BulkResult[]>;
+	allDocs(options: { keys: string[]; include_docs?: boolean }): Promise<{ rows: AllDocsRow[] }>;
+	/**
+	 * Changes after `since`, each document's winning revision; with `conflicts`, each `doc` has
+	 * `_conflicts` when it has other leaves (see get).
+	 */
 	changes(options: {
 		since: number | string;
 		limit: number;
 		include_docs: true;
+		conflicts?: boolean;
 	}): Promise<{ results: Change[]; last_seq: number | string }>;
 	replicate: {
 		to(target: SyncDatabase, options?: ReplicationOptions): Promise<ReplicationResult>;

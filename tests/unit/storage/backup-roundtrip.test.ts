@@ -143,7 +143,12 @@ async function stores(db: StudyDatabase) {
 		db.getAll('interviewAnswers'),
 		db.getAll('settings')
 	]);
-	return { cards, reviews, quizAttempts, interviewAnswers, settings };
+	// Settings by their values: the clock of their last edits (meta:clock, meta:deviceId and each
+	// setting's reading) belongs to this device, and an import stamps the settings it changes.
+	const values = settings
+		.filter((record) => !record.key.startsWith('meta:'))
+		.map(({ key, value }) => ({ key, value }));
+	return { cards, reviews, quizAttempts, interviewAnswers, settings: values };
 }
 
 describe('a backup of any history the app can make', () => {

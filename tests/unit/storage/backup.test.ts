@@ -63,7 +63,10 @@ async function progress(db: StudyDatabase) {
 		reviews: all.reviews,
 		quizAttempts: all.quizAttempts,
 		interviewAnswers: all.interviewAnswers,
-		settings: all.settings.filter((record) => !record.key.startsWith('meta:'))
+		// A setting's value, not the clock reading of its last edit, which is this device's.
+		settings: all.settings
+			.filter((record) => !record.key.startsWith('meta:'))
+			.map(({ key, value }) => ({ key, value }))
 	};
 }
 

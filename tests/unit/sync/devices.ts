@@ -4,8 +4,12 @@ import { loadCardStates } from '$lib/storage/cards';
 import type { StudyDatabase } from '$lib/storage/db';
 import { storeDeck } from '$lib/storage/decks';
 import { SYNC_ACCOUNT } from '$lib/storage/removals';
+import { changeMarks, loadMarks } from '$lib/storage/marks';
 import { liveItems } from '$lib/storage/retire';
+import { loadSettings, saveSetting } from '$lib/storage/settings';
+import type { SettingKey, Settings } from '$lib/settings';
 import type { Deck } from '$lib/content/types';
+import type { CardMark, CardMarks } from '$lib/marks/marks';
 import type { Grade, Review } from '$lib/srs/types';
 import type { SyncKeys } from '$lib/sync/crypto';
 import { syncOnce, type SyncReport } from '$lib/sync/engine';
@@ -59,12 +63,32 @@ export class Device {
 		});
 	}
 
-	sync(): Promise<SyncReport> {
+	/** Saves a setting as the settings page does, at `now`. */
+	setting<K extends SettingKey>(key: K, value: Settings[K], now: number) {
+		return saveSetting(this.db, key, value, now);
+	}
+
+	settings(): Promise<Settings> {
+		return loadSettings(this.db);
+	}
+
+	/** Changes cards' marks as the card's menu does, at `now`. */
+	mark(items: string[], change: Partial<CardMarks>, now: number) {
+		return changeMarks(this.db, items, change, now);
+	}
+
+	async marks(): Promise<Record<string, CardMark>> {
+		return Object.fromEntries(await loadMarks(this.db));
+	}
+
+	/** One run of sync, at `now` (this device's clock; the time of day when not given). */
+	sync(now?: number): Promise<SyncReport> {
 		return syncOnce(
 			this.db,
 			{ local: this.local, remote: this.server },
 			this.keys,
-			liveItems([this.deck])
+			liveItems([this.deck]),
+			now
 		);
 	}
 

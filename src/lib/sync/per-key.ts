@@ -1,0 +1,238 @@
+import type { StudyDatabase } from '$lib/storage/db';
+import { markEditsToSend, storeMarkEdits } from '$lib/storage/sync-marks';
+import { settingEditsToSend, storeSettingEdits } from '$lib/storage/sync-settings';
+import { loadSyncProgress, markEditsSent } from '$lib/storage/sync-records';
+import { hlcOf, SYNC_KINDS, type SyncBody, type SyncBodyOf, type SyncKind } from './bodies';
+import type { SyncKeys } from './crypto';
+import { openDoc, sealBody } from './documents';
+import { ClockSkewError, SyncDocError } from './errors';
+import { compareHlc, tooFarAhead, type Hlc } from './hlc';
+import type { Change, SyncDatabase } from './pouch';
+
+// Per-key records (settings and marks now; own answers and own decks can follow) have one
+// document per key, which every device edits: the newest edit by the hybrid logical clock wins. Two
+// devices that edit a key offline both update its document, and CouchDB keeps both as leaves of
+// a conflict; whichever device reads it first keeps the newest leaf and deletes the others, and
+// the server converges once that is replicated. Each kind says only how its edits are read from
+// and stored on this device (the table below).
+
+/** How one per-key kind is read from and stored on this device. */
+interface PerKeyKind {
+	kind: SyncKind;
+	/**
+	 * This device's records edited after the reading `after` (null: all), as bodies with their
+	 * readings, oldest edit first; a record edited before edits were stamped is among them.
+	 */
+	toSend(db: StudyDatabase, after: string | null): Promise<SyncBody[]>;
+	/**
+	 * Stores checked bodies from other devices, each where its edit is newer than the one here,
+	 * the clock advanced past each; refuses those stamped too far ahead of `now`.
+	 * @returns how many were stored, and how many were refused for their clock
+	 */
+	store(
+		db: StudyDatabase,
+		bodies: readonly SyncBody[],
+		now: number
+	): Promise<{ stored: number; skewed: number }>;
+}
+
+const isSetting = (body: SyncBody): body is SyncBodyOf<'setting'> => body.kind === 'setting';
+const isMark = (body: SyncBody): body is SyncBodyOf<'mark'> => body.kind === 'mark';
+
+const PER_KEY: readonly PerKeyKind[] = [
+	{
+		kind: 'setting',
+		toSend: async (db, after) =>
+			(await settingEditsToSend(db, after)).map(
+				(edit) => ({ kind: 'setting', ...edit }) as SyncBodyOf<'setting'>
+			),
+		store: async (db, bodies, now) => {
+			const edits = bodies.filter(isSetting).map(({ key, value, hlc }) => ({ key, value, hlc }));
+			return storeSettingEdits(db, edits, now);
+		}
+	},
+	{
+		kind: 'mark',
+		toSend: async (db, after) =>
+			(await markEditsToSend(db, after)).map(({ record, hlc }) => ({
+				kind: 'mark',
+				mark: record,
+				hlc
+			})),
+		store: (db, bodies, now) =>
+			storeMarkEdits(
+				db,
+				bodies.filter(isMark).map(({ mark, hlc }) => ({ record: mark, hlc })),
+				now
+			)
+	}
+];
+
+const KIND_OF: ReadonlyMap<string, PerKeyKind> = new Map(
+	PER_KEY.map((kind) => [SYNC_KINDS[kind.kind].prefix, kind])
+);
+
+/** A leaf of a document as read from the local database. */
+interface Leaf {
+	_id: string;
+	_rev: string;
+	_conflicts?: string[];
+}
+
+/**
+ * Seals every edit of a per-key record not yet sent into the local database, as an update of its
+ * key's document; where that document holds this edit or a newer one already (received from
+ * another device), it is left as it is.
+ * @param batch how many edits are sealed and written at a time
+ * @returns how many documents were written
+ */
+export async function sealEdits(
+	db: StudyDatabase,
+	local: SyncDatabase,
+	keys: SyncKeys,
+	batch: number
+): Promise<number> {
+	const progress = await loadSyncProgress(db);
+	let written = 0;
+	for (const { kind, toSend } of PER_KEY) {
+		const bodies = await toSend(db, progress.editsSent?.[kind] ?? null);
+		for (let start = 0; start < bodies.length; start += batch) {
+			const some = bodies.slice(start, start + batch);
+			written += await sealBatch(local, keys, some);
+			await markEditsSent(db, kind, readingOf(some.at(-1) as SyncBody));
+		}
+	}
+	return written;
+}
+
+async function sealBatch(
+	local: SyncDatabase,
+	keys: SyncKeys,
+	bodies: readonly SyncBody[]
+): Promise<number> {
+	const docs = await Promise.all(bodies.map((body) => sealBody(keys, body)));
+	const found = await local.allDocs({ keys: docs.map((doc) => doc._id), include_docs: true });
+	const writes: object[] = [];
+	for (const [i, doc] of docs.entries()) {
+		const row = found.rows[i];
+		if (row && 'value' in row && !row.value.deleted) {
+			if (await holdsAsNew(keys, row.doc, bodies[i] as SyncBody)) continue;
+			writes.push({ ...doc, _rev: row.value.rev });
+		} else {
+			// Absent, or deleted: PouchDB writes a new revision after a deleted one without its rev.
+			writes.push(doc);
+		}
+	}
+	if (writes.length === 0) return 0;
+	for (const result of await local.bulkDocs(writes)) {
+		if ('error' in result) {
+			throw new Error(`The sync outbox refused a document: ${result.message ?? result.error}`);
+		}
+	}
+	return writes.length;
+}
+
+/** Whether a document holds an edit as new as `body`'s (one that does not open holds none). */
+async function holdsAsNew(keys: SyncKeys, doc: unknown, body: SyncBody): Promise<boolean> {
+	try {
+		const here = hlcOf((await openDoc(keys, sealedOf(doc))).body);
+		return here !== null && compareHlc(here, hlcOf(body) as Hlc) >= 0;
+	} catch (error) {
+		if (error instanceof SyncDocError) return false;
+		throw error;
+	}
+}
+
+/** Whether a document's id is of a per-key kind (readEdits reads it). */
+export function isEditId(id: string): boolean {
+	return KIND_OF.has(id.slice(0, id.indexOf(':')));
+}
+
+/**
+ * Reads the per-key documents among `changes` (read with `conflicts`): each document's leaves
+ * are opened, the newest edit is kept (a conflict is resolved in the local database, so that the
+ * server converges once it is replicated) and stored here where it is newer than the edit here.
+ * A leaf that does not open, or an edit stamped more than an hour ahead of `now`, is refused,
+ * and nothing of it is stored; a leaf that does not open is deleted only when another one wins.
+ * @returns how many records were stored here, and why documents were refused
+ */
+export async function readEdits(
+	db: StudyDatabase,
+	local: SyncDatabase,
+	keys: SyncKeys,
+	changes: readonly Change[],
+	now: number
+): Promise<{ received: number; refused: string[] }> {
+	const refused: string[] = [];
+	const newest = new Map<PerKeyKind, SyncBody[]>();
+	for (const change of changes) {
+		const kind = KIND_OF.get(change.id.slice(0, change.id.indexOf(':')));
+		// A per-key document is never deleted as a whole: only losing leaves are.
+		if (!kind || change.deleted || !change.doc) continue;
+		const body = await resolve(local, keys, change.doc as Leaf, now, refused);
+		if (body) newest.set(kind, [...(newest.get(kind) ?? []), body]);
+	}
+	let received = 0;
+	for (const [kind, bodies] of newest) {
+		const { stored, skewed } = await kind.store(db, bodies, now);
+		received += stored;
+		for (let i = 0; i < skewed; i++) refused.push(new ClockSkewError().message);
+	}
+	return { received, refused };
+}
+
+/** A document without what PouchDB adds to it when asked (`_conflicts`), as it was sealed. */
+export function sealedOf(doc: unknown): unknown {
+	if (typeof doc !== 'object' || doc === null || !('_conflicts' in doc)) return doc;
+	const copy = { ...doc } as Partial<Leaf>;
+	delete copy._conflicts;
+	return copy;
+}
+
+/**
+ * The newest edit among a document's leaves, or null when none opens; when it has several, the
+ * others are deleted, unless the newest is too far ahead to be taken here (another device, or
+ * this one later, resolves it then).
+ */
+async function resolve(
+	local: SyncDatabase,
+	keys: SyncKeys,
+	doc: Leaf,
+	now: number,
+	refused: string[]
+): Promise<SyncBody | null> {
+	const others = await Promise.all(
+		(doc._conflicts ?? []).map((rev) => local.get(doc._id, { rev }) as Promise<Leaf>)
+	);
+	const leaves = [doc, ...others];
+	let winner: { rev: string; body: SyncBody; hlc: Hlc } | null = null;
+	for (const leaf of leaves) {
+		try {
+			const { body } = await openDoc(keys, sealedOf(leaf));
+			const hlc = hlcOf(body) as Hlc;
+			// Equal readings (one edit written twice): the greater revision, as on every device.
+			const order = winner ? compareHlc(hlc, winner.hlc) || (leaf._rev > winner.rev ? 1 : -1) : 1;
+			if (order > 0) winner = { rev: leaf._rev, body, hlc };
+		} catch (error) {
+			if (!(error instanceof SyncDocError)) throw error;
+			refused.push(error.message);
+		}
+	}
+	if (winner === null) return null;
+	if (leaves.length > 1 && !tooFarAhead(winner.hlc, now)) {
+		const losers = leaves
+			.filter((leaf) => leaf._rev !== winner.rev)
+			.map((leaf) => ({ _id: doc._id, _rev: leaf._rev, _deleted: true }));
+		for (const result of await local.bulkDocs(losers)) {
+			// 409: the leaf changed since it was read; the change brings the document back here.
+			if ('error' in result && result.status !== 409) {
+				throw new Error(`The sync outbox refused a resolution: ${result.message ?? result.error}`);
+			}
+		}
+	}
+	return winner.body;
+}
+
+function readingOf(body: SyncBody): string {
+	return (body as { hlc: string }).hlc;
+}
