@@ -57,6 +57,9 @@ export class Device {
 		await this.section.getByLabel('Password').fill(password);
 		await this.section.getByLabel('Sync passphrase').fill(passphrase);
 		await this.section.getByRole('button', { name: 'Turn on sync' }).click();
+		await expect(
+			this.section.getByTestId('sync-state').or(this.section.getByTestId('sync-problem'))
+		).toBeVisible();
 	}
 
 	/** Presses Sync now and waits for the run to finish without an error. */
@@ -68,6 +71,15 @@ export class Device {
 		await expect(this.section.getByRole('button', { name: 'Sync now' })).toBeEnabled();
 		await expect(last).toContainText('Last synced');
 		await expect(this.section.getByTestId('sync-error')).toHaveCount(0);
+	}
+
+	/** Changes a number in Settings' study settings, as a learner types it. */
+	async setSetting(label: string, value: string): Promise<void> {
+		await this.settings();
+		const field = this.page.getByRole('spinbutton', { name: label });
+		await field.fill(value);
+		await field.press('Tab');
+		await expect(this.page.getByRole('status').filter({ hasText: 'Saved' })).toBeAttached();
 	}
 
 	/** No network for this device (its sync server included). */

@@ -91,6 +91,11 @@ export class SyncServer {
 		return all.rows.map((row) => row.doc).filter((doc) => !doc._id.startsWith('_'));
 	}
 
+	/** The account's keycheck document, as the server keeps it. */
+	async keycheck(name: string): Promise<unknown> {
+		return this.#request('GET', `/${userDb(name)}/keycheck`);
+	}
+
 	/** Puts documents into a user's database behind the app's back (a hostile or broken server). */
 	async plant(name: string, docs: object[]): Promise<void> {
 		await this.#request('POST', `/${userDb(name)}/_bulk_docs`, JSON.stringify({ docs }));

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { seal } from '../../src/lib/sync/crypto';
+import { createKeycheck, unlock } from '../../src/lib/sync/keycheck';
 import { expect, test } from './fixtures';
 import { ACCOUNT, Device, PASSPHRASE } from './sync-devices';
 import { SyncServer } from './sync-server';
@@ -10,12 +13,12 @@ test.setTimeout(240_000);
 
 let server: SyncServer;
 
-test.beforeAll(async () => {
+test.beforeEach(async () => {
 	server = await SyncServer.start();
 	await server.addUser(ACCOUNT.username, ACCOUNT.password);
 });
 
-test.afterAll(async () => {
+test.afterEach(async () => {
 	await server.close();
 });
 
@@ -82,4 +85,109 @@ test('two devices that studied offline end with every answer, both answers to on
 
 	await phone.close();
 	await laptop.close();
+});
+
+test('a setting changed later wins on both devices; a server that stops mid-sync and starts again loses and doubles nothing', async ({
+	browser
+}, info) => {
+	const phone = await Device.open(browser, info);
+	const laptop = await Device.open(browser, info);
+	await phone.signIn();
+	await expect(phone.section.getByTestId('sync-last')).toContainText('Last synced');
+	await laptop.signIn();
+	await expect(laptop.section.getByTestId('sync-last')).toContainText('Last synced');
+
+	// Offline, the phone sets 25 new cards a day, then the laptop 30: the laptop's is the later edit.
+	await phone.offline();
+	await laptop.offline();
+	await phone.setSetting('New cards per day', '25');
+	await laptop.setSetting('New cards per day', '30');
+	await phone.online();
+	await laptop.online();
+	await phone.syncNow();
+	await laptop.syncNow();
+	await phone.syncNow();
+	for (const device of [phone, laptop]) {
+		await device.settings();
+		await expect(device.page.getByRole('spinbutton', { name: 'New cards per day' })).toHaveValue(
+			'30'
+		);
+	}
+
+	// The phone studies; the server goes down while the phone is sending its answers.
+	await phone.study(3);
+	await phone.settings();
+	let stopped = false;
+	await phone.context.route('**/_bulk_docs', async (route) => {
+		if (!stopped) {
+			stopped = true;
+			await server.stop();
+		}
+		await route.continue().catch(() => route.abort('connectionrefused'));
+	});
+	await phone.section.getByRole('button', { name: 'Sync now' }).click();
+	await expect(phone.section.getByTestId('sync-error')).toContainText('could not be reached');
+	expect(stopped).toBe(true);
+	await expect(phone.section.getByTestId('sync-waiting')).toContainText('waiting to be sent');
+	await phone.context.unroute('**/_bulk_docs');
+
+	// Up again with what it held: the next run goes on from where it was.
+	await server.resume();
+	await phone.syncNow();
+	await laptop.syncNow();
+	const onPhone = await phone.stored();
+	expect(onPhone.reviews).toHaveLength(3);
+	expect(new Set(onPhone.reviews.map((review) => review.uid)).size).toBe(3);
+	expect(await laptop.stored()).toEqual(onPhone);
+	const ids = (await server.documents(ACCOUNT.username)).map((doc) => doc._id);
+	expect(new Set(ids).size).toBe(ids.length);
+	expect(ids.filter((id) => id.startsWith('r:'))).toHaveLength(3);
+
+	await phone.close();
+	await laptop.close();
+});
+
+test('documents a server should never hold are refused, counted and reported, and change nothing stored', async ({
+	browser
+}, info) => {
+	const phone = await Device.open(browser, info);
+	await phone.signIn();
+	await phone.study(2);
+	await phone.syncNow();
+	const before = await phone.stored();
+
+	const keys = await unlock(PASSPHRASE, await server.keycheck(ACCOUNT.username));
+	const otherKeys = (await createKeycheck('a passphrase of someone else', 100_000)).keys;
+	const id = () => `r:${randomUUID()}`;
+	const [review] = before.reviews;
+	const scriptUid = randomUUID();
+	await server.plant(ACCOUNT.username, [
+		{ _id: id(), c: 'not base64 at all!' },
+		await seal(otherKeys, id(), { kind: 'review', review }),
+		await seal(keys, `r:${scriptUid}`, {
+			kind: 'review',
+			review: { ...review, uid: scriptUid, card: '<img src=x onerror=alert(1)>' }
+		}),
+		{ _id: id(), c: 'A'.repeat(3_000_000) }
+	]);
+	await phone.syncNow();
+	await expect(phone.section.getByTestId('sync-refused')).toContainText(
+		'4 documents from the server were refused'
+	);
+	await expect(phone.section.getByTestId('sync-refused')).toContainText('HTML or a script');
+	expect(await phone.stored()).toEqual(before);
+
+	// A reply that is not JSON at all stops the run with a message; nothing stored changes.
+	await phone.context.route('**/_changes**', (route) =>
+		route.fulfill({
+			status: 200,
+			contentType: 'application/json',
+			headers: { 'Access-Control-Allow-Origin': '*' },
+			body: '{"results": [tru'
+		})
+	);
+	await phone.section.getByRole('button', { name: 'Sync now' }).click();
+	await expect(phone.section.getByTestId('sync-error')).toContainText('cannot read');
+	expect(await phone.stored()).toEqual(before);
+	await phone.close();
 });

@@ -79,6 +79,15 @@ class App {
 		}
 	}
 
+	/**
+	 * Settings changed in storage behind this tab's back (sync stored another device's edits):
+	 * they are read again, and pages reload, here and in the other tabs.
+	 */
+	async settingsChanged(): Promise<void> {
+		await this.#reloadSettings();
+		this.changed();
+	}
+
 	/** Stored progress changed in this tab: pages reload, and so do the other tabs. */
 	changed(): void {
 		this.#changedHere();

@@ -131,7 +131,8 @@ class Sync {
 						? { count: report.refused.length, at: now, reasons: unique(report.refused) }
 						: this.log.refused
 			};
-			if (report.received > 0 || report.removed > 0) app.changed();
+			if (report.editsReceived > 0) await app.settingsChanged();
+			else if (report.received > 0 || report.removed > 0) app.changed();
 		} catch (error) {
 			this.log = { ...this.log, lastError: errorMessage(error) };
 		} finally {

@@ -108,7 +108,7 @@ export function syncError(error: unknown): AppError {
 	if (status === 413) {
 		return new SyncError('The sync server refused a document as too large.', { cause: error });
 	}
-	if (error instanceof SyntaxError || (status !== undefined && status >= 500)) {
+	if (unreadable(error) || (status !== undefined && status >= 500)) {
 		return new SyncError(
 			'The sync server sent a reply the app cannot read, so nothing more was synced. What was synced before is kept; it will try again later.',
 			{ cause: error }
@@ -119,6 +119,16 @@ export function syncError(error: unknown): AppError {
 		'The sync server could not be reached. Your data is kept on this device, and sync will try again when you are online.',
 		{ cause: error }
 	);
+}
+
+/**
+ * A reply that is not JSON. PouchDB's replicator passes the parser's error on as a copy of its
+ * fields, no longer a SyntaxError: its message says what it was.
+ */
+function unreadable(error: unknown): boolean {
+	if (error instanceof SyntaxError) return true;
+	const message = (error as { message?: unknown } | null)?.message;
+	return typeof message === 'string' && /JSON|Unexpected (token|end)/.test(message);
 }
 
 function statusOf(error: unknown): number | undefined {
