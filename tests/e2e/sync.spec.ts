@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { seal } from '../../src/lib/sync/crypto';
 import { createKeycheck, unlock } from '../../src/lib/sync/keycheck';
+import { checkAll } from './a11y-checks';
 import { expect, test } from './fixtures';
 import { ACCOUNT, Device, PASSPHRASE } from './sync-devices';
 import { SyncServer } from './sync-server';
@@ -41,6 +42,8 @@ test('two devices that studied offline end with every answer, both answers to on
 	);
 	await laptop.signIn();
 	await expect(laptop.section.getByTestId('sync-state')).toContainText('syncs as ada');
+	// Signed in, the section passes every check the other pages pass.
+	await checkAll(laptop.page, 'Settings, syncing');
 
 	// Offline, each studies; the first card of the day is the same on both.
 	await phone.offline();
