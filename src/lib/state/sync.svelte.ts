@@ -46,8 +46,10 @@ class Sync {
 	/** Why signing in or stopping failed, in words. */
 	problem = $state<string | null>(null);
 
-	#loadRunner: () => Promise<SyncRunner> = async () =>
-		(await import('./sync-worker-client')).inSyncWorker();
+	// One worker for the page's life: it keeps PouchDB loaded and its own database connection.
+	#runner: Promise<SyncRunner> | undefined;
+	#loadRunner: () => Promise<SyncRunner> = () =>
+		(this.#runner ??= import('./sync-worker-client').then(({ inSyncWorker }) => inSyncWorker()));
 	#started: Promise<void> | undefined;
 	#timer: ReturnType<typeof setInterval> | undefined;
 	#run: Promise<void> | undefined;
@@ -154,19 +156,25 @@ class Sync {
 	 */
 	async stop(): Promise<void> {
 		this.problem = null;
+		this.#unschedule();
 		try {
-			await this.#run;
-			const db = await app.ready();
-			const account = await loadSyncAccount(db);
-			await forgetSyncAccount(db);
-			this.#unschedule();
-			this.username = null;
-			this.log = NO_LOG;
-			this.waiting = null;
-			if (account) {
-				const runner = await this.#loadRunner();
-				await runner.forgetLocalDocuments(account).catch(() => undefined);
-			}
+			// What waits to be sent (an undo, a reset) goes first, when the server can be reached:
+			// forgotten unsent, the other devices would keep what this one removed.
+			if (typeof navigator === 'undefined' || navigator.onLine) await this.syncNow();
+			// Under the lock every tab's runs take: no run of another tab writes its progress back
+			// after it is forgotten, or uses the sealed copies being deleted.
+			await this.#exclusive(async () => {
+				const db = await app.ready();
+				const account = await loadSyncAccount(db);
+				await forgetSyncAccount(db);
+				this.username = null;
+				this.log = NO_LOG;
+				this.waiting = null;
+				if (account) {
+					const runner = await this.#loadRunner();
+					await runner.forgetLocalDocuments(account);
+				}
+			});
 		} catch (error) {
 			this.problem = errorMessage(error);
 		}

@@ -6,14 +6,14 @@ import { asOwnDeck, ownDecksToStore } from '$lib/backup/own-decks';
 import { isOwnDeckId } from '$lib/content/ids';
 import { SETTING_KEYS } from '$lib/settings';
 import { stamp } from './clock';
-import { HISTORY_STORES, type StudyDatabase } from './db';
+import { HISTORY_STORES, type HistoryStore, type StudyDatabase } from './db';
 import { toStorageError } from './errors';
 import { INTERVIEW_DATE, PROGRESS_STORES } from './export';
 import { liveItems, settleRetired } from './retire';
 import { readableAnswers } from './my-answers';
 import { noteClearing } from './removals';
 import { inTransaction, write } from './transaction';
-import { withUid } from './uids';
+import { newUid, withLegacyUid } from './uids';
 
 /** Where the sessions kept across leaving are (`meta:session:study` and the like). */
 const keptSessions = () => IDBKeyRange.bound('meta:session:', 'meta:session:\uffff');
@@ -120,9 +120,11 @@ export async function importProgress(
 		// A card is studied when its item is in the decks on this device, whatever the file says:
 		// it may come from a device with other content, or hold items that exist nowhere.
 		for (const card of backup.cards) write(cards.put(settled(card)));
-		for (const review of inKeyOrder(backup.reviews)) write(reviews.add(review));
-		for (const attempt of inKeyOrder(backup.quizAttempts)) write(attempts.add(attempt));
-		for (const answer of inKeyOrder(backup.interviewAnswers)) write(interviews.add(answer));
+		for (const review of inKeyOrder('reviews', backup.reviews)) write(reviews.add(review));
+		for (const attempt of inKeyOrder('quizAttempts', backup.quizAttempts))
+			write(attempts.add(attempt));
+		for (const answer of inKeyOrder('interviewAnswers', backup.interviewAnswers))
+			write(interviews.add(answer));
 		for (const setting of backup.settings) {
 			// A setting the file changes is an edit made here, stamped so that it reaches the devices
 			// this one syncs with; one it leaves as it was keeps its record, and its last edit.
@@ -178,13 +180,22 @@ export async function importProgress(
 
 /**
  * Records in the order of the keys they had, without those keys (their stores assign new ones),
- * each with its own id (the file's, or a new one for a file made before they had them).
+ * each with its own id (the file's, or for a file made before they had them, the one every device
+ * gives that record: see legacyUid).
  */
-function inKeyOrder<T extends { id?: number; uid?: string }>(records: readonly T[]): T[] {
+function inKeyOrder<T extends { id?: number; uid?: string }>(
+	store: HistoryStore,
+	records: readonly T[]
+): T[] {
+	const given = new Set<string>();
 	return [...records]
 		.sort((a, b) => (a.id ?? 0) - (b.id ?? 0))
 		.map((record) => {
-			const copy = withUid(record);
+			let copy = withLegacyUid(store, record);
+			// The file's own ids are unique (checked); two records from before ids, alike in every
+			// field that names them, are not: the second is given a random one.
+			if (given.has(copy.uid)) copy = { ...copy, uid: newUid() };
+			given.add(copy.uid);
 			delete copy.id;
 			return copy;
 		});

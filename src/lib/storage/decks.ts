@@ -5,7 +5,6 @@ import type { StoredDeck, StudyDatabase } from './db';
 import { toStorageError } from './errors';
 import { uniqueKeys } from './keys';
 import { liveItems, settleRetired } from './retire';
-import { noteRemovals } from './removals';
 import { inTransaction, write } from './transaction';
 
 /** Every deck kept on the device, in deck order. */
@@ -86,11 +85,12 @@ export async function retireDeck(db: StudyDatabase, deckId: string): Promise<voi
  */
 export async function deleteOwnDeck(
 	db: StudyDatabase,
-	deckId: string,
-	now = Date.now()
+	deckId: string
 ): Promise<{ cards: number; reviews: number }> {
 	if (!isOwnDeckId(deckId)) throw new Error(`${deckId} is not an own deck`);
-	const tx = db.transaction(['decks', 'cards', 'reviews', 'settings', 'removals'], 'readwrite');
+	// Own decks do not sync yet, so their answers' removal is not sent: another device may keep the
+	// deck (from a backup) and go on studying it.
+	const tx = db.transaction(['decks', 'cards', 'reviews'], 'readwrite');
 	return inTransaction(tx, async () => {
 		write(tx.objectStore('decks').delete(deckId));
 		const byCard = tx.objectStore('reviews').index('by-card');
@@ -99,7 +99,6 @@ export async function deleteOwnDeck(
 		while (cursor) {
 			let review = await byCard.openCursor(cursor.value.id);
 			while (review) {
-				await noteRemovals(tx, 'reviews', [review.value], now);
 				write(review.delete());
 				gone.reviews++;
 				review = await review.continue();

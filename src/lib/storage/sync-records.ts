@@ -4,7 +4,7 @@ import { HISTORY_STORES, type HistoryStore, type StudyDatabase } from './db';
 import { toStorageError } from './errors';
 import { isRetired, type LiveItems } from './retire';
 import { inTransaction, write } from './transaction';
-import { newUid } from './uids';
+import { newUid, withLegacyUid } from './uids';
 
 // What sync reads from and writes to this device's history. Sync itself (sealing, the server)
 // lives in $lib/sync; here records are only read in order and written as they are handed over.
@@ -78,7 +78,12 @@ export async function historyToSend(
 		while (cursor && records.length < limit) {
 			let record = cursor.value;
 			if (record.uid === undefined) {
-				record = { ...record, uid: newUid() };
+				record = withLegacyUid(store, record);
+				// Two records alike in every field that names them (the same answer twice in one
+				// millisecond) cannot share an id: the second is given a random one.
+				if (await tx.store.index('by-uid').getKey(record.uid as string)) {
+					record = { ...record, uid: newUid() };
+				}
 				write(cursor.update(record));
 			}
 			records.push(record);

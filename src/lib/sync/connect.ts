@@ -5,7 +5,9 @@ import replication from 'pouchdb-replication';
 import { AppError } from '$lib/errors';
 import type { SyncAccount } from '$lib/storage/sync-account';
 import type { SyncKeys } from './crypto';
-import { SyncDocError } from './errors';
+import { SyncDocError, SyncError } from './errors';
+
+export { SyncError } from './errors';
 import { createKeycheck, KEYCHECK_ID, unlock } from './keycheck';
 import type { SyncDatabase, SyncDatabaseClass } from './pouch';
 
@@ -42,14 +44,6 @@ export function remoteDatabase(
 		fetch: (url: string, options: RequestInit) =>
 			globalThis.fetch(url, { ...options, credentials: 'omit' })
 	});
-}
-
-/** A sync failure, in words a person can act on. */
-export class SyncError extends AppError {
-	constructor(message: string, options?: { cause?: unknown }) {
-		super(message, options);
-		this.name = 'SyncError';
-	}
 }
 
 /**

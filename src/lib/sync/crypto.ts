@@ -103,18 +103,21 @@ export async function seal(keys: SyncKeys, id: string, body: unknown): Promise<S
 	if (idProblem) throw refused(idProblem);
 	const json = JSON.stringify(body) as string | undefined;
 	if (json === undefined) throw refused('its body is not data that can be written as JSON');
+	const plain = encoder.encode(json);
+	// The sealed size is known before sealing: base64 of the IV, the ciphertext and the tag.
+	if (4 * Math.ceil((IV_BYTES + plain.length + TAG_BYTES) / 3) > MAX_SEALED_CHARACTERS) {
+		throw refused('it is too large to sync');
+	}
 	const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES));
 	const ciphertext = await subtle().encrypt(
 		{ name: 'AES-GCM', iv, additionalData: encoder.encode(id) },
 		keys.body,
-		encoder.encode(json)
+		plain
 	);
 	const sealed = new Uint8Array(IV_BYTES + ciphertext.byteLength);
 	sealed.set(iv);
 	sealed.set(new Uint8Array(ciphertext), IV_BYTES);
-	const c = bytesToBase64(sealed);
-	if (c.length > MAX_SEALED_CHARACTERS) throw refused('it is too large to sync');
-	return { _id: id, c };
+	return { _id: id, c: bytesToBase64(sealed) };
 }
 
 /**

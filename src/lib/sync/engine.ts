@@ -14,7 +14,7 @@ import { replayCard } from '$lib/srs/scheduler';
 import type { SyncBody } from './bodies';
 import type { SyncKeys } from './crypto';
 import { openDoc, sealBody } from './documents';
-import { SyncDocError } from './errors';
+import { SyncDocError, outboxRefused } from './errors';
 import { readEdits, sealEdits, sealedOf } from './per-key';
 import type { SyncDatabase } from './pouch';
 
@@ -92,12 +92,14 @@ export async function syncOnce(
 		removed: 0,
 		refused: []
 	};
+	// What the server holds comes first, so that nothing it has is sealed again as new (a device
+	// signed in afresh, or its sealed copies lost, would otherwise make a second revision of each).
+	await local.replicate.from(remote, { batch_size: BATCH });
+	await readInbox(db, local, keys, live, now, report);
 	report.editsSent = await sealEdits(db, local, keys, BATCH);
 	report.sent = await sealHistory(db, local, keys);
 	report.removalsSent = await sealRemovals(db, local);
 	await local.replicate.to(remote, { batch_size: BATCH });
-	await local.replicate.from(remote, { batch_size: BATCH });
-	await readInbox(db, local, keys, live, now, report);
 	return report;
 }
 
@@ -114,19 +116,20 @@ async function sealHistory(
 		for (;;) {
 			const { records, last } = await historyToSend(db, store, after, BATCH);
 			if (records.length === 0) break;
-			const docs = await Promise.all(
-				records.map((record) => sealBody(keys, bodyOf(store, record)))
-			);
-			const results = await local.bulkDocs(docs);
-			for (const result of results) {
-				// A conflict is a document the local database has already: one received from another
-				// device, stored here since.
+			// A record whose document is here already (received, or sent before), or was deleted
+			// (removed on another device), is not sealed again: that would make it a second revision.
+			const ids = records.map((record) => `${PREFIX[store]}:${record.uid as string}`);
+			const here = await local.allDocs({ keys: ids });
+			const fresh = records.filter((_record, i) => !('value' in (here.rows[i] ?? {})));
+			const docs = await Promise.all(fresh.map((record) => sealBody(keys, bodyOf(store, record))));
+			for (const result of docs.length > 0 ? await local.bulkDocs(docs) : []) {
+				// A conflict is a document written meanwhile by another tab's run.
 				if ('error' in result && result.status !== 409) {
-					throw new Error(`The sync outbox refused a document: ${result.message ?? result.error}`);
+					throw outboxRefused(result);
 				}
 			}
 			await markSent(db, store, last);
-			sent += records.length;
+			sent += docs.length;
 			after = last;
 		}
 	}
@@ -148,18 +151,22 @@ async function sealRemovals(db: StudyDatabase, local: SyncDatabase): Promise<num
 	if (removals.length === 0) return 0;
 	const ids = removals.map((removal) => `${PREFIX[removal.store]}:${removal.uid}`);
 	const found = await local.allDocs({ keys: ids });
-	const deletions = found.rows.flatMap((row) =>
-		'value' in row && !row.value.deleted
-			? [{ _id: row.id, _rev: row.value.rev, _deleted: true }]
-			: []
-	);
+	const deletions: object[] = [];
+	for (const row of found.rows) {
+		if (!('value' in row) || row.value.deleted) continue;
+		// Every leaf goes: a document sealed twice (before this device checked) has two.
+		const doc = (await local.get(row.id, { conflicts: true })) as { _conflicts?: string[] };
+		for (const rev of [row.value.rev, ...(doc._conflicts ?? [])]) {
+			deletions.push({ _id: row.id, _rev: rev, _deleted: true });
+		}
+	}
 	if (deletions.length > 0) await local.bulkDocs(deletions);
 	// A removal whose document never reached the local database has nothing to remove there.
 	await forgetRemovals(
 		db,
 		removals.map((removal) => removal.key)
 	);
-	return deletions.length;
+	return new Set(deletions.map((deletion) => (deletion as { _id: string })._id)).size;
 }
 
 /** Stores what arrived in the local database since it was last read. */

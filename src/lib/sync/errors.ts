@@ -44,3 +44,19 @@ export class ClockSkewError extends AppError {
 		this.name = 'ClockSkewError';
 	}
 }
+
+/** A sync failure, in words a person can act on. */
+export class SyncError extends AppError {
+	constructor(message: string, options?: { cause?: unknown }) {
+		super(message, options);
+		this.name = 'SyncError';
+	}
+}
+
+/** The local copy of the synced documents refused a write: this device's storage, not the server. */
+export function outboxRefused(result: { message?: string; error?: unknown }): SyncError {
+	return new SyncError(
+		'This device could not keep its copy of what it syncs, so nothing more was synced this time. If the device is low on storage, free some space; sync tries again later.',
+		{ cause: result }
+	);
+}

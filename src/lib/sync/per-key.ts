@@ -5,7 +5,7 @@ import { loadSyncProgress, markEditsSent } from '$lib/storage/sync-records';
 import { hlcOf, SYNC_KINDS, type SyncBody, type SyncBodyOf, type SyncKind } from './bodies';
 import type { SyncKeys } from './crypto';
 import { openDoc, sealBody } from './documents';
-import { ClockSkewError, SyncDocError } from './errors';
+import { ClockSkewError, SyncDocError, outboxRefused } from './errors';
 import { compareHlc, tooFarAhead, type Hlc } from './hlc';
 import type { Change, SyncDatabase } from './pouch';
 
@@ -126,7 +126,7 @@ async function sealBatch(
 	if (writes.length === 0) return 0;
 	for (const result of await local.bulkDocs(writes)) {
 		if ('error' in result) {
-			throw new Error(`The sync outbox refused a document: ${result.message ?? result.error}`);
+			throw outboxRefused(result);
 		}
 	}
 	return writes.length;
@@ -226,7 +226,7 @@ async function resolve(
 		for (const result of await local.bulkDocs(losers)) {
 			// 409: the leaf changed since it was read; the change brings the document back here.
 			if ('error' in result && result.status !== 409) {
-				throw new Error(`The sync outbox refused a resolution: ${result.message ?? result.error}`);
+				throw outboxRefused(result);
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import { exportProgress, importProgress, resetProgress } from '$lib/storage/back
 import { DB_VERSION, openStudyDB, type StudyDatabase } from '$lib/storage/db';
 import { saveQuizAttempt } from '$lib/storage/history';
 import { loadRemovals, SYNC_ACCOUNT } from '$lib/storage/removals';
+import { historyToSend } from '$lib/storage/sync-records';
 import { answerCard, newCardState, replayCard } from '$lib/srs/scheduler';
 import { Rating, type Grade, type Review } from '$lib/srs/types';
 import { freshDB, reviewsOfCard } from './db';
@@ -105,6 +106,28 @@ describe('every record of history has its own id', () => {
 		// Only records with an id are in its index.
 		expect(await db.countFromIndex('reviews', 'by-uid')).toBe(1);
 		db.close();
+	});
+
+	it('is the same on two devices for a record from before ids that a backup carried', async () => {
+		const phone = await freshDB();
+		const first = answerCard(newCardState(CARD.id, CARD.deck, NOW), Rating.Good, NOW, PARAMS, 1);
+		// Stored by the version before ids, twice alike (the same answer twice in one millisecond).
+		await phone.add('reviews', first.review);
+		await phone.add('reviews', first.review);
+		await phone.put('cards', first.state);
+		const laptop = await freshDB();
+		const text = serializeBackup(await exportProgress(phone, NOW + 1000));
+		await importProgress(laptop, parseBackup(text, NOW + 2000));
+		const sent = await historyToSend(phone, 'reviews', 0, 10);
+		const there = (await laptop.getAll('reviews')).map((review) => review.uid);
+		const here = sent.records.map((review) => review.uid);
+		expect(here[0]).toMatch(UUID);
+		expect(here[0]).toBe(there[0]);
+		// The second alike cannot share the id: it is given one of its own on each.
+		expect(here[1]).toMatch(UUID);
+		expect(here[1]).not.toBe(here[0]);
+		phone.close();
+		laptop.close();
 	});
 
 	it('orders two answers given at the same moment on two devices alike, by their ids', () => {

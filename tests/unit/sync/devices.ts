@@ -4,6 +4,7 @@ import { loadCardStates } from '$lib/storage/cards';
 import type { StudyDatabase } from '$lib/storage/db';
 import { storeDeck } from '$lib/storage/decks';
 import { SYNC_ACCOUNT } from '$lib/storage/removals';
+import { forgetSyncAccount } from '$lib/storage/sync-account';
 import { changeMarks, loadMarks } from '$lib/storage/marks';
 import { liveItems } from '$lib/storage/retire';
 import { loadSettings, saveSetting } from '$lib/storage/settings';
@@ -38,7 +39,7 @@ export const PARAMS = { retention: 0.9, fuzz: false };
 export class Device {
 	private constructor(
 		readonly db: StudyDatabase,
-		readonly local: SyncDatabase,
+		public local: SyncDatabase,
 		private readonly server: SyncDatabase,
 		private readonly keys: SyncKeys,
 		private readonly deck: Deck
@@ -50,6 +51,14 @@ export class Device {
 		// Signed in: removals are noted from now on.
 		await db.put('settings', { key: SYNC_ACCOUNT, value: { server: 'memory' } });
 		return new Device(db, memoryPouch('device'), server, keys, deck);
+	}
+
+	/** Stops syncing and signs in again, as Settings does: its sealed copies and progress go. */
+	async signInAgain(): Promise<void> {
+		await forgetSyncAccount(this.db);
+		await this.local.destroy();
+		this.local = memoryPouch('device');
+		await this.db.put('settings', { key: SYNC_ACCOUNT, value: { server: 'memory' } });
 	}
 
 	answer(card: string, grade: Grade, now: number, mode: Review['mode'] = 'review') {
