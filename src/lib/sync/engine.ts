@@ -1,6 +1,12 @@
-import { HISTORY_STORES, type HistoryStore, type StudyDatabase } from '$lib/storage/db';
+import {
+	HISTORY_STORES,
+	type HistoryStore,
+	type StoredDeck,
+	type StudyDatabase
+} from '$lib/storage/db';
+import { loadDecks } from '$lib/storage/decks';
 import { forgetRemovals, loadRemovals } from '$lib/storage/removals';
-import type { LiveItems } from '$lib/storage/retire';
+import { liveItems, type LiveItems } from '$lib/storage/retire';
 import {
 	historyToSend,
 	knownUids,
@@ -18,8 +24,8 @@ import { SyncDocError } from './errors';
 import { readEdits, sealEdits, sealedOf } from './per-key';
 import type { SyncDatabase } from './pouch';
 
-// One run of sync. This device's records of history, and its edits of per-key records (settings
-// and marks, see per-key.ts), are sealed into the local PouchDB (the outbox and inbox, encrypted
+// One run of sync. This device's records of history, and its edits of per-key records (settings,
+// marks, own answers and own decks, see per-key.ts), are sealed into the local PouchDB (the outbox and inbox, encrypted
 // as the server keeps them), PouchDB's replicator exchanges them with the server from its
 // checkpoints, and what arrived is opened, checked and stored here, with the state of every card
 // it touches replayed from all its answers. The replication algorithm is
@@ -47,12 +53,16 @@ export interface SyncReport {
 	sent: number;
 	/** Removals (undo, reset) sent. */
 	removalsSent: number;
-	/** Edits of settings and of cards' marks made here and sealed for the server. */
+	/** Edits of settings, cards' marks, own answers and own decks made here and sealed. */
 	editsSent: number;
+	/** Why edits made here were not sent (an own deck too large to sync, say), in words. */
+	notSent: string[];
 	/** Records from other devices stored here. */
 	received: number;
-	/** Settings and marks edited on other devices stored here (newer than the edit here). */
+	/** Per-key records edited on other devices stored here (newer than the edit here). */
 	editsReceived: number;
+	/** Whether own decks edited on other devices were stored here (the decks are read again). */
+	decksReceived: boolean;
 	/** Records removed here because another device removed them. */
 	removed: number;
 	/** Why documents from the server were refused (each refused document once, in words). */
@@ -87,12 +97,16 @@ export async function syncOnce(
 		sent: 0,
 		removalsSent: 0,
 		editsSent: 0,
+		notSent: [],
 		received: 0,
 		editsReceived: 0,
+		decksReceived: false,
 		removed: 0,
 		refused: []
 	};
-	report.editsSent = await sealEdits(db, local, keys, BATCH);
+	const edits = await sealEdits(db, local, keys, BATCH);
+	report.editsSent = edits.written;
+	report.notSent = edits.notSent;
 	report.sent = await sealHistory(db, local, keys);
 	report.removalsSent = await sealRemovals(db, local);
 	await local.replicate.to(remote, { batch_size: BATCH });
@@ -162,6 +176,12 @@ async function sealRemovals(db: StudyDatabase, local: SyncDatabase): Promise<num
 	return deletions.length;
 }
 
+/** The items of the decks on this device, the own decks' as stored now. */
+function withOwnDecks(live: LiveItems, decks: readonly StoredDeck[]): LiveItems {
+	const own = decks.filter((deck) => deck.own);
+	return new Map([...live, ...liveItems(own)]);
+}
+
 /** Stores what arrived in the local database since it was last read. */
 async function readInbox(
 	db: StudyDatabase,
@@ -184,6 +204,11 @@ async function readInbox(
 		const edits = await readEdits(db, local, keys, changes.results, now);
 		report.editsReceived += edits.received;
 		report.refused.push(...edits.refused);
+		if (edits.kinds.has('ownDeck')) {
+			// A deck that arrived makes its cards studied here, answers that arrive with it included.
+			report.decksReceived = true;
+			live = withOwnDecks(live, await loadDecks(db));
+		}
 		const add: HistoryEntry[] = [];
 		const remove: { store: HistoryStore; uid: string }[] = [];
 		const candidates = changes.results.flatMap((change) => {
