@@ -56,12 +56,14 @@ export interface Recording {
 }
 
 /**
- * A record of history (an answer, a quiz attempt, an interview answer) removed on this device while
- * it syncs, so that the devices it syncs with remove their copy too. Keyed `<store>:<uid>`.
+ * A record of history (an answer, a quiz attempt, an interview answer) or an own deck removed on
+ * this device while it syncs, so that the devices it syncs with remove their copy too. Keyed
+ * `<store>:<uid>`.
  */
 export interface Removal {
 	key: string;
-	store: HistoryStore;
+	store: HistoryStore | 'decks';
+	/** The record's own id; an own deck's id for `decks`. */
 	uid: string;
 	/** When it was removed, epoch ms. */
 	time: number;

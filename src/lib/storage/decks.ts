@@ -7,7 +7,7 @@ import type { StoredDeck, StudyDatabase, StudyDB } from './db';
 import { toStorageError } from './errors';
 import { uniqueKeys } from './keys';
 import { liveItems, settleRetired } from './retire';
-import { noteRemovals } from './removals';
+import { noteDeckRemoval, noteRemovals } from './removals';
 import { inTransaction, write } from './transaction';
 
 /** Every deck kept on the device, in deck order. */
@@ -108,7 +108,8 @@ export async function retireDeck(db: StudyDatabase, deckId: string): Promise<voi
 
 /**
  * Deletes an own deck and everything learnt of it: its cards' states and their reviews, in one
- * transaction (the page asks first, naming what goes). Published decks are never deleted.
+ * transaction (the page asks first, naming what goes). Published decks are never deleted. While
+ * this device syncs, the deletions are noted for the other devices (see noteRemovals).
  * @returns how many cards and reviews went
  */
 export async function deleteOwnDeck(
@@ -120,6 +121,7 @@ export async function deleteOwnDeck(
 	const tx = db.transaction(['decks', 'cards', 'reviews', 'settings', 'removals'], 'readwrite');
 	return inTransaction(tx, async () => {
 		write(tx.objectStore('decks').delete(deckId));
+		await noteDeckRemoval(tx, deckId, now);
 		const byCard = tx.objectStore('reviews').index('by-card');
 		const gone = { cards: 0, reviews: 0 };
 		let cursor = await tx.objectStore('cards').index('by-deck').openCursor(deckId);

@@ -18,7 +18,7 @@ import {
 } from '$lib/storage/sync-records';
 import { replayCard } from '$lib/srs/scheduler';
 import type { SyncBody } from './bodies';
-import type { SyncKeys } from './crypto';
+import { hiddenId, type SyncKeys } from './crypto';
 import { openDoc, sealBody } from './documents';
 import { SyncDocError } from './errors';
 import { readEdits, sealEdits, sealedOf } from './per-key';
@@ -108,7 +108,7 @@ export async function syncOnce(
 	report.editsSent = edits.written;
 	report.notSent = edits.notSent;
 	report.sent = await sealHistory(db, local, keys);
-	report.removalsSent = await sealRemovals(db, local);
+	report.removalsSent = await sealRemovals(db, local, keys);
 	await local.replicate.to(remote, { batch_size: BATCH });
 	await local.replicate.from(remote, { batch_size: BATCH });
 	await readInbox(db, local, keys, live, now, report);
@@ -156,11 +156,19 @@ function bodyOf(store: HistoryStore, stored: HistoryRecord): SyncBody {
 	return { kind: 'interviewAnswer', answer: record } as SyncBody;
 }
 
-/** Marks the documents of records removed here as deleted in the local database. */
-async function sealRemovals(db: StudyDatabase, local: SyncDatabase): Promise<number> {
+/** Marks the documents of records (and own decks) removed here as deleted in the local database. */
+async function sealRemovals(
+	db: StudyDatabase,
+	local: SyncDatabase,
+	keys: SyncKeys
+): Promise<number> {
 	const removals = await loadRemovals(db);
 	if (removals.length === 0) return 0;
-	const ids = removals.map((removal) => `${PREFIX[removal.store]}:${removal.uid}`);
+	const ids = await Promise.all(
+		removals.map(async ({ store, uid }) =>
+			store === 'decks' ? hiddenId(keys, 'd', uid) : `${PREFIX[store]}:${uid}`
+		)
+	);
 	const found = await local.allDocs({ keys: ids });
 	const deletions = found.rows.flatMap((row) =>
 		'value' in row && !row.value.deleted

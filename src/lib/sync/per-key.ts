@@ -1,7 +1,8 @@
 import type { StudyDatabase } from '$lib/storage/db';
+import { deleteOwnDeck, loadDecks } from '$lib/storage/decks';
 import { loadSyncProgress, markEditsSent } from '$lib/storage/sync-records';
 import { hlcOf, SYNC_KINDS, type SyncBody, type SyncKind } from './bodies';
-import type { SyncKeys } from './crypto';
+import { hiddenId, type SyncKeys } from './crypto';
 import { openDoc, sealBody } from './documents';
 import { ClockSkewError, SyncDocError } from './errors';
 import { compareHlc, tooFarAhead, type Hlc } from './hlc';
@@ -138,15 +139,18 @@ export async function readEdits(
 ): Promise<{ received: number; kinds: Set<SyncKind>; refused: string[] }> {
 	const refused: string[] = [];
 	const newest = new Map<PerKeyKind, SyncBody[]>();
+	const deletedDecks = new Set<string>();
 	for (const change of changes) {
 		const kind = KIND_OF.get(change.id.slice(0, change.id.indexOf(':')));
-		// A per-key document is never deleted as a whole: only losing leaves are.
+		// Only an own deck's document is deleted as a whole (the deck was deleted); of the others,
+		// only losing leaves are.
+		if (kind?.kind === 'ownDeck' && change.deleted) deletedDecks.add(change.id);
 		if (!kind || change.deleted || !change.doc) continue;
 		const body = await resolve(local, keys, change.doc as Leaf, now, refused);
 		if (body) newest.set(kind, [...(newest.get(kind) ?? []), body]);
 	}
-	let received = 0;
-	const kinds = new Set<SyncKind>();
+	let received = await deleteDecks(db, keys, deletedDecks, now);
+	const kinds = new Set<SyncKind>(received > 0 ? ['ownDeck'] : []);
 	for (const [kind, bodies] of newest) {
 		const { stored, skewed } = await kind.store(db, bodies, now);
 		received += stored;
@@ -154,6 +158,27 @@ export async function readEdits(
 		for (let i = 0; i < skewed; i++) refused.push(new ClockSkewError().message);
 	}
 	return { received, kinds, refused };
+}
+
+/**
+ * Deletes the own decks here whose documents were deleted (see deleteOwnDeck), found by their
+ * hidden ids; a deck deleted here already, or never here, has nothing to delete.
+ * @returns how many were deleted
+ */
+async function deleteDecks(
+	db: StudyDatabase,
+	keys: SyncKeys,
+	ids: ReadonlySet<string>,
+	now: number
+): Promise<number> {
+	if (ids.size === 0) return 0;
+	let deleted = 0;
+	for (const deck of await loadDecks(db)) {
+		if (!deck.own || !ids.has(await hiddenId(keys, SYNC_KINDS.ownDeck.prefix, deck.id))) continue;
+		await deleteOwnDeck(db, deck.id, now);
+		deleted++;
+	}
+	return deleted;
 }
 
 /** A document without what PouchDB adds to it when asked (`_conflicts`), as it was sealed. */

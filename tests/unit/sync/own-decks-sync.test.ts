@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { editedOwnCard, ownDeck, type OwnCard, type OwnDeck } from '$lib/import/own-deck';
 import type { ImportedBasicCard } from '$lib/import/types';
 import { importProgress } from '$lib/storage/backup';
-import { changeOwnDeck, loadDecks, storeDeck } from '$lib/storage/decks';
+import { changeOwnDeck, deleteOwnDeck, loadDecks, storeDeck } from '$lib/storage/decks';
 import { exportProgress } from '$lib/storage/export';
 import { Rating } from '$lib/srs/types';
-import type { SyncKeys } from '$lib/sync/crypto';
+import { hiddenId, type SyncKeys } from '$lib/sync/crypto';
 import { createKeycheck } from '$lib/sync/keycheck';
 import { deckFrom, TERMS } from '../content/notes';
 import { Device, memoryPouch } from './devices';
@@ -139,8 +139,8 @@ describe("an own deck's card edited on one device", () => {
 		await settle(later, laptop, phone);
 		const onPhone = await ownDeckOn(phone);
 		expect(onPhone?.items[0]).toMatchObject({ id: stack, front: 'Acme runs on?', back: 'Nomad' });
-		expect(onPhone?.own.aliases).toEqual((await ownDeckOn(laptop))?.own.aliases);
-		expect(Object.keys(onPhone?.own.aliases ?? {})).toHaveLength(1);
+		expect(onPhone?.own?.aliases).toEqual((await ownDeckOn(laptop))?.own?.aliases);
+		expect(Object.keys(onPhone?.own?.aliases ?? {})).toHaveLength(1);
 		expect((await phone.cards())[stack]).toMatchObject({ retired: false, reps: 1 });
 		expect((await phone.reviews()).map((review) => review.card)).toEqual([stack]);
 	});
@@ -168,6 +168,32 @@ describe("an own deck's card edited on one device", () => {
 				'phone'
 			]);
 		}
+	});
+});
+
+describe('an own deck deleted on one device', () => {
+	it('is deleted on the other, with its cards and their answers', async () => {
+		const { server, phone, laptop } = await twoDevices();
+		const deck = acme([STACK, TEAM]);
+		await storeDeck(phone.db, deck, NOW);
+		await settle(NOW, phone, laptop);
+		await laptop.answer(deck.items[0]?.id as string, Rating.Good, NOW);
+		await settle(NOW, laptop, phone);
+		await deleteOwnDeck(phone.db, 'own-acme', NOW + MINUTE);
+		expect(await phone.sync(NOW + MINUTE)).toMatchObject({ removalsSent: 2 });
+		// The deck's deletion takes its answers with it (their own removals then find none left).
+		expect(await laptop.sync(NOW + MINUTE)).toMatchObject({ decksReceived: true, refused: [] });
+		for (const device of [phone, laptop]) {
+			expect(await ownDeckOn(device)).toBeUndefined();
+			expect(await device.reviews()).toEqual([]);
+			expect(await device.cards()).not.toHaveProperty(deck.items[0]?.id as string);
+		}
+		const id = await hiddenId(keys, 'd', 'own-acme');
+		await expect(server.get(id)).rejects.toMatchObject({ status: 404 });
+		// Imported again later, it syncs again.
+		await storeDeck(phone.db, acme([STACK], NOW + 2 * MINUTE), NOW + 2 * MINUTE);
+		await settle(NOW + 2 * MINUTE, phone, laptop);
+		expect((await ownDeckOn(laptop))?.items).toHaveLength(1);
 	});
 });
 
