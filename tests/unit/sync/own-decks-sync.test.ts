@@ -197,6 +197,28 @@ describe('an own deck deleted on one device', () => {
 	});
 });
 
+describe('an own deck deleted on one device while edited offline on the other', () => {
+	it('is kept on both, as edited: an edit wins over a deletion', async () => {
+		const { phone, laptop } = await twoDevices();
+		const deck = acme([STACK, TEAM]);
+		await storeDeck(phone.db, deck, NOW);
+		await settle(NOW, phone, laptop);
+		const stack = deck.items[0]?.id as string;
+		await deleteOwnDeck(phone.db, 'own-acme', NOW + MINUTE);
+		const sides = { kind: 'basic', front: 'Q?', back: 'kept' } as const;
+		await changeOwnDeck(
+			laptop.db,
+			'own-acme',
+			(stored) => editedOwnCard(stored, stack, sides, NOW + MINUTE),
+			NOW + MINUTE
+		);
+		await settle(NOW + 2 * MINUTE, phone, laptop);
+		for (const device of [phone, laptop]) {
+			expect((await ownDeckOn(device))?.items[0]).toMatchObject({ id: stack, back: 'kept' });
+		}
+	});
+});
+
 describe('own decks in a backup', () => {
 	it('leave out the clock reading; an import stamps those it takes, which then sync', async () => {
 		const { phone, laptop } = await twoDevices();
