@@ -282,6 +282,6 @@ function entryOf({ body }: { body: SyncBody }): HistoryEntry {
 		case 'interviewAnswer':
 			return { store: 'interviewAnswers', record: body.answer };
 		default:
-			throw new SyncDocError('A synced setting or mark cannot be stored as history.');
+			throw new SyncDocError('A synced per-key record cannot be stored as history.');
 	}
 }

@@ -10,11 +10,13 @@ import { KIND_OF, PER_KEY, type PerKeyKind } from './per-key-kinds';
 import type { Change, SyncDatabase } from './pouch';
 
 // Per-key records (settings, marks, own answers and own decks) have one document per key, which
-// every device edits: the newest edit by the hybrid logical clock wins. Two
-// devices that edit a key offline both update its document, and CouchDB keeps both as leaves of
-// a conflict; whichever device reads it first keeps the newest leaf and deletes the others, and
-// the server converges once that is replicated. Each kind says only how its edits are read from
-// and stored on this device (see per-key-kinds.ts).
+// every device edits: the newest edit by the hybrid logical clock wins. Two devices that edit a
+// key offline both update its document, and CouchDB keeps both as leaves of a conflict; whichever
+// device reads it first keeps the newest leaf and deletes the others, and the server converges
+// once that is replicated. Each kind says only how its edits are read from and stored on this
+// device (see per-key-kinds.ts). An own deck deleted on a device has its document deleted (see
+// the engine's removals); a deletion has no clock reading, so an edit of the deck made offline
+// elsewhere outlives it (CouchDB's winning leaf is one not deleted), and the deck comes back.
 
 /** A leaf of a document as read from the local database. */
 interface Leaf {
