@@ -131,8 +131,14 @@ class Sync {
 				refused:
 					report.refused.length > 0
 						? { count: report.refused.length, at: now, reasons: unique(report.refused) }
-						: this.log.refused
+						: this.log.refused,
+				notSent:
+					report.notSent.length > 0
+						? { at: now, reasons: unique(report.notSent) }
+						: (this.log.notSent ?? null)
 			};
+			// An own deck from another device: the decks are read again, here and in other tabs.
+			if (report.decksReceived) await app.reloadDecks();
 			if (report.editsReceived > 0) await app.settingsChanged();
 			else if (report.received > 0 || report.removed > 0) app.changed();
 		} catch (error) {

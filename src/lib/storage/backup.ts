@@ -91,13 +91,18 @@ export async function importProgress(
 		write(tx.objectStore('settings').delete(keptSessions()));
 		// Own decks are the learner's on every device: the file's are taken where newer (or new
 		// here), the device's other own decks stay.
+		const settings = tx.objectStore('settings');
 		const deckStore = tx.objectStore('decks');
 		const stored = await deckStore.getAll();
 		const ownTaken = ownDecksToStore(
 			stored.flatMap(({ id, own }) => (own ? [{ id, own }] : [])),
 			backup.ownDecks ?? []
 		).map(asOwnDeck);
-		for (const deck of ownTaken) write(deckStore.put({ ...deck, fetchedAt: deck.own.updatedAt }));
+		// Own decks the file changes are edits made here (see storeDeck), stamped to sync.
+		for (const deck of ownTaken) {
+			const hlc = await stamp(settings, now);
+			write(deckStore.put({ ...deck, fetchedAt: deck.own.updatedAt, hlc }));
+		}
 		const takenIds = new Set(ownTaken.map((deck) => deck.id));
 		const decks = [...stored.filter((deck) => !takenIds.has(deck.id)), ...ownTaken];
 		// While no deck of the site is stored yet (a first visit that could not download them), the
@@ -110,7 +115,6 @@ export async function importProgress(
 		const reviews = tx.objectStore('reviews');
 		const attempts = tx.objectStore('quizAttempts');
 		const interviews = tx.objectStore('interviewAnswers');
-		const settings = tx.objectStore('settings');
 		write(cards.clear());
 		write(reviews.clear());
 		write(attempts.clear());
@@ -138,7 +142,10 @@ export async function importProgress(
 		if (backup.myAnswers) {
 			const mine = tx.objectStore('myAnswers');
 			const merge = mergeMyAnswers(readableAnswers(await mine.getAll()), backup.myAnswers);
-			for (const answer of merge.taken) write(mine.put(answer));
+			// Answers the file changes are edits made here (see saveMyAnswer), stamped to sync.
+			for (const answer of merge.taken) {
+				write(mine.put({ ...answer, hlc: await stamp(settings, now) }));
+			}
 			taken = merge.taken.length;
 		}
 		// Recordings are the candidate's voice on every device: merged like their own answers (the

@@ -28,6 +28,11 @@ export interface StoredDeck extends Deck {
 	fetchedAt: number;
 	/** Set on the learner's own decks (imported cards): the sync with published decks leaves them. */
 	own?: OwnDeckInfo;
+	/**
+	 * An own deck's last edit, as the device's clock read then (see SettingRecord.hlc): absent on
+	 * own decks stored before sync existed, and on the site's decks, which never sync.
+	 */
+	hlc?: string;
 }
 
 /** A spoken answer recorded on this device: the newest one per interview question. */
@@ -51,12 +56,14 @@ export interface Recording {
 }
 
 /**
- * A record of history (an answer, a quiz attempt, an interview answer) removed on this device while
- * it syncs, so that the devices it syncs with remove their copy too. Keyed `<store>:<uid>`.
+ * A record of history (an answer, a quiz attempt, an interview answer) or an own deck removed on
+ * this device while it syncs, so that the devices it syncs with remove their copy too. Keyed
+ * `<store>:<uid>`.
  */
 export interface Removal {
 	key: string;
-	store: HistoryStore;
+	store: HistoryStore | 'decks';
+	/** The record's own id; an own deck's id for `decks`. */
 	uid: string;
 	/** When it was removed, epoch ms. */
 	time: number;
@@ -79,6 +86,13 @@ export interface SettingRecord {
  * absent on marks stored before sync existed.
  */
 export type StoredMark = CardMark & { hlc?: string };
+
+/**
+ * The candidate's own answer as stored, with the clock reading of its last edit (see
+ * SettingRecord.hlc): absent on answers saved before sync existed. An answer emptied since sync
+ * existed keeps a blank record, so that the emptying is the newest edit on every device.
+ */
+export type StoredMyAnswer = MyAnswer & { hlc?: string };
 
 export interface StudyDB extends DBSchema {
 	decks: { key: string; value: StoredDeck };
@@ -103,7 +117,7 @@ export interface StudyDB extends DBSchema {
 		value: InterviewAnswer;
 		indexes: { 'by-item': string; 'by-time': number; 'by-uid': string };
 	};
-	myAnswers: { key: string; value: MyAnswer };
+	myAnswers: { key: string; value: StoredMyAnswer };
 	recordings: { key: string; value: Recording };
 	marks: { key: string; value: StoredMark };
 	removals: { key: string; value: Removal };

@@ -4,14 +4,13 @@ import { selectRecordings, toBase64, type RecordingCaps } from '$lib/backup/reco
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupSetting } from '$lib/backup/schema';
 import { LIMITS } from '$lib/limits';
 import { neutralizeMarkup } from '$lib/markup';
-import { MY_ANSWER_FIELDS, type MyAnswer } from '$lib/quiz/my-answer';
 import { isSettingKey, SettingsSchema } from '$lib/settings';
 import { InterviewDateSchema } from '$lib/srs/plan';
 import * as v from 'valibot';
 import type { StudyDatabase } from './db';
 import { toStorageError } from './errors';
 import { markOf } from './marks';
-import { readableAnswers } from './my-answers';
+import { plainAnswer, readableAnswers } from './my-answers';
 import { INTERVIEW_DATE_META } from './settings';
 
 /** Where the interview date is kept (a `meta:` record of the settings store). */
@@ -102,7 +101,8 @@ export async function exportBackup(
 			interviewDate: v.is(InterviewDateSchema, interviewDate) ? interviewDate : null,
 			myAnswers: readableAnswers(mine).map(plainAnswer),
 			...(recordings ? { recordings } : {}),
-			ownDecks: ownDecksForBackup(decks),
+			// Own decks without the clock reading of their last edit, which is this device's.
+			ownDecks: ownDecksForBackup(decks.map(({ hlc: _hlc, ...deck }) => deck)),
 			// A card's marks, without the clock reading of their last edit, which is this device's.
 			marks: marksForBackup(marks.flatMap((mark) => markOf(mark) ?? []))
 		};
@@ -125,13 +125,6 @@ export async function exportProgress(
 /** Settings as loadSettings reads them: an unknown key or a value out of range is not a setting. */
 function isValidSetting(record: { key: string; value: unknown }): record is BackupSetting {
 	return isSettingKey(record.key) && v.is(SettingsSchema.entries[record.key], record.value);
-}
-
-/** An answer of the candidate's own as a backup holds it: tags and script URLs neutralized. */
-function plainAnswer(answer: MyAnswer): MyAnswer {
-	const copy = { ...answer };
-	for (const field of MY_ANSWER_FIELDS) copy[field] = neutralizeMarkup(answer[field]);
-	return copy;
 }
 
 function capDuration<T extends { durationMs: number }>(record: T): T {

@@ -60,7 +60,25 @@ function syncing(tx: RemovalTransaction): Promise<boolean> {
 		.then((account) => account !== undefined);
 }
 
-function note(tx: RemovalTransaction, store: HistoryStore, uids: readonly string[], now: number) {
+/**
+ * Inside a transaction that deletes an own deck, notes its deletion while this device syncs, so
+ * that sync deletes it on the other devices too. The transaction must span `settings` and
+ * `removals`.
+ */
+export async function noteDeckRemoval(
+	tx: RemovalTransaction,
+	deckId: string,
+	now: number
+): Promise<void> {
+	if (await syncing(tx)) note(tx, 'decks', [deckId], now);
+}
+
+function note(
+	tx: RemovalTransaction,
+	store: Removal['store'],
+	uids: readonly string[],
+	now: number
+) {
 	const removals = tx.objectStore('removals');
 	for (const uid of uids) {
 		const removal: Removal = { key: `${store}:${uid}`, store, uid, time: now };

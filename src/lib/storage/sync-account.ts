@@ -28,6 +28,11 @@ export interface SyncLog {
 	lastError: string | null;
 	/** Documents from the server refused in the last run that refused any, and when. */
 	refused: { count: number; at: number; reasons: string[] } | null;
+	/**
+	 * Edits made here that were not sent in the last run that passed any over (an own deck too
+	 * large to sync), and when; absent in logs kept before edits could be passed over.
+	 */
+	notSent?: { at: number; reasons: string[] } | null;
 }
 
 /** The settings record of the sync log. */

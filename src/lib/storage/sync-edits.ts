@@ -1,15 +1,17 @@
 import { ClockSkewError } from '$lib/sync/errors';
 import { compareHlc, parseHlc } from '$lib/sync/hlc';
 import { readClock, seeReading, unstampedReading, type ClockStore } from './clock';
-import type { StudyDatabase } from './db';
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { StudyDatabase, StudyDB } from './db';
 import { inTransaction, write } from './transaction';
 
-// What sync reads from and writes to a store of per-key records (settings, marks): each record
+// What sync reads from and writes to a store of per-key records (settings, marks, own answers,
+// own decks): each record
 // with the clock reading of its last edit, the newest edit of a key winning on every device. The
 // store's own module says which of its records sync, and what they hold.
 
 /** The stores of per-key records that sync. */
-export type EditStore = 'settings' | 'marks';
+export type EditStore = 'settings' | 'marks' | 'myAnswers' | 'decks';
 
 /** A record as sync sends and receives it, and the reading (formatHlc's text) of its last edit. */
 export interface Edit<T> {
@@ -20,12 +22,20 @@ export interface Edit<T> {
 /** A stored record, and the reading of its last edit when it has one. */
 type Stamped = { hlc?: string };
 
-/** A read-write transaction on a per-key store and the settings (where the clock is). */
+/**
+ * A read-write transaction on a per-key store and the settings (where the clock is); for decks,
+ * on their cards too (see storeNewestEdits' `put`).
+ */
 function open(db: StudyDatabase, store: EditStore) {
-	const tx = db.transaction(store === 'settings' ? ['settings'] : [store, 'settings'], 'readwrite');
+	const names: StoreNames<StudyDB>[] = store === 'settings' ? ['settings'] : [store, 'settings'];
+	if (store === 'decks') names.push('cards');
+	const tx: EditTransaction = db.transaction(names, 'readwrite');
 	const records = tx.objectStore(store as 'marks');
 	return { tx, records, settings: tx.objectStore('settings') as ClockStore };
 }
+
+/** The transaction storeNewestEdits stores in (spanning the stores `open` names). */
+export type EditTransaction = IDBPTransaction<StudyDB, StoreNames<StudyDB>[], 'readwrite'>;
 
 /**
  * The records of `store` edited after the reading `after` (null: all of them), oldest edit first.
@@ -66,6 +76,7 @@ export async function editsToSend<T>(
  * refused: nothing of it is stored, and the clock stays.
  * @param edits checked (see parseBody)
  * @param keyOf the key the store keeps a record under
+ * @param put how a newer record is stored, in the transaction (by default, as it is)
  * @returns how many were stored, and how many were refused for their clock
  */
 export async function storeNewestEdits<T extends object>(
@@ -73,7 +84,8 @@ export async function storeNewestEdits<T extends object>(
 	store: EditStore,
 	edits: readonly Edit<T>[],
 	keyOf: (record: T) => string,
-	now: number
+	now: number,
+	put?: (tx: EditTransaction, edit: Edit<T>) => Promise<void>
 ): Promise<{ stored: number; skewed: number }> {
 	const { tx, records, settings } = open(db, store);
 	return inTransaction(tx, async () => {
@@ -93,7 +105,8 @@ export async function storeNewestEdits<T extends object>(
 			const here = (await records.get(keyOf(record))) as Stamped | undefined;
 			const mine = here?.hlc === undefined ? null : parseHlc(here.hlc);
 			if (mine !== null && compareHlc(remote, mine) <= 0) continue;
-			write(records.put({ ...record, hlc } as never));
+			if (put) await put(tx, { record, hlc });
+			else write(records.put({ ...record, hlc } as never));
 			stored++;
 		}
 		return { stored, skewed };

@@ -1,6 +1,12 @@
-import { HISTORY_STORES, type HistoryStore, type StudyDatabase } from '$lib/storage/db';
+import {
+	HISTORY_STORES,
+	type HistoryStore,
+	type StoredDeck,
+	type StudyDatabase
+} from '$lib/storage/db';
+import { loadDecks } from '$lib/storage/decks';
 import { forgetRemovals, loadRemovals } from '$lib/storage/removals';
-import type { LiveItems } from '$lib/storage/retire';
+import { liveItems, type LiveItems } from '$lib/storage/retire';
 import {
 	historyToSend,
 	knownUids,
@@ -12,14 +18,14 @@ import {
 } from '$lib/storage/sync-records';
 import { replayCard } from '$lib/srs/scheduler';
 import type { SyncBody } from './bodies';
-import type { SyncKeys } from './crypto';
+import { hiddenId, type SyncKeys } from './crypto';
 import { openDoc, sealBody } from './documents';
 import { SyncDocError, outboxRefused } from './errors';
 import { readEdits, sealEdits, sealedOf } from './per-key';
 import type { SyncDatabase } from './pouch';
 
-// One run of sync. This device's records of history, and its edits of per-key records (settings
-// and marks, see per-key.ts), are sealed into the local PouchDB (the outbox and inbox, encrypted
+// One run of sync. This device's records of history, and its edits of per-key records (settings,
+// marks, own answers and own decks, see per-key.ts), are sealed into the local PouchDB (the outbox and inbox, encrypted
 // as the server keeps them), PouchDB's replicator exchanges them with the server from its
 // checkpoints, and what arrived is opened, checked and stored here, with the state of every card
 // it touches replayed from all its answers. The replication algorithm is
@@ -47,12 +53,16 @@ export interface SyncReport {
 	sent: number;
 	/** Removals (undo, reset) sent. */
 	removalsSent: number;
-	/** Edits of settings and of cards' marks made here and sealed for the server. */
+	/** Edits of settings, cards' marks, own answers and own decks made here and sealed. */
 	editsSent: number;
+	/** Why edits made here were not sent (an own deck too large to sync, say), in words. */
+	notSent: string[];
 	/** Records from other devices stored here. */
 	received: number;
-	/** Settings and marks edited on other devices stored here (newer than the edit here). */
+	/** Per-key records edited on other devices stored here (newer than the edit here). */
 	editsReceived: number;
+	/** Whether own decks edited on other devices were stored here (the decks are read again). */
+	decksReceived: boolean;
 	/** Records removed here because another device removed them. */
 	removed: number;
 	/** Why documents from the server were refused (each refused document once, in words). */
@@ -87,8 +97,10 @@ export async function syncOnce(
 		sent: 0,
 		removalsSent: 0,
 		editsSent: 0,
+		notSent: [],
 		received: 0,
 		editsReceived: 0,
+		decksReceived: false,
 		removed: 0,
 		refused: []
 	};
@@ -96,9 +108,11 @@ export async function syncOnce(
 	// signed in afresh, or its sealed copies lost, would otherwise make a second revision of each).
 	await local.replicate.from(remote, { batch_size: BATCH });
 	await readInbox(db, local, keys, live, now, report);
-	report.editsSent = await sealEdits(db, local, keys, BATCH);
+	const edits = await sealEdits(db, local, keys, BATCH);
+	report.editsSent = edits.written;
+	report.notSent = edits.notSent;
 	report.sent = await sealHistory(db, local, keys);
-	report.removalsSent = await sealRemovals(db, local);
+	report.removalsSent = await sealRemovals(db, local, keys);
 	await local.replicate.to(remote, { batch_size: BATCH });
 	return report;
 }
@@ -145,11 +159,19 @@ function bodyOf(store: HistoryStore, stored: HistoryRecord): SyncBody {
 	return { kind: 'interviewAnswer', answer: record } as SyncBody;
 }
 
-/** Marks the documents of records removed here as deleted in the local database. */
-async function sealRemovals(db: StudyDatabase, local: SyncDatabase): Promise<number> {
+/** Marks the documents of records (and own decks) removed here as deleted in the local database. */
+async function sealRemovals(
+	db: StudyDatabase,
+	local: SyncDatabase,
+	keys: SyncKeys
+): Promise<number> {
 	const removals = await loadRemovals(db);
 	if (removals.length === 0) return 0;
-	const ids = removals.map((removal) => `${PREFIX[removal.store]}:${removal.uid}`);
+	const ids = await Promise.all(
+		removals.map(async ({ store, uid }) =>
+			store === 'decks' ? hiddenId(keys, 'd', uid) : `${PREFIX[store]}:${uid}`
+		)
+	);
 	const found = await local.allDocs({ keys: ids });
 	const deletions: object[] = [];
 	for (const row of found.rows) {
@@ -167,6 +189,12 @@ async function sealRemovals(db: StudyDatabase, local: SyncDatabase): Promise<num
 		removals.map((removal) => removal.key)
 	);
 	return new Set(deletions.map((deletion) => (deletion as { _id: string })._id)).size;
+}
+
+/** The items of the decks on this device, the own decks' as stored now. */
+function withOwnDecks(live: LiveItems, decks: readonly StoredDeck[]): LiveItems {
+	const own = decks.filter((deck) => deck.own);
+	return new Map([...live, ...liveItems(own)]);
 }
 
 /** Stores what arrived in the local database since it was last read. */
@@ -191,6 +219,11 @@ async function readInbox(
 		const edits = await readEdits(db, local, keys, changes.results, now);
 		report.editsReceived += edits.received;
 		report.refused.push(...edits.refused);
+		if (edits.kinds.has('ownDeck')) {
+			// A deck that arrived makes its cards studied here, answers that arrive with it included.
+			report.decksReceived = true;
+			live = withOwnDecks(live, await loadDecks(db));
+		}
 		const add: HistoryEntry[] = [];
 		const remove: { store: HistoryStore; uid: string }[] = [];
 		const candidates = changes.results.flatMap((change) => {
@@ -256,6 +289,6 @@ function entryOf({ body }: { body: SyncBody }): HistoryEntry {
 		case 'interviewAnswer':
 			return { store: 'interviewAnswers', record: body.answer };
 		default:
-			throw new SyncDocError('A synced setting or mark cannot be stored as history.');
+			throw new SyncDocError('A synced per-key record cannot be stored as history.');
 	}
 }

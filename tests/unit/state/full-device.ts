@@ -1,10 +1,18 @@
 import type { StudyDatabase } from '$lib/storage/db';
 
-/** A database whose every write fails as a full device's does. */
+/** A database whose every write fails as a full device's does (a write transaction too). */
 export function fullDevice(db: StudyDatabase): StudyDatabase {
-	const full = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
+	const error = () => new DOMException('full', 'QuotaExceededError');
+	const full = () => Promise.reject(error());
 	return new Proxy(db, {
-		get: (target, key) => (key === 'put' || key === 'delete' ? full : bound(target, key))
+		get: (target, key) => {
+			if (key === 'put' || key === 'delete') return full;
+			if (key !== 'transaction') return bound(target, key);
+			return (stores: never, mode?: IDBTransactionMode) => {
+				if (mode === 'readwrite') throw error();
+				return target.transaction(stores, mode);
+			};
+		}
 	});
 }
 

@@ -10,11 +10,20 @@ const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const QUESTION = 'cto-role/what-a-cto-is/q/interview';
 const now = () => NOW;
 
-/** A database whose every write fails as a full device's does, with the error it fails with. */
+/**
+ * A database whose every write fails as a full device's does (a write transaction too), with the
+ * error it fails with.
+ */
 function fullDevice(db: StudyDatabase, full: DOMException): StudyDatabase {
 	return new Proxy(db, {
 		get: (target, key) => {
 			if (key === 'put' || key === 'delete') return () => Promise.reject(full);
+			if (key === 'transaction') {
+				return (stores: never, mode?: IDBTransactionMode) => {
+					if (mode === 'readwrite') throw full;
+					return target.transaction(stores, mode);
+				};
+			}
 			const value: unknown = Reflect.get(target, key, target);
 			return typeof value === 'function' ? value.bind(target) : value;
 		}

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { app } from '$lib/state/app.svelte';
 import { sync, type SyncRunner } from '$lib/state/sync.svelte';
+import { ownDeck } from '$lib/import/own-deck';
+import { storeDeck } from '$lib/storage/decks';
 import { loadSyncAccount } from '$lib/storage/sync-account';
 import { signIn, SyncError } from '$lib/sync/connect';
 import { syncOnce } from '$lib/sync/engine';
@@ -107,6 +109,33 @@ describe('sync, as Settings shows it', () => {
 		expect(sync.log.lastError).toMatch(/could not be reached/);
 		expect(sync.waiting).toBe(1);
 		expect(await laptop.count('reviews')).toBe(2);
+	});
+
+	it('shows an own deck from another device at once, and names one too large to sync', async () => {
+		const phone = await device();
+		const own = (id: string, title: string, back: string, count: number) =>
+			ownDeck(
+				{ id, title, file: `${id}.txt`, order: 1000, now: NOW },
+				Array.from({ length: count }, (_, i) => ({
+					key: `k${i}`,
+					kind: 'basic' as const,
+					front: `Q${i} ${back}`,
+					back,
+					tags: [],
+					line: i
+				}))
+			);
+		await storeDeck(phone, own('own-acme', 'Acme', 'Kubernetes', 2), NOW);
+		await storeDeck(phone, own('own-huge', 'Everything', 'x'.repeat(9_000), 700), NOW);
+		await sync.signIn('ada', 'secret', PASSPHRASE);
+		await sync.syncNow();
+		expect(sync.log.notSent?.reasons).toEqual([
+			expect.stringMatching(/^Your deck “Everything” was not synced: it takes 1[0-9]\.\d MB/)
+		]);
+		await device();
+		await sync.signIn('ada', 'secret', PASSPHRASE);
+		await sync.syncNow();
+		expect(app.decks.filter((deck) => deck.own).map((deck) => deck.id)).toEqual(['own-acme']);
 	});
 
 	it('stops and forgets the server, keeping everything on the device', async () => {

@@ -2,13 +2,14 @@ import memory from 'pouchdb-adapter-memory';
 import { recordAnswer } from '$lib/state/answers';
 import { loadCardStates } from '$lib/storage/cards';
 import type { StudyDatabase } from '$lib/storage/db';
-import { storeDeck } from '$lib/storage/decks';
+import { loadDecks, storeDeck } from '$lib/storage/decks';
 import { SYNC_ACCOUNT } from '$lib/storage/removals';
 import { forgetSyncAccount } from '$lib/storage/sync-account';
 import { changeMarks, loadMarks } from '$lib/storage/marks';
 import { liveItems } from '$lib/storage/retire';
 import { loadSettings, saveSetting } from '$lib/storage/settings';
 import type { SettingKey, Settings } from '$lib/settings';
+import { deckOf } from '$lib/content/ids';
 import type { Deck } from '$lib/content/types';
 import type { CardMark, CardMarks } from '$lib/marks/marks';
 import type { Grade, Review } from '$lib/srs/types';
@@ -41,8 +42,7 @@ export class Device {
 		readonly db: StudyDatabase,
 		public local: SyncDatabase,
 		private readonly server: SyncDatabase,
-		private readonly keys: SyncKeys,
-		private readonly deck: Deck
+		private readonly keys: SyncKeys
 	) {}
 
 	static async start(server: SyncDatabase, keys: SyncKeys, deck: Deck, now: number) {
@@ -50,7 +50,7 @@ export class Device {
 		await storeDeck(db, deck, now);
 		// Signed in: removals are noted from now on.
 		await db.put('settings', { key: SYNC_ACCOUNT, value: { server: 'memory' } });
-		return new Device(db, memoryPouch('device'), server, keys, deck);
+		return new Device(db, memoryPouch('device'), server, keys);
 	}
 
 	/** Stops syncing and signs in again, as Settings does: its sealed copies and progress go. */
@@ -63,7 +63,7 @@ export class Device {
 
 	answer(card: string, grade: Grade, now: number, mode: Review['mode'] = 'review') {
 		return recordAnswer(this.db, {
-			card: { id: card, deck: this.deck.id },
+			card: { id: card, deck: deckOf(card) },
 			grade,
 			mode,
 			now,
@@ -90,13 +90,16 @@ export class Device {
 		return Object.fromEntries(await loadMarks(this.db));
 	}
 
-	/** One run of sync, at `now` (this device's clock; the time of day when not given). */
-	sync(now?: number): Promise<SyncReport> {
+	/**
+	 * One run of sync, at `now` (this device's clock; the time of day when not given), with the
+	 * decks stored here as the app passes them (the site's deck and own decks).
+	 */
+	async sync(now?: number): Promise<SyncReport> {
 		return syncOnce(
 			this.db,
 			{ local: this.local, remote: this.server },
 			this.keys,
-			liveItems([this.deck]),
+			liveItems(await loadDecks(this.db)),
 			now
 		);
 	}
