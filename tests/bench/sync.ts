@@ -150,6 +150,8 @@ interface Measured<T> {
 	cpuMs: number;
 	/** The highest heap in use while it ran, less the heap in use before (after a collection). */
 	peakHeapBytes: number;
+	/** The heap in use after it, after a collection, less the heap before: what it keeps. */
+	heldHeapBytes: number;
 }
 
 /** Times a task and samples the heap every 50 ms while it runs. */
@@ -168,7 +170,15 @@ async function measure<T>(task: () => Promise<T>): Promise<Measured<T>> {
 		const ms = performance.now() - start;
 		const { user, system } = process.cpuUsage(cpu);
 		sample();
-		return { result, ms, cpuMs: (user + system) / 1000, peakHeapBytes: peak - baseline };
+		gc();
+		const held = process.memoryUsage().heapUsed - baseline;
+		return {
+			result,
+			ms,
+			cpuMs: (user + system) / 1000,
+			peakHeapBytes: peak - baseline,
+			heldHeapBytes: held
+		};
 	} finally {
 		clearInterval(timer);
 	}
@@ -350,15 +360,20 @@ async function checkSame(a: Device, b: Device, expected: number): Promise<void> 
 }
 
 /** Device A answers `count` more cards, as the study page records answers. */
-async function answerMore(device: Device, history: History, count: number): Promise<void> {
-	const random = seededRandom(`sync-more-${count}`);
+async function answerMore(
+	device: Device,
+	history: History,
+	count: number,
+	round: number
+): Promise<void> {
+	const random = seededRandom(`sync-more-${count}-${round}`);
 	for (let i = 0; i < count; i++) {
 		const card = history.cards[Math.floor(random() * history.cards.length)] as CardState;
 		await recordAnswer(device.db, {
 			card: { id: card.id, deck: card.deck },
 			grade: grade(random),
 			mode: 'review',
-			now: NOW + i * MINUTE_MS,
+			now: NOW + (round * count + i) * MINUTE_MS,
 			durationMs: 2000 + Math.floor(random() * 13_000),
 			params: PARAMS
 		});
@@ -436,7 +451,7 @@ export const bench: Bench = async ({ quick }) => {
 		}
 		await checkSame(a, b, total);
 
-		await answerMore(a, history, more);
+		await answerMore(a, history, more, 0);
 		traffic.reset();
 		const moreUpload = await measure(() => a.sync(history.live));
 		const moreUploadTraffic = { ...traffic };
@@ -451,6 +466,19 @@ export const bench: Bench = async ({ quick }) => {
 		}
 		await checkSame(a, b, total + more);
 		log(`incremental: B received ${more} (${round(incremental.ms)} ms); both devices agree`);
+
+		// Once more: B's run above also pushed back (as revs_diff) every document it pulled in the
+		// first sync; from now on a run only exchanges what is new.
+		await answerMore(a, history, more, 1);
+		await a.sync(history.live);
+		traffic.reset();
+		const steady = await measure(() => b.sync(history.live));
+		const steadyTraffic = { ...traffic };
+		if (steady.result.received !== more) {
+			throw new Error(`B received ${steady.result.received} of ${more}`);
+		}
+		await checkSame(a, b, total + 2 * more);
+		log(`incremental again: B received ${more} (${round(steady.ms)} ms); both devices agree`);
 
 		const figures: Figure[] = [
 			{
@@ -545,6 +573,16 @@ export const bench: Bench = async ({ quick }) => {
 				value: megabytes(first.peakHeapBytes),
 				unit: 'MB'
 			},
+			{
+				name: 'first sync: heap held after it (after a collection) over the heap before',
+				value: megabytes(first.heldHeapBytes),
+				unit: 'MB'
+			},
+			{
+				name: 'first sync: bytes down a review (response bodies)',
+				value: Math.round(firstTraffic.bodyDown / total),
+				unit: 'bytes'
+			},
 			{ name: `device A sends ${more} more: time`, value: round(moreUpload.ms), unit: 'ms' },
 			{
 				name: `device A sends ${more} more: bytes up (bodies)`,
@@ -587,13 +625,25 @@ export const bench: Bench = async ({ quick }) => {
 				name: `incremental sync: peak heap over the heap before`,
 				value: megabytes(incremental.peakHeapBytes),
 				unit: 'MB'
-			}
+			},
+			{ name: `incremental sync again, ${more} more: time`, value: round(steady.ms), unit: 'ms' },
+			{
+				name: `incremental sync again: bytes down (response bodies)`,
+				value: kilobytes(steadyTraffic.bodyDown),
+				unit: 'KB'
+			},
+			{
+				name: `incremental sync again: bytes up (request bodies)`,
+				value: kilobytes(steadyTraffic.bodyUp),
+				unit: 'KB'
+			},
+			{ name: `incremental sync again: requests`, value: steadyTraffic.requests, unit: 'requests' }
 		];
 		const section: Section = {
 			title: `Sync: first sync of ${n} reviews to an empty device, then ${more} more (Node, pouchdb-server)`,
 			figures,
 			notes: [
-				`Device A holds ${n} reviews of ${count(cardCount)} cards in ${DECKS} decks (${REVIEWS_PER_CARD} answers a card between 1 and 23 November 2026 — sync refuses records older than the app — made by the app's scheduler, each with its own uid), written straight into the stores (${seconds(setupMs)} s, not counted); it signs in (creating the account's keycheck with the real ${count(KDF_ITERATIONS)} PBKDF2 iterations, timed on its own) and sends them with syncOnce. Device B starts empty (the same decks' items live, so its cards are not retired), signs in and runs syncOnce once: that run is the first sync. A then answers ${more} cards with recordAnswer and sends them; B's next run is the incremental sync.`,
+				`Device A holds ${n} reviews of ${count(cardCount)} cards in ${DECKS} decks (${REVIEWS_PER_CARD} answers a card between 1 and 23 November 2026 — sync refuses records older than the app — made by the app's scheduler, each with its own uid), written straight into the stores (${seconds(setupMs)} s, not counted); it signs in (creating the account's keycheck with the real ${count(KDF_ITERATIONS)} PBKDF2 iterations, timed on its own) and sends them with syncOnce. Device B starts empty (the same decks' items live, so its cards are not retired), signs in and runs syncOnce once: that run is the first sync. A then answers ${more} cards with recordAnswer and sends them; B's next run is the incremental sync. That run also pushes back to the server, as revs_diff requests, every document B pulled in the first sync (PouchDB's push reads the local changes since its checkpoint, which the pull's writes are part of; the server answers that it has them): a cost once, after a first sync. So A answers ${more} more, sends them, and B's run after that is "incremental sync again", what a sync costs from then on.`,
 				`Checked after each of B's runs: B holds exactly the reviews A holds (by uid) and the same card states (deep equal), and nothing was refused; the benchmark fails otherwise.`,
 				`Server: pouchdb-server --in-memory on this machine (port ${PORT}), one database per user with _security as CouchDB's couch_peruser: no network latency or bandwidth limit, so the times are CPU and protocol, not network. Devices: Node ${process.version}, not a browser: the study database is fake-indexeddb, which is slower than a browser's IndexedDB, and the local PouchDB uses pouchdb-adapter-memory (the IndexedDB adapter does not work on fake-indexeddb). Replication batch size ${BATCH} (BATCH in src/lib/sync/engine.ts).`,
 				`Bytes: bodies are counted in a fetch handed to remoteDatabase (request bodies as sent, response bodies as read, decoded); "on the wire" is every byte of the TCP connections through a counting relay in front of the server (headers and any compression included). MB = 10^6 bytes, KB = 10^3.`,
