@@ -1,5 +1,5 @@
 // `npm run bench`: builds the app when a benchmark needs it, serves build/, runs the benchmark
-// modules (node, browser, blocking, lighthouse), prints their figures and writes tests/bench/results.json.
+// modules (node, browser, blocking, lighthouse, sync), prints their figures and writes tests/bench/results.json.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import type { Bench, BenchContext, Section } from './types';
 
-const MODULES = ['node', 'browser', 'blocking', 'lighthouse'] as const;
+const MODULES = ['node', 'browser', 'blocking', 'lighthouse', 'sync'] as const;
 type ModuleName = (typeof MODULES)[number];
 /** Modules that drive the production build in a browser, so need it built and served. */
 const NEEDS_BUILD: readonly ModuleName[] = ['browser', 'blocking', 'lighthouse'];
@@ -50,11 +50,11 @@ function parseOptions(args: readonly string[]): Options {
 					`--only takes ${MODULES.join(', ')} (comma-separated), not "${unknown.join(',')}"`
 				);
 			}
-			// Always in the order node, browser, blocking, lighthouse, whatever order they were given in.
+			// Always in the order node, browser, blocking, lighthouse, sync, whatever order they were given in.
 			options.only = MODULES.filter((name) => names.includes(name));
 		} else {
 			throw new Error(
-				`unknown argument "${arg}" (use --quick, --only=node,browser,blocking,lighthouse, --no-build)`
+				`unknown argument "${arg}" (use --quick, --only=node,browser,blocking,lighthouse,sync, --no-build)`
 			);
 		}
 	}

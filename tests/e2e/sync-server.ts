@@ -19,12 +19,29 @@ export function userDb(name: string): string {
 	return `userdb-${Buffer.from(name, 'utf8').toString('hex')}`;
 }
 
+/** Where a server listens and keeps its data (the sync tests': SYNC_PORT, on disk). */
+export interface SyncServerOptions {
+	port?: number;
+	/** Databases in memory only (`--in-memory`): nothing survives a stop. */
+	inMemory?: boolean;
+}
+
 export class SyncServer {
 	#process: ChildProcess | null = null;
 	readonly #dir = mkdtempSync(join(tmpdir(), 'cto-sync-'));
+	readonly #port: number;
+	readonly #inMemory: boolean;
+	/** Where it answers, e.g. http://localhost:5989. */
+	readonly url: string;
 
-	static async start(): Promise<SyncServer> {
-		const server = new SyncServer();
+	private constructor({ port = SYNC_PORT, inMemory = false }: SyncServerOptions) {
+		this.#port = port;
+		this.#inMemory = inMemory;
+		this.url = `http://localhost:${port}`;
+	}
+
+	static async start(options: SyncServerOptions = {}): Promise<SyncServer> {
+		const server = new SyncServer(options);
 		await server.resume();
 		await server.#request(
 			'PUT',
@@ -37,13 +54,14 @@ export class SyncServer {
 
 	/** Starts (again) with the data it held. */
 	async resume(): Promise<void> {
-		this.#process = spawn(BIN, ['-p', String(SYNC_PORT), '-d', this.#dir, '-n'], {
+		const data = this.#inMemory ? ['--in-memory'] : ['-d', this.#dir];
+		this.#process = spawn(BIN, ['-p', String(this.#port), ...data, '-n'], {
 			cwd: this.#dir,
 			stdio: 'ignore'
 		});
 		// Ready when it answers: a limit, not a wait.
 		for (let attempt = 0; attempt < 300; attempt++) {
-			const answered = await fetch(SYNC_URL).then(
+			const answered = await fetch(this.url).then(
 				(response) => response.ok,
 				() => false
 			);
@@ -106,7 +124,7 @@ export class SyncServer {
 		if (asAdmin) {
 			headers.Authorization = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`;
 		}
-		const response = await fetch(`${SYNC_URL}${path}`, { method, headers, body });
+		const response = await fetch(`${this.url}${path}`, { method, headers, body });
 		const text = await response.text();
 		if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
 		return text ? JSON.parse(text) : null;
