@@ -36,6 +36,8 @@ test('two devices that studied offline end with every answer, both answers to on
 	);
 	await phone.signIn();
 	await expect(phone.section.getByTestId('sync-state')).toContainText('syncs as ada');
+	// The form is gone: focus is on the line that says sync is on, not lost.
+	await expect(phone.section.getByTestId('sync-state')).toBeFocused();
 	await laptop.signIn('another passphrase altogether');
 	await expect(laptop.section.getByTestId('sync-problem')).toContainText(
 		'does not match the one this account was set up with'

@@ -23,6 +23,8 @@ export const MIN_PASSPHRASE = 10;
 
 export type { SyncRunner };
 
+const NOTHING_SENT = { reviews: 0, quizAttempts: 0, interviewAnswers: 0 };
+
 const NO_LOG: SyncLog = { lastSyncedAt: null, lastError: null, refused: null };
 
 /**
@@ -188,7 +190,9 @@ class Sync {
 
 	async #countWaiting(db: StudyDatabase): Promise<void> {
 		try {
-			this.waiting = await waitingToSend(db, (await loadSyncProgress(db)).sent);
+			const progress = await loadSyncProgress(db);
+			// Sealed on this device is not sent: what the server is known to have counts.
+			this.waiting = await waitingToSend(db, progress.confirmed ?? NOTHING_SENT);
 		} catch {
 			this.waiting = null;
 		}

@@ -29,6 +29,11 @@ export interface SyncProgress {
 	 * the edits handed to sync to send; absent until its first edit is.
 	 */
 	editsSent?: Partial<Record<string, string>>;
+	/**
+	 * Per store, the key of the last record the server is known to have (sent, and the push that
+	 * carried it finished); absent until a push first did.
+	 */
+	confirmed?: Record<HistoryStore, number>;
 }
 
 /** The settings record of the sync progress. */
@@ -122,6 +127,18 @@ export async function markEditsSent(db: StudyDatabase, kind: string, hlc: string
 		const progress = ((await tx.store.get(SYNC_PROGRESS))?.value as SyncProgress) ?? START;
 		const editsSent = { ...progress.editsSent, [kind]: hlc };
 		write(tx.store.put({ key: SYNC_PROGRESS, value: { ...progress, editsSent } }));
+	});
+}
+
+/** Notes that the server has every record handed to sync up to `sent` (a push finished). */
+export async function markConfirmed(
+	db: StudyDatabase,
+	sent: Record<HistoryStore, number>
+): Promise<void> {
+	const tx = db.transaction('settings', 'readwrite');
+	await inTransaction(tx, async () => {
+		const progress = ((await tx.store.get(SYNC_PROGRESS))?.value as SyncProgress) ?? START;
+		write(tx.store.put({ key: SYNC_PROGRESS, value: { ...progress, confirmed: sent } }));
 	});
 }
 

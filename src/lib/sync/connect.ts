@@ -112,7 +112,7 @@ export function syncError(error: unknown): AppError {
 	}
 	if (error instanceof SyncDocError) return error;
 	return new SyncError(
-		'The sync server could not be reached. Your data is kept on this device, and sync will try again when you are online.',
+		'The sync server could not be reached: check that this device is online, or try again later (it may be down). Everything stays on this device meanwhile.',
 		{ cause: error }
 	);
 }

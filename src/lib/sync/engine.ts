@@ -11,6 +11,7 @@ import {
 	historyToSend,
 	knownUids,
 	loadSyncProgress,
+	markConfirmed,
 	markSent,
 	storeReceived,
 	type HistoryEntry,
@@ -113,7 +114,10 @@ export async function syncOnce(
 	report.notSent = edits.notSent;
 	report.sent = await sealHistory(db, local, keys);
 	report.removalsSent = await sealRemovals(db, local, keys);
+	const { sent } = await loadSyncProgress(db);
 	await local.replicate.to(remote, { batch_size: BATCH });
+	// Only now does the server hold what was sealed: what waits to be sent counts from here.
+	await markConfirmed(db, sent);
 	return report;
 }
 
