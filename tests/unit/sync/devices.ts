@@ -116,3 +116,16 @@ export class Device {
 		return Object.fromEntries(await loadCardStates(this.db));
 	}
 }
+
+/** A server in memory and two devices that sync with it, a phone and a laptop. */
+export async function phoneAndLaptop(keys: SyncKeys, deck: Deck, now: number) {
+	const server = memoryPouch('server');
+	const phone = await Device.start(server, keys, deck, now);
+	const laptop = await Device.start(server, keys, deck, now);
+	return { server, phone, laptop };
+}
+
+/** Each device syncs twice, in turn (at `now`, or the clock's time): then none has more to exchange. */
+export async function settle(devices: readonly Device[], now?: number): Promise<void> {
+	for (let round = 0; round < 2; round++) for (const device of devices) await device.sync(now);
+}

@@ -6,7 +6,7 @@ import { Rating, State } from '$lib/srs/types';
 import { seal, type SyncKeys } from '$lib/sync/crypto';
 import { createKeycheck } from '$lib/sync/keycheck';
 import { deckFrom, TERMS } from '../content/notes';
-import { Device, memoryPouch } from './devices';
+import { phoneAndLaptop, settle } from './devices';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const MINUTE = 60_000;
@@ -21,17 +21,7 @@ beforeAll(async () => {
 	otherKeys = (await createKeycheck('another passphrase entirely', 100_000)).keys;
 });
 
-async function twoDevices() {
-	const server = memoryPouch('server');
-	const phone = await Device.start(server, keys, DECK, NOW);
-	const laptop = await Device.start(server, keys, DECK, NOW);
-	return { server, phone, laptop };
-}
-
-/** Both devices sync until neither has anything left to exchange. */
-async function settle(...devices: Device[]) {
-	for (let round = 0; round < 2; round++) for (const device of devices) await device.sync();
-}
+const twoDevices = () => phoneAndLaptop(keys, DECK, NOW);
 
 describe('two devices that studied offline', () => {
 	it('both end with every answer and the same card states', async () => {
@@ -40,7 +30,7 @@ describe('two devices that studied offline', () => {
 		await phone.answer(FIRST, Rating.Again, NOW + 10 * MINUTE);
 		await laptop.answer(SECOND, Rating.Easy, NOW + 5 * MINUTE);
 		await laptop.answer(SECOND, Rating.Hard, NOW + 6 * MINUTE, 'cram');
-		await settle(phone, laptop);
+		await settle([phone, laptop]);
 		const reviews = await phone.reviews();
 		expect(reviews).toHaveLength(4);
 		expect(await laptop.reviews()).toEqual(reviews);
@@ -52,7 +42,7 @@ describe('two devices that studied offline', () => {
 		const { phone, laptop } = await twoDevices();
 		await phone.answer(FIRST, Rating.Good, NOW);
 		await laptop.answer(FIRST, Rating.Again, NOW + 2 * MINUTE);
-		await settle(phone, laptop);
+		await settle([phone, laptop]);
 		const reviews = await phone.reviews();
 		expect(reviews.map((review) => review.rating)).toEqual([Rating.Good, Rating.Again]);
 		const cards = await phone.cards();
@@ -80,7 +70,7 @@ describe('two devices that studied offline', () => {
 	it('sends nothing twice: a second run exchanges nothing', async () => {
 		const { server, phone, laptop } = await twoDevices();
 		await phone.answer(FIRST, Rating.Good, NOW);
-		await settle(phone, laptop);
+		await settle([phone, laptop]);
 		expect(await phone.sync()).toMatchObject({ sent: 0, received: 0, removed: 0, refused: [] });
 		expect(await laptop.sync()).toMatchObject({ sent: 0, received: 0, removed: 0, refused: [] });
 		// One document for the answer, none for what the laptop received.
@@ -90,7 +80,7 @@ describe('two devices that studied offline', () => {
 	it('an answer undone on one device is removed on the other, its card new again', async () => {
 		const { phone, laptop } = await twoDevices();
 		const { review } = await phone.answer(FIRST, Rating.Good, NOW);
-		await settle(phone, laptop);
+		await settle([phone, laptop]);
 		expect(await laptop.reviews()).toHaveLength(1);
 		await undoAnswer(phone.db, review.id as number);
 		const report = await phone.sync();
@@ -105,14 +95,14 @@ describe('a device that stopped syncing and signed in again', () => {
 	it('seals nothing the server has twice, so an undo there removes the answer everywhere', async () => {
 		const { server, phone, laptop } = await twoDevices();
 		const { review } = await phone.answer(FIRST, Rating.Good, NOW);
-		await settle(phone, laptop);
+		await settle([phone, laptop]);
 		await phone.signInAgain();
 		expect(await phone.sync()).toMatchObject({ sent: 0, received: 0 });
 		const id = `r:${review.uid as string}`;
 		const doc = (await server.get(id, { conflicts: true })) as { _conflicts?: string[] };
 		expect(doc._conflicts ?? []).toEqual([]);
 		await undoAnswer(phone.db, review.id as number);
-		await settle(phone, laptop);
+		await settle([phone, laptop]);
 		expect(await phone.reviews()).toEqual([]);
 		expect(await laptop.reviews()).toEqual([]);
 	});
@@ -136,7 +126,7 @@ describe('documents a server should never hold', () => {
 	it('are refused, counted and reported, and nothing stored changes', async () => {
 		const { server, phone, laptop } = await twoDevices();
 		await phone.answer(FIRST, Rating.Good, NOW);
-		await settle(phone, laptop);
+		await settle([phone, laptop]);
 		const before = await exportProgress(laptop.db, NOW + MINUTE);
 		const id = () => `r:${crypto.randomUUID()}`;
 		const sealedScript = async () => {

@@ -5,7 +5,7 @@ import { hiddenId, type SyncKeys } from '$lib/sync/crypto';
 import { compareHlc, parseHlc, type Hlc } from '$lib/sync/hlc';
 import { createKeycheck } from '$lib/sync/keycheck';
 import { deckFrom, TERMS } from '../content/notes';
-import { Device, memoryPouch } from './devices';
+import { phoneAndLaptop, settle } from './devices';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const MINUTE = 60_000;
@@ -18,17 +18,7 @@ beforeAll(async () => {
 	keys = (await createKeycheck('correct horse battery staple', 100_000)).keys;
 });
 
-async function twoDevices() {
-	const server = memoryPouch('server');
-	const phone = await Device.start(server, keys, DECK, NOW);
-	const laptop = await Device.start(server, keys, DECK, NOW);
-	return { server, phone, laptop };
-}
-
-/** Each device syncs twice, in turn, at `now`. */
-async function settle(now: number, ...devices: Device[]) {
-	for (let round = 0; round < 2; round++) for (const device of devices) await device.sync(now);
-}
+const twoDevices = () => phoneAndLaptop(keys, DECK, NOW);
 
 describe("a card's marks changed on one device", () => {
 	it('reach the other, the server holding no card id, note or field name', async () => {
@@ -63,7 +53,7 @@ describe("a card's marks changed on one device", () => {
 		await phone.db.put('marks', { item: FIRST, ...NO_MARKS, suspended: true, updatedAt: NOW });
 		await phone.db.put('marks', { item: SECOND, ...NO_MARKS, flagged: true, updatedAt: NOW });
 		await laptop.mark([FIRST], { note: 'mine' }, NOW - MINUTE);
-		await settle(NOW + MINUTE, phone, laptop);
+		await settle([phone, laptop], NOW + MINUTE);
 		for (const device of [phone, laptop]) {
 			const marks = await device.marks();
 			expect(marks[FIRST]).toMatchObject({ suspended: false, note: 'mine' });
@@ -99,7 +89,7 @@ describe("a card's marks changed offline on both devices", () => {
 			await devices[first].mark([FIRST], { suspended: true }, NOW);
 			await devices[later].mark([FIRST], { note: 'later' }, NOW + 5 * MINUTE);
 			// The device with the older edit syncs first: its edit reaches the server first.
-			await settle(NOW + 10 * MINUTE, devices[first], devices[later]);
+			await settle([devices[first], devices[later]], NOW + 10 * MINUTE);
 			for (const device of [devices.phone, devices.laptop]) {
 				expect((await device.marks())[FIRST]).toEqual({
 					item: FIRST,

@@ -6,7 +6,7 @@ import { loadMyAnswer, saveMyAnswer } from '$lib/storage/my-answers';
 import { hiddenId, type SyncKeys } from '$lib/sync/crypto';
 import { createKeycheck } from '$lib/sync/keycheck';
 import { deckFrom, TERMS } from '../content/notes';
-import { Device, memoryPouch } from './devices';
+import { Device, memoryPouch, phoneAndLaptop, settle } from './devices';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const MINUTE = 60_000;
@@ -20,17 +20,7 @@ beforeAll(async () => {
 	keys = (await createKeycheck('correct horse battery staple', 100_000)).keys;
 });
 
-async function twoDevices() {
-	const server = memoryPouch('server');
-	const phone = await Device.start(server, keys, DECK, NOW);
-	const laptop = await Device.start(server, keys, DECK, NOW);
-	return { server, phone, laptop };
-}
-
-/** Each device syncs twice, in turn, at `now`. */
-async function settle(now: number, ...devices: Device[]) {
-	for (let round = 0; round < 2; round++) for (const device of devices) await device.sync(now);
-}
+const twoDevices = () => phoneAndLaptop(keys, DECK, NOW);
 
 /** Saves an answer as the question's page does, at `now`. */
 function write(device: Device, item: string, text: Partial<MyAnswerText>, now: number) {
@@ -81,10 +71,10 @@ describe('an answer of your own written on one device', () => {
 	it('emptied there later is emptied on the other too', async () => {
 		const { phone, laptop } = await twoDevices();
 		await write(phone, QUESTION, { result: 'Shipped' }, NOW);
-		await settle(NOW, phone, laptop);
+		await settle([phone, laptop], NOW);
 		expect(await loadMyAnswer(laptop.db, QUESTION)).not.toBeNull();
 		await write(phone, QUESTION, {}, NOW + MINUTE);
-		await settle(NOW + MINUTE, phone, laptop);
+		await settle([phone, laptop], NOW + MINUTE);
 		for (const device of [phone, laptop]) {
 			expect(await loadMyAnswer(device.db, QUESTION)).toBeNull();
 		}
@@ -99,7 +89,7 @@ describe('an answer of your own written offline on both devices', () => {
 		const devices = await twoDevices();
 		await write(devices[order.first], QUESTION, { situation: 'first' }, NOW);
 		await write(devices[order.later], QUESTION, { action: 'later' }, NOW + 5 * MINUTE);
-		await settle(NOW + 10 * MINUTE, devices[order.first], devices[order.later]);
+		await settle([devices[order.first], devices[order.later]], NOW + 10 * MINUTE);
 		for (const device of [devices.phone, devices.laptop]) {
 			expect(await loadMyAnswer(device.db, QUESTION)).toEqual({
 				...EMPTY_ANSWER,
@@ -118,7 +108,7 @@ describe('an answer of your own written offline on both devices', () => {
 		await phone.db.put('myAnswers', old);
 		await phone.db.put('myAnswers', { ...old, item: OTHER });
 		await write(laptop, QUESTION, { task: 'new' }, NOW - MINUTE);
-		await settle(NOW + MINUTE, phone, laptop);
+		await settle([phone, laptop], NOW + MINUTE);
 		for (const device of [phone, laptop]) {
 			expect((await loadMyAnswer(device.db, QUESTION))?.task).toBe('new');
 			expect((await loadMyAnswer(device.db, OTHER))?.task).toBe('old');
@@ -130,7 +120,7 @@ describe('answers of your own in a backup', () => {
 	it('leave out the clock reading; an import stamps those it takes, which then sync', async () => {
 		const { phone, laptop } = await twoDevices();
 		await write(phone, QUESTION, { notes: 'phone' }, NOW);
-		await settle(NOW, phone, laptop);
+		await settle([phone, laptop], NOW);
 		const alone = await Device.start(memoryPouch('alone'), keys, DECK, NOW);
 		await write(alone, QUESTION, { notes: 'from the file' }, NOW + 2 * MINUTE);
 		const backup = await exportProgress(alone.db, NOW + 2 * MINUTE);
@@ -138,7 +128,7 @@ describe('answers of your own in a backup', () => {
 			{ ...EMPTY_ANSWER, notes: 'from the file', item: QUESTION, updatedAt: NOW + 2 * MINUTE }
 		]);
 		await importProgress(laptop.db, { backup, rebuilt: 0 }, NOW + 3 * MINUTE);
-		await settle(NOW + 3 * MINUTE, laptop, phone);
+		await settle([laptop, phone], NOW + 3 * MINUTE);
 		for (const device of [phone, laptop]) {
 			expect((await loadMyAnswer(device.db, QUESTION))?.notes).toBe('from the file');
 		}

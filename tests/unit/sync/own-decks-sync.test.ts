@@ -8,7 +8,7 @@ import { Rating } from '$lib/srs/types';
 import { hiddenId, type SyncKeys } from '$lib/sync/crypto';
 import { createKeycheck } from '$lib/sync/keycheck';
 import { deckFrom, TERMS } from '../content/notes';
-import { Device, memoryPouch } from './devices';
+import { Device, memoryPouch, phoneAndLaptop, settle } from './devices';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const MINUTE = 60_000;
@@ -32,17 +32,7 @@ beforeAll(async () => {
 	keys = (await createKeycheck('correct horse battery staple', 100_000)).keys;
 });
 
-async function twoDevices() {
-	const server = memoryPouch('server');
-	const phone = await Device.start(server, keys, DECK, NOW);
-	const laptop = await Device.start(server, keys, DECK, NOW);
-	return { server, phone, laptop };
-}
-
-/** Each device syncs twice, in turn, at `now`. */
-async function settle(now: number, ...devices: Device[]) {
-	for (let round = 0; round < 2; round++) for (const device of devices) await device.sync(now);
-}
+const twoDevices = () => phoneAndLaptop(keys, DECK, NOW);
 
 async function ownDeckOn(device: Device, id = 'own-acme') {
 	return (await loadDecks(device.db)).find((deck) => deck.id === id);
@@ -61,7 +51,7 @@ describe('an own deck imported on one device', () => {
 		expect(await ownDeckOn(laptop)).toMatchObject({ items: deck.items, own: deck.own });
 		expect((await laptop.cards())[stack]).toMatchObject({ retired: false });
 		await laptop.answer(team, Rating.Again, NOW + MINUTE);
-		await settle(NOW + MINUTE, laptop, phone);
+		await settle([laptop, phone], NOW + MINUTE);
 		expect((await phone.cards())[team]).toMatchObject({ retired: false, reps: 1 });
 		expect(await phone.reviews()).toEqual(await laptop.reviews());
 	});
@@ -69,7 +59,7 @@ describe('an own deck imported on one device', () => {
 	it('leaves none of its text, its name or its ids on the server', async () => {
 		const { server, phone, laptop } = await twoDevices();
 		await storeDeck(phone.db, acme([STACK, TEAM]), NOW);
-		await settle(NOW, phone, laptop);
+		await settle([phone, laptop], NOW);
 		expect(await ownDeckOn(laptop)).toBeDefined();
 		const changes = await server.changes({ since: 0, limit: 100, include_docs: true });
 		const stored = JSON.stringify(changes.results.map((change) => change.doc));
@@ -102,15 +92,15 @@ describe('an own deck imported again on one device', () => {
 		const { phone, laptop } = await twoDevices();
 		const deck = acme([STACK, TEAM]);
 		await storeDeck(phone.db, deck, NOW);
-		await settle(NOW, phone, laptop);
+		await settle([phone, laptop], NOW);
 		const team = deck.items[1]?.id as string;
 		await laptop.answer(team, Rating.Good, NOW);
 		await storeDeck(phone.db, acme([STACK], NOW + MINUTE), NOW + MINUTE);
-		await settle(NOW + MINUTE, phone, laptop);
+		await settle([phone, laptop], NOW + MINUTE);
 		expect((await ownDeckOn(laptop))?.items).toHaveLength(1);
 		expect((await laptop.cards())[team]).toMatchObject({ retired: true, reps: 1 });
 		await storeDeck(phone.db, acme([STACK, TEAM], NOW + 2 * MINUTE), NOW + 2 * MINUTE);
-		await settle(NOW + 2 * MINUTE, phone, laptop);
+		await settle([phone, laptop], NOW + 2 * MINUTE);
 		expect((await laptop.cards())[team]).toMatchObject({ retired: false, reps: 1 });
 	});
 });
@@ -122,7 +112,7 @@ describe("an own deck's card edited on one device", () => {
 		await storeDeck(phone.db, deck, NOW);
 		const stack = deck.items[0]?.id as string;
 		await laptop.answer(stack, Rating.Good, NOW);
-		await settle(NOW, phone, laptop);
+		await settle([phone, laptop], NOW);
 		const later = NOW + 5 * MINUTE;
 		await changeOwnDeck(
 			laptop.db,
@@ -136,7 +126,7 @@ describe("an own deck's card edited on one device", () => {
 				),
 			later
 		);
-		await settle(later, laptop, phone);
+		await settle([laptop, phone], later);
 		const onPhone = await ownDeckOn(phone);
 		expect(onPhone?.items[0]).toMatchObject({ id: stack, front: 'Acme runs on?', back: 'Nomad' });
 		expect(onPhone?.own?.aliases).toEqual((await ownDeckOn(laptop))?.own?.aliases);
@@ -149,7 +139,7 @@ describe("an own deck's card edited on one device", () => {
 		const { phone, laptop } = await twoDevices();
 		const deck = acme([STACK, TEAM]);
 		await storeDeck(phone.db, deck, NOW);
-		await settle(NOW, phone, laptop);
+		await settle([phone, laptop], NOW);
 		const [stack, team] = deck.items.map((item) => item.id) as [string, string];
 		const edit = (device: Device, item: string, back: string, at: number) =>
 			changeOwnDeck(
@@ -160,7 +150,7 @@ describe("an own deck's card edited on one device", () => {
 			);
 		await edit(laptop, stack, 'laptop', NOW + MINUTE);
 		await edit(phone, team, 'phone', NOW + 2 * MINUTE);
-		await settle(NOW + 3 * MINUTE, laptop, phone);
+		await settle([laptop, phone], NOW + 3 * MINUTE);
 		for (const device of [phone, laptop]) {
 			const items = (await ownDeckOn(device))?.items;
 			expect(items?.map((item) => ('back' in item ? item.back : null))).toEqual([
@@ -176,9 +166,9 @@ describe('an own deck deleted on one device', () => {
 		const { server, phone, laptop } = await twoDevices();
 		const deck = acme([STACK, TEAM]);
 		await storeDeck(phone.db, deck, NOW);
-		await settle(NOW, phone, laptop);
+		await settle([phone, laptop], NOW);
 		await laptop.answer(deck.items[0]?.id as string, Rating.Good, NOW);
-		await settle(NOW, laptop, phone);
+		await settle([laptop, phone], NOW);
 		await deleteOwnDeck(phone.db, 'own-acme', NOW + MINUTE);
 		expect(await phone.sync(NOW + MINUTE)).toMatchObject({ removalsSent: 2 });
 		// The deck's deletion takes its answers with it (their own removals then find none left).
@@ -192,7 +182,7 @@ describe('an own deck deleted on one device', () => {
 		await expect(server.get(id)).rejects.toMatchObject({ status: 404 });
 		// Imported again later, it syncs again.
 		await storeDeck(phone.db, acme([STACK], NOW + 2 * MINUTE), NOW + 2 * MINUTE);
-		await settle(NOW + 2 * MINUTE, phone, laptop);
+		await settle([phone, laptop], NOW + 2 * MINUTE);
 		expect((await ownDeckOn(laptop))?.items).toHaveLength(1);
 	});
 });
@@ -202,7 +192,7 @@ describe('an own deck deleted on one device while edited offline on the other', 
 		const { phone, laptop } = await twoDevices();
 		const deck = acme([STACK, TEAM]);
 		await storeDeck(phone.db, deck, NOW);
-		await settle(NOW, phone, laptop);
+		await settle([phone, laptop], NOW);
 		const stack = deck.items[0]?.id as string;
 		await deleteOwnDeck(phone.db, 'own-acme', NOW + MINUTE);
 		const sides = { kind: 'basic', front: 'Q?', back: 'kept' } as const;
@@ -212,7 +202,7 @@ describe('an own deck deleted on one device while edited offline on the other', 
 			(stored) => editedOwnCard(stored, stack, sides, NOW + MINUTE),
 			NOW + MINUTE
 		);
-		await settle(NOW + 2 * MINUTE, phone, laptop);
+		await settle([phone, laptop], NOW + 2 * MINUTE);
 		for (const device of [phone, laptop]) {
 			expect((await ownDeckOn(device))?.items[0]).toMatchObject({ id: stack, back: 'kept' });
 		}
@@ -223,13 +213,13 @@ describe('own decks in a backup', () => {
 	it('leave out the clock reading; an import stamps those it takes, which then sync', async () => {
 		const { phone, laptop } = await twoDevices();
 		await storeDeck(phone.db, acme([STACK]), NOW);
-		await settle(NOW, phone, laptop);
+		await settle([phone, laptop], NOW);
 		const alone = await Device.start(memoryPouch('alone'), keys, DECK, NOW);
 		await storeDeck(alone.db, acme([STACK, TEAM], NOW + 2 * MINUTE), NOW + 2 * MINUTE);
 		const backup = await exportProgress(alone.db, NOW + 2 * MINUTE);
 		expect(backup.ownDecks?.[0]).not.toHaveProperty('hlc');
 		await importProgress(laptop.db, { backup, rebuilt: 0 }, NOW + 3 * MINUTE);
-		await settle(NOW + 3 * MINUTE, laptop, phone);
+		await settle([laptop, phone], NOW + 3 * MINUTE);
 		expect((await ownDeckOn(phone))?.items).toHaveLength(2);
 	});
 });

@@ -11,7 +11,7 @@ import { formatHlc } from '$lib/sync/hlc';
 import { createKeycheck } from '$lib/sync/keycheck';
 import type { SyncDatabase } from '$lib/sync/pouch';
 import { deckFrom, TERMS } from '../content/notes';
-import { Device, memoryPouch } from './devices';
+import { phoneAndLaptop, settle } from './devices';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0);
 const MINUTE = 60_000;
@@ -24,17 +24,7 @@ beforeAll(async () => {
 	keys = (await createKeycheck('correct horse battery staple', 100_000)).keys;
 });
 
-async function twoDevices() {
-	const server = memoryPouch('server');
-	const phone = await Device.start(server, keys, DECK, NOW);
-	const laptop = await Device.start(server, keys, DECK, NOW);
-	return { server, phone, laptop };
-}
-
-/** Each device syncs twice, in turn, at `now`. */
-async function settle(now: number, ...devices: Device[]) {
-	for (let round = 0; round < 2; round++) for (const device of devices) await device.sync(now);
-}
+const twoDevices = () => phoneAndLaptop(keys, DECK, NOW);
 
 /** The revisions of a document that are leaves and not deleted: more than one is a conflict. */
 async function leaves(db: SyncDatabase, id: string): Promise<number> {
@@ -87,7 +77,7 @@ describe('a setting changed on one device', () => {
 		await phone.db.put('settings', { key: 'newPerDay', value: 40 });
 		await phone.db.put('settings', { key: 'newPerDeck', value: 7 });
 		await laptop.setting('newPerDay', 50, NOW);
-		await settle(NOW + MINUTE, phone, laptop);
+		await settle([phone, laptop], NOW + MINUTE);
 		for (const device of [phone, laptop]) {
 			expect(await device.settings()).toMatchObject({ newPerDay: 50, newPerDeck: 7 });
 		}
@@ -109,7 +99,7 @@ describe('a setting changed offline on both devices', () => {
 			await devices[first].setting('desiredRetention', 0.8, NOW);
 			await devices[later].setting('desiredRetention', 0.95, NOW + 5 * MINUTE);
 			const other = syncsFirst === 'phone' ? 'laptop' : 'phone';
-			await settle(NOW + 10 * MINUTE, devices[syncsFirst], devices[other]);
+			await settle([devices[syncsFirst], devices[other]], NOW + 10 * MINUTE);
 			for (const device of [devices.phone, devices.laptop]) {
 				expect((await device.settings()).desiredRetention).toBe(0.95);
 			}
@@ -127,7 +117,7 @@ describe('a setting changed offline on both devices', () => {
 		await sealEdits(laptop.db, laptop.local, keys, 500);
 		await laptop.local.replicate.to(server);
 		expect(await leaves(server, id)).toBe(2);
-		await settle(NOW + 11 * MINUTE, phone, laptop);
+		await settle([phone, laptop], NOW + 11 * MINUTE);
 		expect(await leaves(server, id)).toBe(1);
 		for (const device of [phone, laptop]) {
 			expect(await leaves(device.local, id)).toBe(1);
