@@ -8,9 +8,9 @@ import {
 	saveSyncAccount,
 	saveSyncLog,
 	waitingToSend,
+	NO_SYNC_LOG,
 	type SyncLog
 } from '$lib/storage/sync-account';
-import { loadSyncProgress } from '$lib/storage/sync-records';
 import { SYNC_ORIGIN } from '$lib/sync/config';
 import { app } from './app.svelte';
 import type { SyncRunner } from './sync-worker-client';
@@ -22,10 +22,6 @@ export const SYNC_EVERY_MS = 5 * 60_000;
 export const MIN_PASSPHRASE = 10;
 
 export type { SyncRunner };
-
-const NOTHING_SENT = { reviews: 0, quizAttempts: 0, interviewAnswers: 0 };
-
-const NO_LOG: SyncLog = { lastSyncedAt: null, lastError: null, refused: null };
 
 /**
  * Sync across devices, for Settings and for the app: whether it is on, how it went, what waits to
@@ -40,7 +36,7 @@ class Sync {
 	/** A run is under way. */
 	running = $state(false);
 	/** How the last runs went. */
-	log = $state.raw<SyncLog>(NO_LOG);
+	log = $state.raw<SyncLog>(NO_SYNC_LOG);
 	/** How many records wait to be sent (null until counted). */
 	waiting = $state<number | null>(null);
 	/** Signing in is under way. */
@@ -176,7 +172,7 @@ class Sync {
 				const account = await loadSyncAccount(db);
 				await forgetSyncAccount(db);
 				this.username = null;
-				this.log = NO_LOG;
+				this.log = NO_SYNC_LOG;
 				this.waiting = null;
 				if (account) {
 					const runner = await this.#loadRunner();
@@ -190,9 +186,7 @@ class Sync {
 
 	async #countWaiting(db: StudyDatabase): Promise<void> {
 		try {
-			const progress = await loadSyncProgress(db);
-			// Sealed on this device is not sent: what the server is known to have counts.
-			this.waiting = await waitingToSend(db, progress.confirmed ?? NOTHING_SENT);
+			this.waiting = await waitingToSend(db);
 		} catch {
 			this.waiting = null;
 		}
@@ -237,7 +231,7 @@ class Sync {
 		this.#started = undefined;
 		this.#run = undefined;
 		this.username = null;
-		this.log = NO_LOG;
+		this.log = NO_SYNC_LOG;
 		this.waiting = null;
 		this.problem = null;
 	}

@@ -1,7 +1,7 @@
 import type { StudyDatabase } from './db';
 import { toStorageError } from './errors';
 import { SYNC_ACCOUNT } from './removals';
-import { SYNC_PROGRESS } from './sync-records';
+import { loadSyncProgress, NOTHING_SENT, SYNC_PROGRESS } from './sync-records';
 import { inTransaction, write } from './transaction';
 
 /**
@@ -38,7 +38,8 @@ export interface SyncLog {
 /** The settings record of the sync log. */
 export const SYNC_LOG = 'meta:syncLog';
 
-const NO_LOG: SyncLog = { lastSyncedAt: null, lastError: null, refused: null };
+/** The log before any run. */
+export const NO_SYNC_LOG: SyncLog = { lastSyncedAt: null, lastError: null, refused: null };
 
 /** The account this device syncs with, or null when it does not. */
 export async function loadSyncAccount(db: StudyDatabase): Promise<SyncAccount | null> {
@@ -76,7 +77,7 @@ export async function forgetSyncAccount(db: StudyDatabase): Promise<void> {
 export async function loadSyncLog(db: StudyDatabase): Promise<SyncLog> {
 	try {
 		const record = await db.get('settings', SYNC_LOG);
-		return (record?.value as SyncLog | undefined) ?? NO_LOG;
+		return (record?.value as SyncLog | undefined) ?? NO_SYNC_LOG;
 	} catch (error) {
 		throw toStorageError(error);
 	}
@@ -92,10 +93,9 @@ export async function saveSyncLog(db: StudyDatabase, log: SyncLog): Promise<void
 }
 
 /** How many records wait to be sent: history stored after what was sent, and removals. */
-export async function waitingToSend(
-	db: StudyDatabase,
-	sent: Record<'reviews' | 'quizAttempts' | 'interviewAnswers', number>
-): Promise<number> {
+export async function waitingToSend(db: StudyDatabase): Promise<number> {
+	// Sealed on this device is not sent: what the server is known to have counts.
+	const sent = (await loadSyncProgress(db)).confirmed ?? NOTHING_SENT;
 	try {
 		const tx = db.transaction(['reviews', 'quizAttempts', 'interviewAnswers', 'removals']);
 		const counts = await Promise.all([

@@ -39,10 +39,24 @@ export interface SyncProgress {
 /** The settings record of the sync progress. */
 export const SYNC_PROGRESS = 'meta:syncProgress';
 
+/** No record of any store: where sending starts. */
+export const NOTHING_SENT: Readonly<Record<HistoryStore, number>> = {
+	reviews: 0,
+	quizAttempts: 0,
+	interviewAnswers: 0
+};
+
 const START: SyncProgress = {
-	sent: { reviews: 0, quizAttempts: 0, interviewAnswers: 0 },
+	sent: NOTHING_SENT,
 	readSeq: 0
 };
+
+/** Where sync has got to, read inside a transaction on the settings store. */
+async function progressIn(settings: {
+	get(key: string): Promise<{ value: unknown } | undefined>;
+}): Promise<SyncProgress> {
+	return ((await settings.get(SYNC_PROGRESS))?.value as SyncProgress | undefined) ?? START;
+}
 
 /** Where sync has got to (from the start when it never ran, or was stopped). */
 export async function loadSyncProgress(db: StudyDatabase): Promise<SyncProgress> {
@@ -107,7 +121,7 @@ export async function markSent(
 ): Promise<void> {
 	const tx = db.transaction('settings', 'readwrite');
 	await inTransaction(tx, async () => {
-		const progress = ((await tx.store.get(SYNC_PROGRESS))?.value as SyncProgress) ?? START;
+		const progress = await progressIn(tx.store);
 		write(
 			tx.store.put({
 				key: SYNC_PROGRESS,
@@ -124,7 +138,7 @@ export async function markSent(
 export async function markEditsSent(db: StudyDatabase, kind: string, hlc: string): Promise<void> {
 	const tx = db.transaction('settings', 'readwrite');
 	await inTransaction(tx, async () => {
-		const progress = ((await tx.store.get(SYNC_PROGRESS))?.value as SyncProgress) ?? START;
+		const progress = await progressIn(tx.store);
 		const editsSent = { ...progress.editsSent, [kind]: hlc };
 		write(tx.store.put({ key: SYNC_PROGRESS, value: { ...progress, editsSent } }));
 	});
@@ -137,7 +151,7 @@ export async function markConfirmed(
 ): Promise<void> {
 	const tx = db.transaction('settings', 'readwrite');
 	await inTransaction(tx, async () => {
-		const progress = ((await tx.store.get(SYNC_PROGRESS))?.value as SyncProgress) ?? START;
+		const progress = await progressIn(tx.store);
 		write(tx.store.put({ key: SYNC_PROGRESS, value: { ...progress, confirmed: sent } }));
 	});
 }
@@ -192,7 +206,7 @@ export async function storeReceived(
 	const tx = db.transaction([...HISTORY_STORES, 'cards', 'settings'], 'readwrite');
 	return inTransaction(tx, async () => {
 		const settings = tx.objectStore('settings');
-		const progress = ((await settings.get(SYNC_PROGRESS))?.value as SyncProgress) ?? START;
+		const progress = await progressIn(settings);
 		const sent = { ...progress.sent };
 		const lastKeys = await Promise.all(
 			HISTORY_STORES.map((store) => tx.objectStore(store).openKeyCursor(null, 'prev'))

@@ -18,7 +18,7 @@ import {
 	type HistoryRecord
 } from '$lib/storage/sync-records';
 import { replayCard } from '$lib/srs/scheduler';
-import type { SyncBody } from './bodies';
+import { SYNC_KINDS, type SyncBody } from './bodies';
 import { hiddenId, type SyncKeys } from './crypto';
 import { openDoc, sealBody } from './documents';
 import { SyncDocError, outboxRefused } from './errors';
@@ -35,18 +35,16 @@ import type { SyncDatabase } from './pouch';
 /** How many documents are sealed, replicated or stored at a time. */
 export const BATCH = 500;
 
-/** The id prefix of each history store's documents (see bodies.ts). */
+/** The id prefix of each history store's documents, as the kinds' table gives it. */
 const PREFIX: Record<HistoryStore, string> = {
-	reviews: 'r',
-	quizAttempts: 'q',
-	interviewAnswers: 'i'
+	reviews: SYNC_KINDS.review.prefix,
+	quizAttempts: SYNC_KINDS.quizAttempt.prefix,
+	interviewAnswers: SYNC_KINDS.interviewAnswer.prefix
 };
 
-const STORE_OF: Record<string, HistoryStore> = {
-	r: 'reviews',
-	q: 'quizAttempts',
-	i: 'interviewAnswers'
-};
+const STORE_OF: Record<string, HistoryStore> = Object.fromEntries(
+	Object.entries(PREFIX).map(([store, prefix]) => [prefix, store as HistoryStore])
+);
 
 /** What one run did. */
 export interface SyncReport {
@@ -173,7 +171,7 @@ async function sealRemovals(
 	if (removals.length === 0) return 0;
 	const ids = await Promise.all(
 		removals.map(async ({ store, uid }) =>
-			store === 'decks' ? hiddenId(keys, 'd', uid) : `${PREFIX[store]}:${uid}`
+			store === 'decks' ? hiddenId(keys, SYNC_KINDS.ownDeck.prefix, uid) : `${PREFIX[store]}:${uid}`
 		)
 	);
 	const found = await local.allDocs({ keys: ids });
